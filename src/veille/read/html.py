@@ -1,0 +1,52 @@
+"""HTML pages: main text with trafilatura, date with htmldate, captions from figcaption."""
+
+from __future__ import annotations
+
+import logging
+
+import trafilatura
+from htmldate import find_date
+from lxml import html as lxml_html
+
+from veille.errors import InputError
+from veille.model import Document, sha256_hex
+from veille.read.decode import normalize
+
+LOGGER = logging.getLogger(__name__)
+
+
+def parse_html(page: str, source: str, raw_id: str | None = None) -> Document:
+    """Extract an article from an HTML page, or raise :class:`InputError`."""
+    try:
+        tree = lxml_html.fromstring(page)
+    except Exception as exc:  # lxml raises several types for broken input
+        raise InputError(source, f"unparsable HTML ({exc.__class__.__name__})") from None
+    # Comments off: reader comments are not the article (DESIGN pitfalls).
+    text = trafilatura.extract(
+        page, include_comments=False, include_tables=False, favor_precision=True, deduplicate=True
+    )
+    if not text or not text.strip():
+        raise InputError(source, "HTML with no article text (nothing extractable)")
+    meta = trafilatura.extract_metadata(page)
+    title = meta.title if meta is not None and meta.title else None
+    published = _published(page, meta.date if meta is not None else None)
+    captions = tuple(
+        normalize(" ".join(node.text_content().split()))
+        for node in tree.iter("figcaption")
+        if node.text_content().strip()
+    )
+    return Document(
+        id=raw_id or sha256_hex(page),
+        source=source,
+        text=normalize(text),
+        title=normalize(title) if title else None,
+        published=published,
+        captions=captions,
+        format="html",
+    )
+
+
+def _published(page: str, from_meta: str | None) -> str | None:
+    found = find_date(page, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    value = found or from_meta
+    return value[:10] if value else None
