@@ -21,14 +21,14 @@ import sys
 def main(argv: list[str]) -> int:
     corpus, draft, out = argv[:3]
     annotator = argv[argv.index("--annotator") + 1] if "--annotator" in argv else "unknown"
-    lines = open(draft, encoding="utf-8").read().splitlines()
+    with open(draft, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
     header = lines[0].split()
     if header[:2] != ["#", "id"]:
         sys.exit(f"{draft}: first line must be '# id <article id>'")
     doc_id = header[2]
-    record = next(
-        r for r in map(json.loads, open(corpus, encoding="utf-8")) if r["id"] == doc_id
-    )
+    with open(corpus, encoding="utf-8") as fh:
+        record = next(r for r in map(json.loads, fh) if r["id"] == doc_id)
     text = record["text"]
     mentions = []
     cursor = 0

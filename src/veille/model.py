@@ -84,6 +84,9 @@ class Document(Record):
     external_id: str | None = None
     captions: tuple[str, ...] = ()
     lead: str | None = None
+    # Text of a page outside its article (related links, share lines, comments): kept so
+    # the cleaner can record it as removed instead of losing it silently.
+    extras: tuple[str, ...] = ()
     format: Literal["text", "html", "record"] = "text"
 
     @classmethod

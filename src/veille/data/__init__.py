@@ -161,9 +161,7 @@ def cities() -> dict[str, tuple[City, ...]]:
         found = by_id.get(int(geonames_id))
         if found is not None:
             index.setdefault(fold(name), []).insert(0, found)
-    return {
-        k: tuple(sorted(set(v), key=lambda c: -c.population)) for k, v in index.items()
-    }
+    return {k: tuple(sorted(set(v), key=lambda c: -c.population)) for k, v in index.items()}
 
 
 @cache
@@ -234,7 +232,7 @@ def organisations() -> dict[str, Organisation]:
     """Known organisations by name as written in ``organisations.tsv``."""
     result = {}
     for row in read_rows("organisations.tsv"):
-        name, code, country, sector = (row + ["", "", ""])[:4]
+        name, code, country, sector = [*row, "", "", ""][:4]
         result[name] = Organisation(name, code, country or None, sector or None)
     return result
 

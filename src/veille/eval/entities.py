@@ -76,10 +76,10 @@ def align(raw: str, cleaned: str) -> list[int]:
 
 
 def veille_spans(articles: list[GoldArticle]) -> list[frozenset[Span]]:
-    results = []
+    results: list[frozenset[Span]] = []
     for gold, analysis in zip(articles, analyze_many(a.text for a in articles), strict=True):
         mapping = align(gold.text, analysis.article.text)
-        spans = set()
+        spans: set[Span] = set()
         for entity in analysis.entities:
             label = "LOC" if entity.type == "GPE" else entity.type
             if label not in TYPES:
@@ -102,7 +102,9 @@ def bare_model_spans(articles: list[GoldArticle]) -> list[frozenset[Span]]:
     ]
 
 
-def score(gold: Iterable[frozenset[Span]], predicted: Iterable[frozenset[Span]]) -> dict[str, Score]:
+def score(
+    gold: Iterable[frozenset[Span]], predicted: Iterable[frozenset[Span]]
+) -> dict[str, Score]:
     totals = {label: Score(0, 0, 0) for label in ("all", *TYPES)}
     for g, p in zip(gold, predicted, strict=True):
         for label in TYPES:

@@ -22,11 +22,34 @@ def decode(raw: bytes, source: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(raw).best()
-        if best is None:
-            raise InputError(source, "undecodable bytes: no text encoding fits") from None
-        text = str(best)
+        text = _legacy(raw, source)
     return normalize(text)
+
+
+# Letters of Western European text; charset-normalizer often takes French cp1252 for
+# cp1250 ("ministčre", "ą Moscou"), which these letters tell apart.
+_WESTERN = frozenset("éèêëàâäçîïôöùûüœæÉÈÊÀÂÇÎÔÙÛŒ«»’")
+
+
+def _legacy(raw: bytes, source: str) -> str:
+    best = from_bytes(raw).best()
+    guess = str(best) if best is not None else None
+    try:
+        western: str | None = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and (guess is None or _score(western) >= _score(guess)):
+        return western
+    if guess is None:
+        raise InputError(source, "undecodable bytes: no text encoding fits")
+    return guess
+
+
+def _score(text: str) -> int:
+    return sum(ch in _WESTERN for ch in text) - sum(
+        "\x80" <= ch <= "\x9f" or (ch.isalpha() and ch not in _WESTERN and ord(ch) > 0xFF)
+        for ch in text
+    )
 
 
 def normalize(text: str) -> str:

@@ -14,6 +14,9 @@ from veille.read.decode import normalize
 
 LOGGER = logging.getLogger(__name__)
 
+# Below this many words, what trafilatura finds is a menu or a label, not an article.
+MIN_ARTICLE_WORDS = 5
+
 
 def parse_html(page: str, source: str, raw_id: str | None = None) -> Document:
     """Extract an article from an HTML page, or raise :class:`InputError`."""
@@ -25,7 +28,7 @@ def parse_html(page: str, source: str, raw_id: str | None = None) -> Document:
     text = trafilatura.extract(
         page, include_comments=False, include_tables=False, favor_precision=True, deduplicate=True
     )
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(source, "HTML with no article text (nothing extractable)")
     meta = trafilatura.extract_metadata(page)
     title = meta.title if meta is not None and meta.title else None
@@ -42,8 +45,33 @@ def parse_html(page: str, source: str, raw_id: str | None = None) -> Document:
         title=normalize(title) if title else None,
         published=published,
         captions=captions,
+        extras=_extras(tree, text),
         format="html",
     )
+
+
+# Page furniture whose text is recorded as removed: related links, share and subscribe
+# lines, comments. Navigation menus and footers are furniture too but carry no sentence.
+_EXTRA_XPATH = (
+    "//aside | //*[contains(@class, 'related')] | //*[contains(@class, 'share')]"
+    " | //*[contains(@class, 'subscribe')] | //*[contains(@class, 'newsletter')]"
+    " | //*[contains(@class, 'comment')]"
+)
+MAX_EXTRAS = 50
+MAX_EXTRA_CHARS = 500
+
+
+def _extras(tree: lxml_html.HtmlElement, kept: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for node in tree.xpath(_EXTRA_XPATH):
+        parts = node.xpath(".//p") or [node]
+        for part in parts:
+            text = normalize(" ".join(part.text_content().split()))
+            if text and text not in kept and text not in found and len(text) <= MAX_EXTRA_CHARS:
+                found.append(text)
+        if len(found) >= MAX_EXTRAS:
+            break
+    return tuple(found[:MAX_EXTRAS])
 
 
 def _published(page: str, from_meta: str | None) -> str | None:

@@ -1,0 +1,5 @@
+"""``python -m veille``."""
+
+from veille.cli import main
+
+main()

@@ -1,0 +1,104 @@
+"""The first golden test: what the reference article must yield (DESIGN, issue 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def by_name(analysis, name):
+    found = [e for e in analysis.entities if e.name == name]
+    assert len(found) == 1, f"expected one entity named {name!r}, got {found}"
+    return found[0]
+
+
+def test_removed_blocks(reference):
+    removed = {(r.role, r.text[:20]) for r in reference.article.removed}
+    assert ("credit", "Photo par ALEXEI DRU") in removed
+    assert ("related", "A LIRE AUSSI | L’Ukr") in removed
+    assert all("A LIRE AUSSI" not in b.text for b in reference.article.blocks)
+    assert "Getty" not in reference.article.text
+
+
+def test_caption_and_blocks(reference):
+    roles = [b.role for b in reference.article.blocks]
+    assert roles[0] == "caption"
+    assert reference.article.blocks[0].text.startswith("Le président russe Vladimir Poutine")
+    assert roles.count("body") == 10
+    for block in reference.article.blocks:
+        assert reference.article.text[block.start : block.end] == block.text
+
+
+def test_published_and_language(reference):
+    assert reference.article.published == "2023-06"
+    assert reference.article.language == "fr"
+    assert reference.warnings == ()
+
+
+def test_gerasimov(reference):
+    gerasimov = by_name(reference, "Valery Gerasimov")
+    assert gerasimov.type == "PER"
+    assert (gerasimov.country, gerasimov.sector, gerasimov.actor_code) == ("RUS", "MIL", "RUSMIL")
+    assert "chef d’état-major des forces armées russes" in gerasimov.roles
+    texts = [m.text for m in gerasimov.mentions]
+    assert texts.count("Gerasimov") + texts.count("Valery Gerasimov") == 4
+    # The inverted subjects of "a-t-il ajouté" and "a-t-il poursuivi" are his.
+    assert texts.count("il") == 2
+    text = reference.article.text
+    for mention in gerasimov.mentions:
+        assert text[mention.start : mention.end] == mention.text
+    ajoute = text.index("a-t-il ajouté")
+    assert any(m.start == ajoute + 4 for m in gerasimov.mentions)
+    assert not any(e.name == "Gerasimov" for e in reference.entities)
+
+
+def test_liu(reference):
+    liu = by_name(reference, "Liu Zhenli")
+    assert liu.type == "PER"
+    assert (liu.country, liu.sector, liu.actor_code) == ("CHN", "MIL", "CHNMIL")
+    assert any("Commission militaire centrale" in role for role in liu.roles)
+    # "Liu" tagged MISC once by the model is still him.
+    assert [m.text for m in liu.mentions].count("Liu") == 2
+
+
+def test_heads_of_state(reference):
+    xi = by_name(reference, "Xi Jinping")
+    assert (xi.country, xi.sector, xi.actor_code) == ("CHN", "GOV", "CHNGOV")
+    assert len(xi.mentions) == 2
+    putin = by_name(reference, "Vladimir Poutine")
+    assert (putin.country, putin.sector) == ("RUS", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "count"),
+    [
+        ("Chine", "CHN", 2),
+        ("Russie", "RUS", 3),
+        ("Ukraine", "UKR", 2),
+        ("Pékin", "CHN", 2),
+        ("Moscou", "RUS", 2),
+    ],
+)
+def test_places(reference, name, country, count):
+    place = by_name(reference, name)
+    assert place.type == "GPE"
+    assert place.country == country
+    assert len(place.mentions) == count
+    assert place.geo is not None and place.geo.country == country
+
+
+def test_capital_as_actor(reference):
+    # "Pékin a ostensiblement refusé …": the capital stands for the government.
+    assert by_name(reference, "Pékin").actor_code == "CHNGOV"
+    assert by_name(reference, "Moscou").actor_code == "RUS"
+
+
+def test_ministry(reference):
+    ministry = by_name(reference, "ministère russe de la Défense")
+    assert (ministry.type, ministry.country, ministry.sector) == ("ORG", "RUS", "MIL")
+
+
+def test_no_entity_from_removed_blocks(reference):
+    names = {e.name for e in reference.entities}
+    assert not names & {"ALEXEI", "Spoutnik", "AFP", "Getty"}

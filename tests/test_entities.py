@@ -1,0 +1,112 @@
+"""Entity repair, clustering, roles and actor codes, on small texts through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+import veille
+from veille.entities import sector_of_name, sector_of_role
+
+pytestmark = pytest.mark.slow
+
+
+def entities(text):
+    return {e.name: e for e in veille.analyze(text).entities}
+
+
+def test_title_before_name_gives_role_country_sector(nlp):
+    found = entities(
+        "Le ministre russe des Affaires étrangères Sergueï Lavrov a rencontré la presse."
+    )
+    lavrov = found["Sergueï Lavrov"]
+    assert lavrov.roles[0].startswith("ministre russe des Affaires étrangères")
+    assert (lavrov.country, lavrov.sector, lavrov.actor_code) == ("RUS", "GOV", "RUSGOV")
+
+
+def test_apposition_after_name(nlp):
+    found = entities(
+        "Angela Merkel, chancelière allemande, a reçu Emmanuel Macron, "
+        "président de la France, à Berlin."
+    )
+    assert found["Angela Merkel"].actor_code == "DEUGOV"
+    assert found["Emmanuel Macron"].actor_code == "FRAGOV"
+    assert found["Berlin"].type == "GPE" and found["Berlin"].country == "DEU"
+
+
+def test_relative_clause_role(nlp):
+    found = entities(
+        "Le Premier ministre a reçu Ali Hassan, "
+        "qui a été nommé en mai chef de l'armée de l'air du Soudan."
+    )
+    assert found["Ali Hassan"].country == "SDN"
+    assert found["Ali Hassan"].sector == "MIL"
+
+
+def test_surname_joins_full_name_and_pronoun_joins_speaker(nlp):
+    analysis = veille.analyze(
+        "Le général John Smith a visité la base. « Tout va bien », a déclaré Smith aux soldats. "
+        "« Nous resterons », a-t-il ajouté."
+    )
+    people = [e for e in analysis.entities if e.type == "PER"]
+    assert len(people) == 1
+    assert [m.text for m in people[0].mentions] == ["John Smith", "Smith", "il"]
+    assert people[0].sector == "MIL"
+
+
+def test_capital_as_actor_and_as_place(nlp):
+    found = entities("Pékin a refusé de condamner l'attaque. Le sommet se tiendra à Pékin.")
+    beijing = found["Pékin"]
+    assert beijing.actor_code == "CHNGOV"
+    assert len(beijing.mentions) == 2
+    assert found2_country(beijing) == "CHN"
+
+
+def found2_country(entity):
+    return entity.geo.country
+
+
+def test_compound_adjective_country():
+    assert sector_of_role("chef d'état-major des armées") == "MIL"
+    assert sector_of_role("ancien président de la République") == "GOV"
+    assert sector_of_role("homologue chinois") is None
+    assert sector_of_name("ministère russe de la Défense") == "MIL"
+    assert sector_of_name("ministère de l'Économie") == "GOV"
+
+
+def test_prefix_adjective_gives_country(nlp):
+    found = entities("Le négociateur sino-américain Paul Chen a quitté Genève.")
+    assert found["Paul Chen"].country == "CHN"
+
+
+def test_known_organisations(nlp):
+    found = entities("L'OTAN et l'Union européenne ont condamné l'attaque, selon le Kremlin.")
+    assert found["OTAN"].actor_code == "IGONAT"
+    assert found["Union européenne"].actor_code == "IGOEEC"
+    assert found["Kremlin"].actor_code == "RUSGOV"
+
+
+def test_titles_and_demonyms_are_not_names(nlp):
+    found = entities("Mme Dupont a remercié les Guyanais. Le Président a répondu à M. Martin.")
+    assert "Dupont" in found and "Mme Dupont" not in found
+    assert "Martin" in found
+    assert "Guyanais" not in found and "Président" not in found
+
+
+def test_role_phrase_is_not_an_organisation(nlp):
+    found = entities("L'essai a été confirmé par le ministre de la Défense de la Corée du Nord.")
+    assert "Corée du Nord" in found and found["Corée du Nord"].country == "PRK"
+    assert not any(name.startswith("ministre") for name in found)
+
+
+def test_lower_case_ministry(nlp):
+    found = entities("Mardi, le ministère des finances a proposé un nouvel impôt.")
+    assert found["ministère des finances"].type == "ORG"
+
+
+def test_mentions_point_into_the_text(nlp):
+    analysis = veille.analyze("La Chine et la Russie ont signé un accord à Moscou avec l'Inde.")
+    for entity in analysis.entities:
+        for m in entity.mentions:
+            assert analysis.article.text[m.start : m.end] == m.text
+    names = [e.name for e in analysis.entities]
+    assert names == ["Chine", "Russie", "Moscou", "Inde"]

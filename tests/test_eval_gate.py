@@ -1,0 +1,43 @@
+"""Model-dependent quality is gated by the gold sets with F1 floors (eval_baseline.json)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from veille.eval.entities import evaluate
+
+from .conftest import ROOT, WIKINEWS
+
+pytestmark = pytest.mark.slow
+
+BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text())
+
+
+@pytest.mark.parametrize("gold", sorted(BASELINE["entities"]))
+def test_entity_f1_floor(gold, nlp):
+    floors = BASELINE["entities"][gold]
+    report = evaluate(ROOT / gold, WIKINEWS, baseline=True)
+    veille_f1 = report.systems["veille"]["all"].f1
+    bare_f1 = report.systems["fr_core_news_md"]["all"].f1
+    assert veille_f1 >= floors["veille_f1"], f"veille entity F1 {veille_f1:.3f} on {gold}"
+    assert veille_f1 - bare_f1 >= BASELINE["entities_margin_over_bare_model"]
+    for label in ("PER", "LOC", "ORG"):
+        assert (
+            report.systems["veille"][label].f1 >= report.systems["fr_core_news_md"][label].f1 - 0.02
+        )
+
+
+def test_gold_files_are_well_formed():
+    from veille.eval.entities import load_gold
+
+    for gold in BASELINE["entities"]:
+        articles = load_gold(ROOT / gold, WIKINEWS)
+        assert len(articles) >= 13
+        for article in articles:
+            spans = sorted(article.mentions)
+            for (_, e1, _), (s2, _, _) in itertools.pairwise(spans):
+                assert e1 <= s2, f"overlapping gold mentions in {article.id}"
