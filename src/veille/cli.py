@@ -269,6 +269,56 @@ def eval_entities(
     out.print(table)
 
 
+@eval_app.command("quotes")
+def eval_quotes(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
+    corpus: Annotated[
+        Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")
+    ] = Path("corpus/fr-wikinews.jsonl"),
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Quote P/R/F1 (token overlap >= 0.3) and speaker accuracy, overall and by kind.
+
+    Example: veille eval quotes tests/gold/quotes
+    """
+    from veille.eval.quotes import evaluate
+
+    _require_dir(gold_dir)
+    _require_file(corpus)
+    try:
+        report = evaluate(gold_dir, corpus)
+    except (ValueError, KeyError) as exc:
+        err.print(f"error: {gold_dir}: bad gold file ({exc})", markup=False)
+        raise typer.Exit(1) from None
+    if format is TableFormat.json:
+        data = {
+            "articles": report.articles,
+            "speaker_accuracy": round(report.speaker_accuracy, 4),
+            "speaker_matched": report.speaker_total,
+            **{kind: score.as_dict() for kind, score in report.scores.items()},
+        }
+        out.file.write(json.dumps(data, indent=2) + "\n")
+        return
+    table = Table(title=f"Quotes, {report.articles} articles ({gold_dir})")
+    for column in ("kind", "precision", "recall", "F1", "gold", "found"):
+        table.add_column(column, justify="left" if column == "kind" else "right")
+    for kind, score in report.scores.items():
+        table.add_row(
+            kind,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.gold),
+            str(score.found),
+        )
+    out.print(table)
+    out.print(
+        f"speaker accuracy on {report.speaker_total} matched quotes: "
+        f"{report.speaker_accuracy:.3f}; "
+        f"kind agreement {report.kind_correct}/{report.speaker_total}"
+    )
+
+
 def _require_dir(path: Path) -> None:
     if not path.is_dir():
         err.print(f"error: {path}: not a directory", markup=False)

@@ -373,7 +373,12 @@ def _attach_pronouns(parsed: Parsed, clusters: list[_Cluster]) -> None:
         inverted = token.text.startswith("-")
         if word not in _PRONOUNS or not (inverted or token.dep in _SUBJECT_DEPS):
             continue
-        if parsed.tokens[token.head].lemma not in verbs:
+        verb = parsed.tokens[token.head]
+        if inverted:
+            # "a-t-elle affirmé": the participle follows the clitic; "dit-il": it precedes.
+            nearby = parsed.tokens[max(0, token.i - 3) : token.i + 3]
+            verb = next((t for t in nearby if t.pos == "VERB" and t.lemma in verbs), verb)
+        if verb.lemma not in verbs:
             continue
         person = _antecedent(parsed, people, token, _PRONOUNS[word])
         if person is None:

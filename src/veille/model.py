@@ -19,6 +19,7 @@ SCHEMA = "veille.analysis/1"
 BlockRole = Literal["title", "byline", "caption", "body"]
 RemovedRole = Literal["credit", "related", "boilerplate"]
 EntityType = Literal["PER", "ORG", "LOC", "GPE", "MISC"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
 
 T = TypeVar("T")
 
@@ -172,7 +173,7 @@ class Entity(Record):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quote(Record):
     id: str
-    kind: Literal["direct", "indirect", "mixed"]
+    kind: QuoteKind
     text: str
     start: int
     end: int

@@ -45,6 +45,7 @@ class Token:
     head: int
     gender: str  # "Masc", "Fem" or ""
     number: str  # "Sing", "Plur" or ""
+    verb_form: str  # "Fin", "Part", "Inf", "Ger" or ""
     sent: int
     is_stop: bool
     space: bool  # followed by whitespace
@@ -87,6 +88,7 @@ def _register() -> None:
 
 _TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSERS = frozenset({"»", '"', "”", ")", "]"})
+_OPENERS = frozenset({"«", "“", "—", "–", "-"})
 
 
 def _block_sents(doc: Any) -> Any:
@@ -112,6 +114,9 @@ def _block_sents(doc: Any) -> Any:
         )
         if not after_terminal:
             token.is_sent_start = False
+        elif token.text[:1].isupper() or token.text in _OPENERS:
+            # "… à Berlin. « La coopération … »": the parser keeps such pairs together.
+            token.is_sent_start = True
     return doc
 
 
@@ -230,6 +235,7 @@ def convert(doc: Any) -> Parsed:
             head=t.head.i,
             gender=(t.morph.get("Gender") or [""])[0],
             number=(t.morph.get("Number") or [""])[0],
+            verb_form=(t.morph.get("VerbForm") or [""])[0],
             sent=sent_of.get(t.i, 0),
             is_stop=t.is_stop,
             space=bool(t.whitespace_),

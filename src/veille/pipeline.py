@@ -13,6 +13,7 @@ from veille.entities import extract_entities
 from veille.errors import VeilleError
 from veille.model import Analysis, Document
 from veille.nlp import BATCH_SIZE, Parsed, parse_many
+from veille.quotes import extract_quotes
 
 LOGGER = logging.getLogger(__name__)
 
@@ -142,10 +143,14 @@ def _extract(
     stage = "entities"
     try:
         entities = extract_entities(parsed, cleaned.article.published)
+        stage = "quotes"
+        quotes = extract_quotes(parsed, entities)
     except Exception as exc:
         if on_error == "raise":
             raise
         # A bug in a stage must not cost the batch: the document is recorded as failed.
         LOGGER.exception("%s failed at %s", document.source, stage)
         return Failure(document.source, stage, f"internal error at {stage}: {exc!r}", document.id)
-    return Analysis(article=cleaned.article, entities=entities, warnings=cleaned.warnings)
+    return Analysis(
+        article=cleaned.article, entities=entities, quotes=quotes, warnings=cleaned.warnings
+    )

@@ -102,3 +102,49 @@ def test_ministry(reference):
 def test_no_entity_from_removed_blocks(reference):
     names = {e.name for e in reference.entities}
     assert not names & {"ALEXEI", "Spoutnik", "AFP", "Getty"}
+
+
+# -- quotes (issue 3) -----------------------------------------------------------------
+
+
+def quotes_by_kind(analysis, kind):
+    return [q for q in analysis.quotes if q.kind == kind]
+
+
+def test_gerasimov_quoted_passages(reference):
+    gerasimov = by_name(reference, "Valery Gerasimov")
+    liu = by_name(reference, "Liu Zhenli")
+    marked = [q for q in reference.quotes if q.kind in ("direct", "mixed")]
+    assert [q.speaker for q in marked] == [gerasimov.id] * 3
+    first, second = quotes_by_kind(reference, "direct")
+    assert first.text.startswith("La coordination des efforts russes et chinois")
+    assert first.text.endswith("sur la situation mondiale")
+    assert first.addressee == liu.id
+    assert first.medium == "une vidéo publiée par le ministère russe de la Défense"
+    assert first.verb == "déclarer"
+    assert second.text.startswith("Je suis convaincu")
+    assert second.verb == "ajouter"
+    for quote in reference.quotes:
+        assert reference.article.text[quote.start : quote.end] == quote.text
+
+
+def test_partial_quote(reference):
+    (mixed,) = quotes_by_kind(reference, "mixed")
+    assert "« un axe important »" in mixed.text
+    assert mixed.text.startswith("Les exercices militaires conjoints")
+    assert mixed.verb == "poursuivre"
+
+
+def test_indirect_quotes(reference):
+    indirect = quotes_by_kind(reference, "indirect")
+    speakers = {reference.entity(q.speaker).name: q for q in indirect}
+    assert speakers["Valery Gerasimov"].text.startswith("le solide partenariat militaire")
+    assert speakers["Xi Jinping"].text == (
+        "les relations entre les deux pays entraient dans une nouvelle ère"
+    )
+
+
+def test_no_quote_from_scare_quotes_or_removed_blocks(reference):
+    for quote in reference.quotes:
+        assert "sans limites" not in quote.text or quote.speaker is None
+        assert "absurdes" not in quote.text

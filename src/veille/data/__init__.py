@@ -209,6 +209,15 @@ def reporting_verbs() -> frozenset[str]:
 
 
 @cache
+def reflexive_reporting_verbs() -> frozenset[str]:
+    """Lemmas that report speech in their pronominal form ("s'inquiéter", "s'écrier");
+    for the others a reflexive clitic changes the sense ("s'assurer que" = make sure)."""
+    return frozenset(
+        row[1] for row in read_rows("reporting_verbs.tsv") if row[0].startswith(("s'", "se "))
+    )
+
+
+@cache
 def name_lists() -> dict[str, frozenset[str]]:
     """The lists of ``name_lists.tsv``: honorific, person_title, institution, group,
     not_name. Honorifics and not_name keep their case; the others are folded."""
@@ -235,6 +244,27 @@ def organisations() -> dict[str, Organisation]:
         name, code, country, sector = [*row, "", "", ""][:4]
         result[name] = Organisation(name, code, country or None, sector or None)
     return result
+
+
+@cache
+def quote_words() -> dict[str, frozenset[str]]:
+    """The lists of ``quote_words.tsv`` (medium, naming, source_prep), folded."""
+    lists: dict[str, set[str]] = {}
+    for word, kind in read_rows("quote_words.tsv"):
+        lists.setdefault(kind, set()).add(fold(word))
+    return {kind: frozenset(words) for kind, words in lists.items()}
+
+
+@cache
+def reporting_locutions() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word's lemma → ((following words, locution lemma), …), e.g.
+    "faire" → ((("valoir",), "faire valoir"), (("savoir",), "faire savoir"), …)."""
+    result: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for form, lemma, kind in read_rows("reporting_verbs.tsv"):
+        if kind == "locution":
+            first, *rest = form.split()
+            result.setdefault(first, []).append((tuple(rest), lemma))
+    return {first: tuple(entries) for first, entries in result.items()}
 
 
 @cache

@@ -5,7 +5,9 @@ Sits beside the front ends: it calls the core like the CLI does.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +41,35 @@ class Score:
             "fp": self.fp,
             "fn": self.fn,
         }
+
+
+def align(raw: str, cleaned: str) -> list[int]:
+    """For each character of ``cleaned``, its offset in ``raw``.
+
+    Cleaning only collapses whitespace and drops whole blocks, so a walk that skips raw
+    characters until the next cleaned one matches maps every character exactly.
+    """
+    mapping = []
+    j = 0
+    for ch in cleaned:
+        if ch.isspace():
+            mapping.append(min(j, len(raw)))
+            while j < len(raw) and raw[j].isspace():
+                j += 1
+            continue
+        while j < len(raw) and raw[j] != ch:
+            j += 1
+        mapping.append(j)
+        j += 1
+    mapping.append(min(j, len(raw)))
+    return mapping
+
+
+def load_texts(corpus: Path) -> dict[str, str]:
+    """Record id → text of a JSON Lines corpus."""
+    texts = {}
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            texts[record["id"]] = record["text"]
+    return texts

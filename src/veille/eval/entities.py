@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from veille.eval import Score
+from veille.eval import Score, align
 from veille.pipeline import analyze_many
 
 TYPES = ("PER", "LOC", "ORG")
@@ -52,27 +52,6 @@ def load_gold(gold_dir: Path, corpus: Path) -> list[GoldArticle]:
             spans.add((m["start"], m["end"], m["type"]))
         articles.append(GoldArticle(gold["id"], text, frozenset(spans)))
     return articles
-
-
-def align(raw: str, cleaned: str) -> list[int]:
-    """For each character of ``cleaned``, its offset in ``raw``.
-
-    Cleaning only collapses whitespace and drops whole blocks, so a two-pointer walk
-    that skips raw characters until the next cleaned one matches is exact.
-    """
-    mapping = []
-    j = 0
-    for ch in cleaned:
-        if ch.isspace():
-            mapping.append(min(j, len(raw)))
-            while j < len(raw) and raw[j].isspace():
-                j += 1
-            continue
-        while j < len(raw) and raw[j] != ch:
-            j += 1
-        mapping.append(j)
-        j += 1
-    return mapping
 
 
 def veille_spans(articles: list[GoldArticle]) -> list[frozenset[Span]]:

@@ -1,0 +1,669 @@
+"""Quotations and their speakers: direct, mixed (partial) and indirect speech.
+
+Quote spans come from the quotation marks, not from the parse (DESIGN pitfalls:
+guillemets break spaCy's segmentation, and the quoted clause's verb may hang off the
+reporting verb as ``aux:tense``). Each sentence is read for its *speech clauses*: an
+attribution (a reporting verb or "selon X") and the content it reports:
+
+- a tail attribution: "…, a déclaré Gerasimov à Liu, selon une vidéo …", "…, a-t-il ajouté";
+- a source phrase: "Selon X, …", "D'après X, …", "…, selon X", "Pour X, …";
+- a reporting verb with a que-clause, an infinitive or a colon: "X a déclaré que …",
+  "X a annoncé vouloir …", "X a déclaré : « … »".
+
+Marked spans (« … », “ … ”, "…") are then placed in the clauses: one that covers its
+clause's content is a direct quote; one inside a longer content makes the clause a
+mixed quote; a clause with no marks is an indirect quote. Marked spans outside any
+clause are quotes of the previous speaker when they follow one, and otherwise names,
+titles or scare quotes (short, or after "intitulé"), which are not quotes.
+
+The speaker is an entity of the Analysis: the subject of the reporting verb, the
+inverted subject ("a déclaré Gerasimov"), the clitic of "a-t-il ajouté" (attached by
+``entities`` to the person meant), the holder of a title ("le ministre a ajouté"), or an
+organisation or place ("Pékin a affirmé"). When the article does not say, it is null.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from veille import data
+from veille.data import fold
+from veille.model import Entity, Quote, QuoteKind
+from veille.nlp import Parsed, Token
+
+OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+# A marked span this short with no attribution is a term or a scare quote
+# (« sans limites », « Obamacare »), not speech.
+MIN_UNATTRIBUTED_WORDS = 5
+# A marked span covering this share of its clause's content is the whole quote
+# (direct); less, and the clause mixes reported and quoted words (mixed).
+DIRECT_COVERAGE = 0.8
+# How far (tokens) a que-clause or an infinitive may sit from its reporting verb.
+QUE_WINDOW = 10
+# The longest attribution at a sentence's end, in tokens
+# (", a déclaré Gerasimov à Liu, selon une vidéo publiée par le ministère russe de la Défense").
+TAIL_WINDOW = 25
+# Verbs whose infinitive complement is reported speech ("a annoncé vouloir …").
+_INFINITIVE_VERBS = frozenset(
+    {
+        "annoncer",
+        "affirmer",
+        "assurer",
+        "déclarer",
+        "dire",
+        "estimer",
+        "promettre",
+        "nier",
+        "démentir",
+        "reconnaître",
+        "prétendre",
+        "jurer",
+        "espérer",
+        "menacer",
+        "confirmer",
+    }
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
+_QUE = frozenset({"que", "qu’", "qu'"})
+_NOT_REPORTING_QUE = frozenset(
+    {"après", "avant", "pour", "bien", "alors", "tandis", "dès", "parce", "sans", "afin",
+     "lors", "depuis", "ainsi", "tel", "telle", "même", "plus", "moins", "autant", "si",
+     "pendant", "jusqu’à", "jusqu'à", "encore", "de", "sauf", "outre", "ne", "n’", "n'"}
+)
+_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """The inside of a pair of quotation marks, as character offsets."""
+
+    start: int
+    end: int
+    open_at: int  # offset of the opening mark
+
+
+@dataclass(slots=True)
+class Clause:
+    content_start: int  # characters
+    content_end: int
+    verb: str | None
+    speaker: str | None
+    addressee: str | None = None
+    medium: str | None = None
+    marked: list[Marked] = field(default_factory=list)
+    source: str = "verb"  # verb | tail | prep | colon
+
+
+_Found = tuple[QuoteKind, int, int, "Clause"]
+
+
+class _Index:
+    """Character ↔ token look-ups and token → entity."""
+
+    def __init__(self, parsed: Parsed, entities: Sequence[Entity]) -> None:
+        self.parsed = parsed
+        self.tokens = parsed.tokens
+        self.starts = [t.start for t in parsed.tokens]
+        self.children: dict[int, list[int]] = {}
+        for t in parsed.tokens:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t.i)
+        self.entity_of: dict[int, Entity] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                for i in range(self.token_at(m.start), self.token_at(m.end - 1) + 1):
+                    self.entity_of.setdefault(i, entity)
+        self.entities = entities
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def text(self, start: int, end: int) -> str:
+        return self.parsed.text[start:end]
+
+
+def extract_quotes(parsed: Parsed, entities: Sequence[Entity]) -> tuple[Quote, ...]:
+    """The quotes of one parsed article, in text order, ids q1, q2, …"""
+    index = _Index(parsed, entities)
+    marked = find_marked(parsed.text)
+    clauses: list[Clause] = []
+    for start, end in parsed.sents:
+        clauses.extend(_clauses(index, start, end))
+    found = _assign(index, clauses, marked)
+    found.sort(key=lambda q: q[1])
+    return tuple(
+        Quote(
+            id=f"q{n}",
+            kind=kind,
+            text=parsed.text[s:e],
+            start=s,
+            end=e,
+            speaker=clause.speaker,
+            addressee=clause.addressee,
+            verb=clause.verb,
+            medium=clause.medium,
+        )
+        for n, (kind, s, e, clause) in enumerate(found, start=1)
+    )
+
+
+# -- quotation marks --------------------------------------------------------------------
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Top-level quoted spans. A quote left open at a paragraph end goes on when the next
+    paragraph opens with « or » (the French convention), and ends there otherwise."""
+    found: list[Marked] = []
+    stack: list[str] = []
+    open_at = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\n" and stack and text.startswith("\n\n", i):
+            j = i
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j < len(text) and text[j] in "«»" and stack[0] == "»":
+                i = j + 1
+                continue
+            found.append(_inner(text, open_at, i))
+            stack.clear()
+        elif stack and ch == stack[-1]:
+            stack.pop()
+            if not stack:
+                found.append(_inner(text, open_at, i))
+        elif ch in OPENERS and not (ch == '"' and stack and stack[-1] == '"'):
+            if not stack:
+                open_at = i
+            stack.append(OPENERS[ch])
+        i += 1
+    return [m for m in found if m.end > m.start]
+
+
+def _inner(text: str, open_at: int, close_at: int) -> Marked:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Marked(start, end, open_at)
+
+
+# -- speech clauses -----------------------------------------------------------------------
+
+
+def _clauses(index: _Index, start: int, end: int) -> list[Clause]:
+    tokens = index.tokens
+    end = _content_end(tokens, start, end)
+    if end <= start:
+        return []
+    clauses: list[Clause] = []
+    tail = _tail_attribution(index, start, end)
+    if tail is not None:
+        clauses.append(tail)
+        end = index.token_at(tail.content_end - 1) + 1
+    clauses.extend(_source_phrase(index, start, end, tail is None))
+    for token in tokens[start:end]:
+        verb = _reporting_lemma(index, token)
+        if verb is None or (tail is not None and token.start >= tail.content_end):
+            continue
+        clause = _verb_clause(index, token, verb, end)
+        if clause is not None:
+            clauses.append(clause)
+    return clauses
+
+
+def _content_end(tokens: Sequence[Token], start: int, end: int) -> int:
+    """The sentence without its final punctuation and whitespace."""
+    while end > start and (
+        tokens[end - 1].pos in ("PUNCT", "SPACE") and tokens[end - 1].text not in '»”"'
+    ):
+        end -= 1
+    return end
+
+
+def _reporting_lemma(index: _Index, token: Token) -> str | None:
+    # Auxiliaries and participles modifying a noun ("une vidéo publiée par …") report nothing.
+    if (
+        token.pos not in ("VERB", "AUX")
+        or token.dep.startswith("aux")
+        or token.dep in ("acl", "amod")
+    ):
+        return None
+    locutions = data.reporting_locutions().get(token.lemma)
+    if locutions:
+        following = tuple(t.text.lower() for t in index.tokens[token.i + 1 : token.i + 3])
+        for rest, lemma in locutions:
+            if following[: len(rest)] == rest:
+                return lemma
+    if token.lemma not in data.reporting_verbs():
+        return None
+    reflexive = any(
+        index.tokens[i].text.lower() in ("se", "s’", "s'") for i in index.children.get(token.i, [])
+    )
+    if reflexive and token.lemma not in data.reflexive_reporting_verbs():
+        return None
+    return token.lemma
+
+
+def _tail_attribution(index: _Index, start: int, end: int) -> Clause | None:
+    """ "…, a-t-il ajouté" / "…, a déclaré Gerasimov à Liu, selon une vidéo …" at the end.
+
+    The attribution is the last comma-separated segment(s) of the sentence, outside any
+    quotation marks: a reporting verb within its first words, optionally followed by a
+    "selon …" source, and no que-clause or colon of its own.
+    """
+    tokens = index.tokens
+    depth = 0
+    for i in range(end - 1, start, -1):
+        text = tokens[i].text
+        if text in ("»", "”"):
+            depth += 1
+        elif text in ("«", "“"):
+            depth -= 1
+        if depth != 0 or text != ",":
+            if end - i > TAIL_WINDOW or text in (":", ";") or text.lower() in _QUE:
+                return None
+            continue
+        segment = tokens[i + 1 : end]
+        verb_token = _attribution_verb(index, segment)
+        if verb_token is None:
+            # An apposition or a source after the attribution (", le porte-parole du
+            # ministère", ", selon une vidéo …") has no verb of its own: look further left.
+            if any(t.pos == "VERB" and t.dep not in ("acl", "amod") for t in segment):
+                return None
+            continue
+        return _tail_clause(index, start, i, end, verb_token)
+    return None
+
+
+def _attribution_verb(index: _Index, segment: Sequence[Token]) -> Token | None:
+    """The reporting verb opening an attribution: "a déclaré", "a-t-il ajouté",
+    "explique", "a également indiqué" — finite or after its auxiliary, never "et soutenu"."""
+    seen_aux = False
+    for token in segment[:5]:
+        if token.dep.startswith("aux") or token.text in ("-t",) or token.text.lower() in _CLITICS:
+            seen_aux = seen_aux or token.dep.startswith("aux")
+            continue
+        if token.pos == "ADV":
+            continue
+        if _reporting_lemma(index, token) and (seen_aux or token.verb_form != "Part"):
+            return token
+        return None
+    return None
+
+
+def _tail_clause(index: _Index, start: int, comma: int, end: int, verb_token: Token) -> Clause:
+    tokens = index.tokens
+    segment_end = end
+    second = _secondary_source(index, verb_token.i + 1, end)
+    if second is not None:
+        segment_end = second[0]
+    return Clause(
+        content_start=tokens[start].start,
+        content_end=tokens[comma - 1].end,
+        verb=_reporting_lemma(index, verb_token),
+        speaker=_speaker(index, verb_token, comma + 1, segment_end),
+        addressee=_addressee(index, verb_token, segment_end),
+        medium=second[1] if second else None,
+        source="tail",
+    )
+
+
+def _secondary_source(index: _Index, start: int, end: int) -> tuple[int, str | None] | None:
+    """ ", selon une vidéo publiée par …" closing an attribution: (token, medium)."""
+    preps = data.quote_words()["source_prep"]
+    for i in range(start, end):
+        if fold(index.tokens[i].text) in preps:
+            return i, _medium(index, i + 1, end)
+    return None
+
+
+def _medium(index: _Index, start: int, end: int) -> str | None:
+    """The phrase of a document or channel ("une vidéo publiée par …"), else None."""
+    tokens = index.tokens
+    media = data.quote_words()["medium"]
+    head = next((t for t in tokens[start:end] if t.pos in ("NOUN", "PROPN")), None)
+    if head is None or fold(head.text) not in media:
+        return None
+    last = end
+    while last > start and tokens[last - 1].pos in ("PUNCT", "SPACE"):
+        last -= 1
+    return index.text(tokens[start].start, tokens[last - 1].end) if last > start else None
+
+
+def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> list[Clause]:
+    """ "Selon X, …", "D'après X, …", "Pour X, …" opening a sentence; "…, selon X" ending it."""
+    tokens = index.tokens
+    preps = data.quote_words()["source_prep"]
+    first = tokens[start]
+    opener = fold(first.text)
+    if opener in preps or (opener == "pour" and _names_someone(index, start + 1, end)):
+        comma = next(
+            (i for i in range(start + 1, min(end, start + 15)) if tokens[i].text == ","), None
+        )
+        if comma is None or comma + 1 >= end:
+            return []
+        speaker = _entity_in(index, start + 1, comma)
+        if opener == "pour" and speaker is None:
+            return []
+        return [
+            Clause(
+                content_start=tokens[comma + 1].start,
+                content_end=tokens[end - 1].end,
+                verb=opener if opener != "d’après" else "d'après",
+                speaker=speaker,
+                medium=_medium(index, start + 1, comma),
+                source="prep",
+            )
+        ]
+    if not allow_tail:
+        return []
+    for i in range(end - 2, start, -1):
+        if fold(tokens[i].text) in preps and tokens[i - 1].text == ",":
+            return [
+                Clause(
+                    content_start=tokens[start].start,
+                    content_end=tokens[i - 2].end,
+                    verb=fold(tokens[i].text).replace("’", "'"),
+                    speaker=_entity_in(index, i + 1, end),
+                    medium=_medium(index, i + 1, end),
+                    source="prep",
+                )
+            ]
+    return []
+
+
+def _names_someone(index: _Index, start: int, end: int) -> bool:
+    """ "Pour le ministre, …" or "Pour Amnesty, …", not "Pour la première fois, …"."""
+    for i in range(start, min(end, start + 6)):
+        token = index.tokens[i]
+        if token.text == ",":
+            return False
+        entity = index.entity_of.get(i)
+        if (entity is not None and entity.type in ("PER", "ORG")) or fold(
+            token.text
+        ) in data.role_head_words():
+            return True
+    return False
+
+
+def _verb_clause(index: _Index, verb_token: Token, verb: str, end: int) -> Clause | None:
+    """A reporting verb with a que-clause, an infinitive or a colon after it."""
+    tokens = index.tokens
+    limit = min(end, verb_token.i + QUE_WINDOW)
+    for i in range(verb_token.i + 1, limit):
+        token = tokens[i]
+        # "que" as a conjunction; the relative pronoun ("le parti que soutient X") and
+        # compound conjunctions ("après que", "pour que") open no reported clause.
+        if (
+            token.text.lower() in _QUE
+            and token.pos == "SCONJ"
+            and tokens[i - 1].text.lower() not in _NOT_REPORTING_QUE
+        ):
+            return _clause_from(index, verb_token, verb, i + 1, end, "verb")
+        if token.text == ":":
+            return _clause_from(index, verb_token, verb, i + 1, end, "colon")
+        if (
+            token.pos == "VERB"
+            and token.head == verb_token.i
+            and token.dep == "xcomp"
+            and (verb in _INFINITIVE_VERBS)
+        ):
+            return _clause_from(index, verb_token, verb, i, end, "verb")
+        if (
+            token.pos in ("VERB", "AUX")
+            and not token.dep.startswith("aux")
+            and token.head != verb_token.i
+        ):
+            return None
+        if token.text in (".", ";", "«"):
+            return None
+    return None
+
+
+def _clause_from(
+    index: _Index, verb_token: Token, verb: str, start: int, end: int, source: str
+) -> Clause | None:
+    tokens = index.tokens
+    while start < end and tokens[start].pos in ("SPACE",):
+        start += 1
+    if start >= end:
+        return None
+    sentence_start = index.parsed.sents[verb_token.sent][0]
+    return Clause(
+        content_start=tokens[start].start,
+        content_end=tokens[end - 1].end,
+        verb=verb,
+        speaker=_speaker(index, verb_token, sentence_start, end),
+        addressee=_addressee(index, verb_token, start),
+        medium=None,
+        source=source,
+    )
+
+
+# -- speakers -----------------------------------------------------------------------------
+
+
+def _speaker(index: _Index, verb: Token, start: int, end: int) -> str | None:
+    """The entity that speaks through ``verb``: subject, inverted subject or clitic, the
+    subject of the verb it is coordinated with, or the holder of a title."""
+    tokens = index.tokens
+    # "a-t-il ajouté": the clitic sits between the auxiliary and the participle.
+    for token in tokens[max(start, verb.i - 2) : verb.i]:
+        if token.text.lower() in _CLITICS:
+            entity = index.entity_of.get(token.i)
+            return entity.id if entity is not None else None
+    following = tokens[verb.i + 1 : min(end, verb.i + 4)]
+    for token in following:
+        if token.text.lower() in _CLITICS:
+            entity = index.entity_of.get(token.i)
+            return entity.id if entity is not None else None
+        if token.text == "-t":
+            continue
+        entity = index.entity_of.get(token.i)
+        if entity is not None and entity.type in ("PER", "ORG", "GPE") and token.pos != "ADP":
+            # "a déclaré Gerasimov à Liu": the name right after the verb is its subject.
+            previous = tokens[token.i - 1]
+            if previous.i == verb.i or previous.text in ("-t",):
+                return entity.id
+        break
+    head = verb
+    for _ in range(3):
+        subjects = [i for i in index.children.get(head.i, []) if tokens[i].dep in _SUBJECT_DEPS]
+        if subjects:
+            return _resolve_subject(index, tokens[subjects[0]], verb)
+        if head.dep not in ("conj", "xcomp", "advcl") or head.head == head.i:
+            break
+        head = tokens[head.head]
+    return None
+
+
+def _resolve_subject(index: _Index, subject: Token, verb: Token) -> str | None:
+    entity = index.entity_of.get(subject.i)
+    if entity is not None:
+        return entity.id
+    if subject.pos == "PRON":
+        return None
+    best: Entity | None = None
+    for i in _subtree(index, subject.i):
+        candidate = index.entity_of.get(i)
+        if candidate is None:
+            continue
+        rank = (
+            ("PER", "ORG", "GPE").index(candidate.type)
+            if candidate.type in ("PER", "ORG", "GPE")
+            else 3
+        )
+        if best is None or rank < ("PER", "ORG", "GPE", "x").index(
+            best.type if best.type in ("PER", "ORG", "GPE") else "x"
+        ):
+            best = candidate
+    if best is not None and best.type == "PER":
+        return best.id
+    title = _title_holder(index, subject, verb)
+    if title is not None:
+        return title
+    return best.id if best is not None else None
+
+
+def _subtree(index: _Index, root: int) -> list[int]:
+    found, stack = [], [root]
+    while stack:
+        i = stack.pop()
+        found.append(i)
+        stack.extend(index.children.get(i, []))
+    return found
+
+
+def _title_holder(index: _Index, subject: Token, verb: Token) -> str | None:
+    """ "le ministre a ajouté": the person of the article who holds that title, the one
+    mentioned last before the verb when several do."""
+    word = fold(subject.text)
+    if word not in data.role_head_words():
+        return None
+    holders = [
+        e
+        for e in index.entities
+        if e.type == "PER" and any(fold(role).split()[:1] == [word] for role in e.roles)
+    ]
+    before = [
+        (max(m.start for m in e.mentions if m.start < verb.start), e)
+        for e in holders
+        if any(m.start < verb.start for m in e.mentions)
+    ]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1].id
+    return holders[0].id if len(holders) == 1 else None
+
+
+def _entity_in(index: _Index, start: int, end: int) -> str | None:
+    """The speaker named in "selon X": a person first, then an organisation or place."""
+    found = [index.entity_of[i] for i in range(start, end) if i in index.entity_of]
+    for kind in ("PER", "ORG", "GPE"):
+        for entity in found:
+            if entity.type == kind:
+                return entity.id
+    return None
+
+
+def _addressee(index: _Index, verb: Token, end: int) -> str | None:
+    """ "a déclaré Gerasimov à Liu": a person or organisation after "à"."""
+    tokens = index.tokens
+    for i in range(verb.i + 1, min(end, verb.i + 6, len(tokens) - 1)):
+        if tokens[i].text.lower() in ("à", "au", "aux"):
+            entity = index.entity_of.get(i + 1)
+            if entity is not None and entity.type in ("PER", "ORG"):
+                return entity.id
+        if tokens[i].text in (",", ":", "«") or tokens[i].text.lower() in _QUE:
+            return None
+    return None
+
+
+# -- assignment -----------------------------------------------------------------------------
+
+
+def _assign(index: _Index, clauses: list[Clause], marked: list[Marked]) -> list[_Found]:
+    found: list[_Found] = []
+    used: set[Marked] = set()
+    by_size = sorted(clauses, key=lambda c: c.content_end - c.content_start)
+    for span in marked:
+        for clause in by_size:
+            if clause.content_start <= span.end and span.start <= clause.content_end:
+                clause.marked.append(span)
+                used.add(span)
+                break
+    previous: Clause | None = None
+    previous_end = -1
+    for clause in sorted(clauses, key=lambda c: c.content_start):
+        if clause.marked:
+            for kind, start, end in _quoted(index, clause):
+                found.append((kind, start, end, clause))
+        else:
+            start, end = _trimmed(index, clause.content_start, clause.content_end)
+            if end > start and not _overlaps(found, start, end):
+                found.append(("indirect", start, end, clause))
+        previous, previous_end = clause, clause.content_end
+    del previous, previous_end
+    found.extend(_unattributed(index, [m for m in marked if m not in used], found))
+    return _dedupe(found)
+
+
+def _quoted(index: _Index, clause: Clause) -> list[tuple[QuoteKind, int, int]]:
+    content = _letters(index.text(clause.content_start, clause.content_end))
+    quoted = sum(_letters(index.text(m.start, m.end)) for m in clause.marked)
+    first = min(m.start for m in clause.marked)
+    last = max(m.end for m in clause.marked)
+    # After "que" or an infinitive, quoted words are embedded in indirect speech: mixed.
+    embedded = clause.source == "verb" and first >= clause.content_start
+    if not embedded and (
+        content == 0 or quoted / content >= DIRECT_COVERAGE or first < clause.content_start
+    ):
+        return [("direct", m.start, m.end) for m in clause.marked]
+    start, end = _trimmed(index, min(clause.content_start, first), max(clause.content_end, last))
+    return [("mixed", start, end)]
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def _trimmed(index: _Index, start: int, end: int) -> tuple[int, int]:
+    text = index.parsed.text
+    while start < end and (text[start].isspace() or text[start] in ",:;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    return start, end
+
+
+def _overlaps(found: list[_Found], start: int, end: int) -> bool:
+    return any(s < end and start < e for _, s, e, _ in found)
+
+
+def _unattributed(index: _Index, spans: list[Marked], found: list[_Found]) -> list[_Found]:
+    """Marked spans no clause claims: the previous speaker's words when they follow a
+    quote, an anonymous quotation when long enough, else a name or a scare quote."""
+    naming = data.quote_words()["naming"]
+    result: list[_Found] = []
+    for span in spans:
+        words = len(index.text(span.start, span.end).split())
+        before = index.text(max(0, span.open_at - 30), span.open_at).split()
+        if before and fold(before[-1].strip(",:")) in naming:
+            continue
+        opens_sentence = _opens_sentence(index, span)
+        prior = [q for q in found + result if q[2] <= span.open_at]
+        last = max(prior, key=lambda q: q[2], default=None)
+        near = (
+            last is not None
+            and index.tokens[index.token_at(span.open_at)].sent
+            - index.tokens[index.token_at(max(last[2] - 1, 0))].sent
+            <= 2
+        )
+        if opens_sentence and last is not None and near and last[3].speaker is not None:
+            result.append(("direct", span.start, span.end, last[3]))
+        elif words >= MIN_UNATTRIBUTED_WORDS and opens_sentence:
+            result.append(
+                ("direct", span.start, span.end, Clause(span.start, span.end, None, None))
+            )
+    return result
+
+
+def _opens_sentence(index: _Index, span: Marked) -> bool:
+    """The quote starts its sentence (after the mark) or follows a colon."""
+    i = index.token_at(span.open_at)
+    token = index.tokens[i]
+    sentence_start = index.parsed.sents[token.sent][0]
+    previous = index.tokens[i - 1] if i > 0 else None
+    return i <= sentence_start + 1 or (previous is not None and previous.text == ":")
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """One quote per stretch of text: the longer of two overlapping ones wins."""
+    result: list[_Found] = []
+    for item in sorted(found, key=lambda q: -(q[2] - q[1])):
+        if not _overlaps(result, item[1], item[2]):
+            result.append(item)
+    return result

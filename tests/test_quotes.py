@@ -1,0 +1,101 @@
+"""Quotation extraction on small texts through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+import veille
+from veille.quotes import find_marked
+
+pytestmark = pytest.mark.slow
+
+
+def quotes(text):
+    analysis = veille.analyze(text)
+    names = {e.id: e.name for e in analysis.entities}
+    return [
+        (q.kind, q.text, names.get(q.speaker), names.get(q.addressee), q.verb, q.medium)
+        for q in analysis.quotes
+    ]
+
+
+def test_find_marked_pairs_nesting_and_paragraphs():
+    text = "« Un “deux” trois », dit-il. « Quatre.\n\n» Cinq », et \"six\"."
+    spans = [text[m.start : m.end] for m in find_marked(text)]
+    assert spans == ["Un “deux” trois", "Quatre.\n\n» Cinq", "six"]
+    unclosed = "« Sans fin.\n\nAutre paragraphe."
+    assert [unclosed[m.start : m.end] for m in find_marked(unclosed)] == ["Sans fin."]
+
+
+def test_direct_quote_with_inverted_speaker_and_addressee(nlp):
+    found = quotes(
+        "Le ministre Jean Martin a reçu Paul Durand. "
+        "« Nous ne céderons rien sur ce point », a déclaré Jean Martin à Paul Durand."
+    )
+    assert found == [
+        ("direct", "Nous ne céderons rien sur ce point", "Jean Martin", "Paul Durand", "déclarer", None)
+    ]
+
+
+def test_clitic_speaker_and_title_speaker(nlp):
+    found = quotes(
+        "La ministre française Anne Leroy est arrivée à Berlin. "
+        "« La coopération est solide », a-t-elle affirmé. "
+        "La ministre a ajouté que les discussions reprendraient en mai."
+    )
+    assert found[0][:3] == ("direct", "La coopération est solide", "Anne Leroy")
+    assert found[1][:3] == ("indirect", "les discussions reprendraient en mai", "Anne Leroy")
+
+
+def test_country_and_capital_as_speakers(nlp):
+    found = quotes("Pékin a affirmé que la visite était une provocation.")
+    assert found == [
+        ("indirect", "la visite était une provocation", "Pékin", None, "affirmer", None)
+    ]
+
+
+def test_selon_and_medium(nlp):
+    found = quotes(
+        "Selon un communiqué du ministère de la Santé, l'épidémie a fait dix morts. "
+        "Le bilan pourrait s'alourdir, selon Amnesty International."
+    )
+    assert found[0][0] == "indirect" and found[0][1] == "l'épidémie a fait dix morts"
+    assert found[0][2] == "ministère de la Santé"
+    assert found[0][5] == "un communiqué du ministère de la Santé"
+    assert found[1][:3] == ("indirect", "Le bilan pourrait s'alourdir", "Amnesty International")
+
+
+def test_whole_que_clause_in_marks_is_mixed(nlp):
+    found = quotes("Le président Luc Petit a déclaré que « la réforme sera votée avant l'été ».")
+    assert found[0][:3] == ("mixed", "« la réforme sera votée avant l'été »", "Luc Petit")
+
+
+def test_colon_gives_a_direct_quote(nlp):
+    found = quotes("Le député Marc Blanc a déclaré : « Nous voterons contre ce texte demain. »")
+    assert found[0][:3] == ("direct", "Nous voterons contre ce texte demain.", "Marc Blanc")
+
+
+def test_continuation_paragraph_keeps_the_speaker(nlp):
+    found = quotes(
+        "« Le pays traverse une crise grave », a déclaré Marie Curie.\n\n"
+        "« Nous devons agir vite et ensemble pour en sortir. »"
+    )
+    assert [f[2] for f in found] == ["Marie Curie", "Marie Curie"]
+    assert [f[0] for f in found] == ["direct", "direct"]
+
+
+def test_names_titles_and_scare_quotes_are_not_quotes(nlp):
+    assert quotes("Les deux pays vantent leur coopération « sans limites » dans tous les domaines.") == []
+    assert quotes("Il a lu le rapport intitulé « La guerre des mondes et ses conséquences ».") == []
+    assert quotes("La réforme dite « Obamacare » a été abrogée par le Congrès.") == []
+
+
+def test_not_reporting_senses(nlp):
+    assert quotes("Les soldats vérifient les lieux pour s'assurer qu'il n'y a pas de piège.") == []
+    assert quotes("Le gouvernement, soutenu par les socialistes, a présenté le budget.") == []
+    assert quotes("Il est parti après qu'il a annoncé sa démission.") == []
+
+
+def test_speaker_is_null_when_the_article_does_not_say(nlp):
+    found = quotes("Il a été annoncé que le sommet aurait lieu en juin.")
+    assert found and found[0][2] is None
