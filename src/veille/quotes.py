@@ -46,32 +46,8 @@ QUE_WINDOW = 10
 # (", a déclaré Gerasimov à Liu, selon une vidéo publiée par le ministère russe de la Défense").
 TAIL_WINDOW = 25
 # Verbs whose infinitive complement is reported speech ("a annoncé vouloir …").
-_INFINITIVE_VERBS = frozenset(
-    {
-        "annoncer",
-        "affirmer",
-        "assurer",
-        "déclarer",
-        "dire",
-        "estimer",
-        "promettre",
-        "nier",
-        "démentir",
-        "reconnaître",
-        "prétendre",
-        "jurer",
-        "espérer",
-        "menacer",
-        "confirmer",
-    }
-)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _QUE = frozenset({"que", "qu’", "qu'"})
-_NOT_REPORTING_QUE = frozenset(
-    {"après", "avant", "pour", "bien", "alors", "tandis", "dès", "parce", "sans", "afin",
-     "lors", "depuis", "ainsi", "tel", "telle", "même", "plus", "moins", "autant", "si",
-     "pendant", "jusqu’à", "jusqu'à", "encore", "de", "sauf", "outre", "ne", "n’", "n'"}
-)
 _CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
 
 
@@ -94,6 +70,7 @@ class Clause:
     medium: str | None = None
     marked: list[Marked] = field(default_factory=list)
     source: str = "verb"  # verb | tail | prep | colon
+    verb_at: int = -1  # character offset of the reporting verb in a que/infinitive clause
 
 
 _Found = tuple[QuoteKind, int, int, "Clause"]
@@ -201,6 +178,8 @@ def _clauses(index: _Index, start: int, end: int) -> list[Clause]:
         return []
     clauses: list[Clause] = []
     tail = _tail_attribution(index, start, end)
+    if tail is not None and tail.content_end <= tokens[start].start:
+        tail = None
     if tail is not None:
         clauses.append(tail)
         end = index.token_at(tail.content_end - 1) + 1
@@ -212,7 +191,28 @@ def _clauses(index: _Index, start: int, end: int) -> list[Clause]:
         clause = _verb_clause(index, token, verb, end)
         if clause is not None:
             clauses.append(clause)
-    return clauses
+    return _cut(index, clauses)
+
+
+def _cut(index: _Index, clauses: list[Clause]) -> list[Clause]:
+    """A clause's content ends where the next attribution begins: "…, ajoutant que A,
+    précisant que B" gives A and B, not "A, précisant que B"."""
+    starts = sorted(c.verb_at for c in clauses if c.verb_at >= 0)
+    for clause in clauses:
+        for at in starts:
+            if clause.content_start < at < clause.content_end:
+                i = index.token_at(at)
+                while i > 0 and (
+                    index.tokens[i - 1].dep.startswith("aux")
+                    or index.tokens[i - 1].pos in ("ADV", "CCONJ", "PUNCT", "PRON")
+                    or index.tokens[i - 1].text in ("-t",)
+                ):
+                    i -= 1
+                    if index.tokens[i].text in (",", ";"):
+                        break
+                clause.content_end = min(clause.content_end, index.tokens[max(i - 1, 0)].end)
+                break
+    return [c for c in clauses if c.content_end > c.content_start]
 
 
 def _content_end(tokens: Sequence[Token], start: int, end: int) -> int:
@@ -259,6 +259,11 @@ def _tail_attribution(index: _Index, start: int, end: int) -> Clause | None:
     depth = 0
     for i in range(end - 1, start, -1):
         text = tokens[i].text
+        if text in ("»", "”") and depth == 0 and i + 1 < end:
+            # "« … » déclare à l'AFP Jean-Philippe Magnen": no comma after the quote.
+            verb_token = _attribution_verb(index, tokens[i + 1 : end])
+            if verb_token is not None:
+                return _tail_clause(index, start, i + 1, end, verb_token)
         if text in ("»", "”"):
             depth += 1
         elif text in ("«", "“"):
@@ -334,45 +339,64 @@ def _medium(index: _Index, start: int, end: int) -> str | None:
     return index.text(tokens[start].start, tokens[last - 1].end) if last > start else None
 
 
-def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> list[Clause]:
-    """ "Selon X, …", "D'après X, …", "Pour X, …" opening a sentence; "…, selon X" ending it."""
+def _opener(index: _Index, i: int) -> tuple[str, int] | None:
+    """A source preposition at token ``i``: ("selon" | "d'après" | "pour", tokens used)."""
     tokens = index.tokens
-    preps = data.quote_words()["source_prep"]
-    first = tokens[start]
-    opener = fold(first.text)
-    if opener in preps or (opener == "pour" and _names_someone(index, start + 1, end)):
-        comma = next(
-            (i for i in range(start + 1, min(end, start + 15)) if tokens[i].text == ","), None
-        )
+    word = fold(tokens[i].text).replace("’", "'")
+    if word in ("selon", "d'apres", "pour"):
+        return {"d'apres": "d'après"}.get(word, word), 1
+    if word == "d'" and i + 1 < len(tokens) and fold(tokens[i + 1].text) == "apres":
+        return "d'après", 2
+    return None
+
+
+def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> list[Clause]:
+    """ "Selon X, …", "D'après X, …", "Pour X, …" opening a clause (the sentence, or after a
+    comma: "Ainsi, selon X, « … »"); "… selon X" ending the sentence."""
+    tokens = index.tokens
+    for i in range(start, end):
+        if i > start and tokens[i - 1].text != ",":
+            continue
+        found = _opener(index, i)
+        if found is None:
+            continue
+        opener, size = found
+        if opener == "pour" and not _names_someone(index, i + size, end):
+            continue
+        comma = next((j for j in range(i + size, min(end, i + 15)) if tokens[j].text == ","), None)
         if comma is None or comma + 1 >= end:
-            return []
-        speaker = _entity_in(index, start + 1, comma)
-        if opener == "pour" and speaker is None:
-            return []
+            continue
         return [
             Clause(
                 content_start=tokens[comma + 1].start,
                 content_end=tokens[end - 1].end,
-                verb=opener if opener != "d’après" else "d'après",
-                speaker=speaker,
-                medium=_medium(index, start + 1, comma),
+                verb=opener,
+                speaker=_entity_in(index, i + size, comma),
+                medium=_medium(index, i + size, comma),
                 source="prep",
             )
         ]
     if not allow_tail:
         return []
-    for i in range(end - 2, start, -1):
-        if fold(tokens[i].text) in preps and tokens[i - 1].text == ",":
-            return [
-                Clause(
-                    content_start=tokens[start].start,
-                    content_end=tokens[i - 2].end,
-                    verb=fold(tokens[i].text).replace("’", "'"),
-                    speaker=_entity_in(index, i + 1, end),
-                    medium=_medium(index, i + 1, end),
-                    source="prep",
-                )
-            ]
+    for i in range(end - 2, start + 2, -1):
+        found = _opener(index, i)
+        if found is None or found[0] == "pour":
+            continue
+        # "…, selon X." / "… entendus selon l'agence Belga": the source closes the sentence.
+        rest = tokens[i + found[1] : end]
+        if any(t.verb_form == "Fin" and not t.dep.startswith("aux") for t in rest):
+            continue
+        last = i - 1 if tokens[i - 1].text != "," else i - 2
+        return [
+            Clause(
+                content_start=tokens[start].start,
+                content_end=tokens[last].end,
+                verb=found[0],
+                speaker=_entity_in(index, i + found[1], end),
+                medium=_medium(index, i + found[1], end),
+                source="prep",
+            )
+        ]
     return []
 
 
@@ -393,6 +417,9 @@ def _names_someone(index: _Index, start: int, end: int) -> bool:
 def _verb_clause(index: _Index, verb_token: Token, verb: str, end: int) -> Clause | None:
     """A reporting verb with a que-clause, an infinitive or a colon after it."""
     tokens = index.tokens
+    if _impersonal(index, verb_token):
+        return None
+    words = data.quote_words()
     limit = min(end, verb_token.i + QUE_WINDOW)
     for i in range(verb_token.i + 1, limit):
         token = tokens[i]
@@ -401,27 +428,28 @@ def _verb_clause(index: _Index, verb_token: Token, verb: str, end: int) -> Claus
         if (
             token.text.lower() in _QUE
             and token.pos == "SCONJ"
-            and tokens[i - 1].text.lower() not in _NOT_REPORTING_QUE
+            and fold(tokens[i - 1].text) not in words["not_reporting_que"]
         ):
             return _clause_from(index, verb_token, verb, i + 1, end, "verb")
         if token.text == ":":
             return _clause_from(index, verb_token, verb, i + 1, end, "colon")
-        if (
-            token.pos == "VERB"
-            and token.head == verb_token.i
-            and token.dep == "xcomp"
-            and (verb in _INFINITIVE_VERBS)
-        ):
+        if token.verb_form == "Inf" and verb in words["infinitive_verb"]:
+            # "a annoncé vouloir …", "a déclaré être « heureux … »", "a demandé à X de tenter …"
             return _clause_from(index, verb_token, verb, i, end, "verb")
-        if (
-            token.pos in ("VERB", "AUX")
-            and not token.dep.startswith("aux")
-            and token.head != verb_token.i
-        ):
+        if token.verb_form == "Fin" and not token.dep.startswith("aux") and token.dep != "cop":
             return None
         if token.text in (".", ";", "«"):
             return None
     return None
+
+
+def _impersonal(index: _Index, verb: Token) -> bool:
+    """ "Il faut dire que …", "Rappelons que …": the writer speaks, not a source."""
+    head = index.tokens[verb.head]
+    if verb.verb_form == "Inf" and head.lemma in ("falloir", "pouvoir", "devoir", "aller"):
+        return True
+    subjects = [i for i in index.children.get(verb.i, []) if index.tokens[i].dep in _SUBJECT_DEPS]
+    return verb.verb_form == "Fin" and not subjects and verb.text.lower().endswith("ons")
 
 
 def _clause_from(
@@ -441,6 +469,7 @@ def _clause_from(
         addressee=_addressee(index, verb_token, start),
         medium=None,
         source=source,
+        verb_at=verb_token.start,
     )
 
 
@@ -485,6 +514,9 @@ def _resolve_subject(index: _Index, subject: Token, verb: Token) -> str | None:
     entity = index.entity_of.get(subject.i)
     if entity is not None:
         return entity.id
+    if subject.text.lower() == "qui" and verb.dep == "acl:relcl" and verb.head != verb.i:
+        # "le policier Mohamed Abdulkadir, qui affirme que …": the antecedent speaks.
+        return _resolve_subject(index, index.tokens[verb.head], verb)
     if subject.pos == "PRON":
         return None
     best: Entity | None = None
@@ -524,10 +556,18 @@ def _title_holder(index: _Index, subject: Token, verb: Token) -> str | None:
     word = fold(subject.text)
     if word not in data.role_head_words():
         return None
+    # The title as written, with its complements ("ministre du Redressement productif").
+    phrase = fold(
+        " ".join(
+            index.tokens[i].text
+            for i in sorted(_subtree(index, subject.i))
+            if i >= subject.i and index.tokens[i].pos not in ("DET", "PUNCT")
+        )
+    ).replace("' ", "'")
     holders = [
         e
         for e in index.entities
-        if e.type == "PER" and any(fold(role).split()[:1] == [word] for role in e.roles)
+        if e.type == "PER" and any(_same_title(phrase, word, fold(role)) for role in e.roles)
     ]
     before = [
         (max(m.start for m in e.mentions if m.start < verb.start), e)
@@ -537,6 +577,13 @@ def _title_holder(index: _Index, subject: Token, verb: Token) -> str | None:
     if before:
         return max(before, key=lambda pair: pair[0])[1].id
     return holders[0].id if len(holders) == 1 else None
+
+
+def _same_title(phrase: str, word: str, role: str) -> bool:
+    """ "le ministre" fits any minister; "le ministre de la Justice" only that one."""
+    if role.split()[:1] != [word]:
+        return False
+    return phrase == word or role.startswith(phrase) or phrase.startswith(role)
 
 
 def _entity_in(index: _Index, start: int, end: int) -> str | None:
@@ -583,7 +630,7 @@ def _assign(index: _Index, clauses: list[Clause], marked: list[Marked]) -> list[
                 found.append((kind, start, end, clause))
         else:
             start, end = _trimmed(index, clause.content_start, clause.content_end)
-            if end > start and not _overlaps(found, start, end):
+            if _is_clause(index, start, end) and not _overlaps(found, start, end):
                 found.append(("indirect", start, end, clause))
         previous, previous_end = clause, clause.content_end
     del previous, previous_end
@@ -604,6 +651,15 @@ def _quoted(index: _Index, clause: Clause) -> list[tuple[QuoteKind, int, int]]:
         return [("direct", m.start, m.end) for m in clause.marked]
     start, end = _trimmed(index, min(clause.content_start, first), max(clause.content_end, last))
     return [("mixed", start, end)]
+
+
+def _is_clause(index: _Index, start: int, end: int) -> bool:
+    """Reported content says something: three words or more, with a finite verb or an
+    infinitive ("Les personnes torturées" or "Ainsi" are not contents)."""
+    if len(index.text(start, end).split()) < 3:
+        return False
+    first, last = index.token_at(start), index.token_at(end - 1)
+    return any(t.verb_form in ("Fin", "Inf") for t in index.tokens[first : last + 1])
 
 
 def _letters(text: str) -> int:
@@ -633,6 +689,11 @@ def _unattributed(index: _Index, spans: list[Marked], found: list[_Found]) -> li
         before = index.text(max(0, span.open_at - 30), span.open_at).split()
         if before and fold(before[-1].strip(",:")) in naming:
             continue
+        governed = _governed_quote(index, span)
+        if governed is not None:
+            if not _overlaps(found + result, governed[0], governed[1]):
+                result.append(("mixed", *governed))
+            continue
         opens_sentence = _opens_sentence(index, span)
         prior = [q for q in found + result if q[2] <= span.open_at]
         last = max(prior, key=lambda q: q[2], default=None)
@@ -649,6 +710,50 @@ def _unattributed(index: _Index, spans: list[Marked], found: list[_Found]) -> li
                 ("direct", span.start, span.end, Clause(span.start, span.end, None, None))
             )
     return result
+
+
+def _governed_quote(index: _Index, span: Marked) -> tuple[int, int, Clause] | None:
+    """Quoted words in the object of a speech verb: "parle d'un « montage »", "condamne ce
+    « crime barbare »", "se dit « impatient … »" — the object phrase, as a mixed quote."""
+    tokens = index.tokens
+    words = data.quote_words()
+    token = tokens[index.token_at(span.start)]
+    child = token
+    for _ in range(6):
+        head = tokens[child.head]
+        if head.i == child.i:
+            return None
+        verb = _reporting_lemma(index, head) or (
+            head.lemma if head.lemma in words["np_quote_verb"] and head.pos == "VERB" else None
+        )
+        if verb is not None and head.i < token.i:
+            break
+        if head.pos in ("VERB", "AUX") and head.dep not in ("acl", "amod"):
+            return None
+        child = head
+    else:
+        return None
+    phrase = sorted(_subtree(index, child.i))
+    first = phrase[0]
+    while (
+        first < len(tokens)
+        and tokens[first].pos in ("ADP", "PUNCT")
+        and tokens[first].text not in "«“"
+    ):
+        first += 1
+    last = max(phrase[-1], index.token_at(span.end - 1))
+    while last > first and tokens[last].pos == "PUNCT" and tokens[last].text not in "»”":
+        last -= 1
+    start, end = tokens[first].start, tokens[last].end
+    sentence_start = index.parsed.sents[head.sent][0]
+    clause = Clause(
+        content_start=start,
+        content_end=end,
+        verb=verb,
+        speaker=_speaker(index, head, sentence_start, head.i),
+        source="object",
+    )
+    return start, end, clause
 
 
 def _opens_sentence(index: _Index, span: Marked) -> bool:
