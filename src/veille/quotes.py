@@ -45,6 +45,8 @@ QUE_WINDOW = 10
 # The longest attribution at a sentence's end, in tokens
 # (", a déclaré Gerasimov à Liu, selon une vidéo publiée par le ministère russe de la Défense").
 TAIL_WINDOW = 25
+# How many sentences back a pronoun speaker may take the last speaker.
+PRONOUN_WINDOW = 4
 # Verbs whose infinitive complement is reported speech ("a annoncé vouloir …").
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _QUE = frozenset({"que", "qu’", "qu'"})
@@ -93,6 +95,13 @@ class _Index:
                 for i in range(self.token_at(m.start), self.token_at(m.end - 1) + 1):
                     self.entity_of.setdefault(i, entity)
         self.entities = entities
+        self.speakers: list[tuple[int, str]] = []  # (verb token, entity id) found so far
+        self.marked: list[Marked] = []
+
+    def quoted(self, i: int) -> bool:
+        """Token ``i`` lies inside quotation marks."""
+        start = self.tokens[i].start
+        return any(m.start <= start < m.end for m in self.marked)
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
@@ -105,6 +114,7 @@ def extract_quotes(parsed: Parsed, entities: Sequence[Entity]) -> tuple[Quote, .
     """The quotes of one parsed article, in text order, ids q1, q2, …"""
     index = _Index(parsed, entities)
     marked = find_marked(parsed.text)
+    index.marked = marked
     clauses: list[Clause] = []
     for start, end in parsed.sents:
         clauses.extend(_clauses(index, start, end))
@@ -188,6 +198,8 @@ def _clauses(index: _Index, start: int, end: int) -> list[Clause]:
         verb = _reporting_lemma(index, token)
         if verb is None or (tail is not None and token.start >= tail.content_end):
             continue
+        if any(m.start <= token.start < m.end for m in index.marked):
+            continue  # speech reported inside a quotation is the speaker's own words
         clause = _verb_clause(index, token, verb, end)
         if clause is not None:
             clauses.append(clause)
@@ -269,7 +281,9 @@ def _tail_attribution(index: _Index, start: int, end: int) -> Clause | None:
         elif text in ("«", "“"):
             depth -= 1
         if depth != 0 or text != ",":
-            if end - i > TAIL_WINDOW or text in (":", ";") or text.lower() in _QUE:
+            if end - i > TAIL_WINDOW and depth == 0:
+                return None
+            if depth == 0 and (text in (":", ";") or text.lower() in _QUE):
                 return None
             continue
         segment = tokens[i + 1 : end]
@@ -477,36 +491,105 @@ def _clause_from(
 
 
 def _speaker(index: _Index, verb: Token, start: int, end: int) -> str | None:
-    """The entity that speaks through ``verb``: subject, inverted subject or clitic, the
-    subject of the verb it is coordinated with, or the holder of a title."""
+    """The entity that speaks through ``verb`` and remember it for the pronouns after."""
+    found = _find_speaker(index, verb, start, end)
+    if found is not None:
+        index.speakers.append((verb.i, found))
+    return found
+
+
+def _find_speaker(index: _Index, verb: Token, start: int, end: int) -> str | None:
+    """Subject, clitic ("a-t-il ajouté"), inverted subject ("a déclaré Gerasimov à Liu"),
+    the subject of the verb it is coordinated with, or the holder of a title."""
     tokens = index.tokens
     # "a-t-il ajouté": the clitic sits between the auxiliary and the participle.
-    for token in tokens[max(start, verb.i - 2) : verb.i]:
-        if token.text.lower() in _CLITICS:
-            entity = index.entity_of.get(token.i)
-            return entity.id if entity is not None else None
-    following = tokens[verb.i + 1 : min(end, verb.i + 4)]
-    for token in following:
-        if token.text.lower() in _CLITICS:
-            entity = index.entity_of.get(token.i)
-            return entity.id if entity is not None else None
-        if token.text == "-t":
-            continue
-        entity = index.entity_of.get(token.i)
-        if entity is not None and entity.type in ("PER", "ORG", "GPE") and token.pos != "ADP":
-            # "a déclaré Gerasimov à Liu": the name right after the verb is its subject.
-            previous = tokens[token.i - 1]
-            if previous.i == verb.i or previous.text in ("-t",):
-                return entity.id
-        break
+    for token in tokens[max(start, verb.i - 2) : verb.i + 3]:
+        if token.text.lower() in _CLITICS and token.i != verb.i:
+            return _pronoun(index, token)
     head = verb
     for _ in range(3):
-        subjects = [i for i in index.children.get(head.i, []) if tokens[i].dep in _SUBJECT_DEPS]
+        # A subject inside the quotation or before the attribution is the parser's error.
+        subjects = [
+            i
+            for i in index.children.get(head.i, [])
+            if tokens[i].dep in _SUBJECT_DEPS and start <= i < head.i and not index.quoted(i)
+        ]
         if subjects:
             return _resolve_subject(index, tokens[subjects[0]], verb)
+        if head is verb:
+            inverted = _inverted_subject(index, verb, end)
+            if inverted is not None:
+                return inverted
         if head.dep not in ("conj", "xcomp", "advcl") or head.head == head.i:
             break
         head = tokens[head.head]
+    return None
+
+
+def _inverted_subject(index: _Index, verb: Token, end: int) -> str | None:
+    """A name after the verb, outside an "à …" phrase (the addressee): "déclare à l'AFP
+    Jean-Philippe Magnen", "a annoncé le ministère russe des Situations d'urgence"."""
+    tokens = index.tokens
+    candidates: list[Entity] = []
+    addressee: Entity | None = None
+    in_addressee = False
+    skip = _locution_length(index, verb)
+    for token in tokens[verb.i + 1 + skip : end]:
+        if token.text in (":", "«", ";") or token.text.lower() in _QUE or token.pos == "VERB":
+            break
+        entity = index.entity_of.get(token.i)
+        if token.text.lower() in ("à", "au", "aux"):
+            in_addressee = True
+            continue
+        if in_addressee:
+            if entity is not None:
+                addressee = entity
+                in_addressee = False
+            elif token.text == ",":
+                in_addressee = False
+            continue
+        if entity is None or entity is addressee or entity.type not in ("PER", "ORG", "GPE"):
+            continue
+        if tokens[token.i - 1].text.lower() in ("de", "du", "des", "d’", "d'"):
+            continue
+        candidates.append(entity)
+    person = next((e for e in candidates if e.type == "PER"), None)
+    chosen = person or (candidates[0] if candidates else None)
+    return chosen.id if chosen is not None else None
+
+
+def _locution_length(index: _Index, verb: Token) -> int:
+    """Words of a reporting locution after its verb ("fait savoir" → 1)."""
+    for rest, _ in data.reporting_locutions().get(verb.lemma, ()):
+        following = tuple(t.text.lower() for t in index.tokens[verb.i + 1 : verb.i + 1 + len(rest)])
+        if following == rest:
+            return len(rest)
+    return 0
+
+
+def _pronoun(index: _Index, token: Token) -> str | None:
+    """A pronoun speaker: the person ``entities`` attached it to, else the last speaker
+    a few sentences back."""
+    entity = index.entity_of.get(token.i)
+    if entity is not None:
+        return entity.id
+    if token.text.lower().lstrip("-") not in ("il", "elle"):
+        return None
+    earlier = [
+        (i, entity)
+        for i, entity in index.speakers
+        if i < token.i and token.sent - index.tokens[i].sent <= PRONOUN_WINDOW
+    ]
+    if earlier:
+        return max(earlier)[1]
+    # No speaker yet: the person who was last the subject of a verb, this sentence or the
+    # one before ("Juncker a exprimé ses condoléances, il parle d'un « acte lâche »").
+    for i in range(token.i - 1, -1, -1):
+        if token.sent - index.tokens[i].sent > 1:
+            break
+        entity = index.entity_of.get(i)
+        if entity is not None and entity.type == "PER" and index.tokens[i].dep in _SUBJECT_DEPS:
+            return entity.id
     return None
 
 
@@ -518,27 +601,17 @@ def _resolve_subject(index: _Index, subject: Token, verb: Token) -> str | None:
         # "le policier Mohamed Abdulkadir, qui affirme que …": the antecedent speaks.
         return _resolve_subject(index, index.tokens[verb.head], verb)
     if subject.pos == "PRON":
-        return None
-    best: Entity | None = None
-    for i in _subtree(index, subject.i):
-        candidate = index.entity_of.get(i)
-        if candidate is None:
-            continue
-        rank = (
-            ("PER", "ORG", "GPE").index(candidate.type)
-            if candidate.type in ("PER", "ORG", "GPE")
-            else 3
-        )
-        if best is None or rank < ("PER", "ORG", "GPE", "x").index(
-            best.type if best.type in ("PER", "ORG", "GPE") else "x"
-        ):
-            best = candidate
-    if best is not None and best.type == "PER":
-        return best.id
-    title = _title_holder(index, subject, verb)
-    if title is not None:
-        return title
-    return best.id if best is not None else None
+        return _pronoun(index, subject)
+    # "Le président de la Commission européenne, Jean-Claude Juncker, a déclaré": a person
+    # named in the subject phrase or in apposition before the verb.
+    span = set(_subtree(index, subject.i)) | set(range(subject.i, verb.i))
+    people = [index.entity_of[i] for i in sorted(span) if i in index.entity_of]
+    person = next((e for e in people if e.type == "PER"), None)
+    if person is not None:
+        return person.id
+    # A title alone ("le ministre a ajouté") is its holder; an organisation or place that
+    # only qualifies a common noun ("les autorités de Dubaï") is not the speaker.
+    return _title_holder(index, subject, verb)
 
 
 def _subtree(index: _Index, root: int) -> list[int]:
@@ -742,7 +815,7 @@ def _governed_quote(index: _Index, span: Marked) -> tuple[int, int, Clause] | No
     ):
         first += 1
     last = max(phrase[-1], index.token_at(span.end - 1))
-    while last > first and tokens[last].pos == "PUNCT" and tokens[last].text not in "»”":
+    while last > first and tokens[last].pos == "PUNCT" and tokens[last].text not in "»”\"":
         last -= 1
     start, end = tokens[first].start, tokens[last].end
     sentence_start = index.parsed.sents[head.sent][0]
