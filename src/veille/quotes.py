@@ -45,11 +45,14 @@ QUE_WINDOW = 10
 # The longest attribution at a sentence's end, in tokens
 # (", a déclaré Gerasimov à Liu, selon une vidéo publiée par le ministère russe de la Défense").
 TAIL_WINDOW = 25
+# The longest source phrase after "selon", in tokens ("Selon les résultats partiels
+# transmis par la Haute autorité de la primaire socialiste en France en vue de …,").
+SOURCE_WINDOW = 30
 # How many sentences back a pronoun speaker may take the last speaker.
 PRONOUN_WINDOW = 4
 # Verbs whose infinitive complement is reported speech ("a annoncé vouloir …").
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
-_QUE = frozenset({"que", "qu’", "qu'"})
+_QUE = frozenset({"que", "qu’", "qu'", "qu"})
 _CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
 
 
@@ -370,7 +373,7 @@ def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> lis
     comma: "Ainsi, selon X, « … »"); "… selon X" ending the sentence."""
     tokens = index.tokens
     for i in range(start, end):
-        if i > start and tokens[i - 1].text != ",":
+        if i > start and fold(tokens[i - 1].text) not in (",", "mais", "et", "car"):
             continue
         found = _opener(index, i)
         if found is None:
@@ -378,9 +381,14 @@ def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> lis
         opener, size = found
         if opener == "pour" and not _names_someone(index, i + size, end):
             continue
-        comma = next((j for j in range(i + size, min(end, i + 15)) if tokens[j].text == ","), None)
+        window = range(i + size, min(end, i + SOURCE_WINDOW))
+        comma = next((j for j in window if tokens[j].text == ","), None)
         if comma is None or comma + 1 >= end:
             continue
+        if not _is_clause(index, tokens[comma + 1].start, tokens[end - 1].end) and not any(
+            tokens[j].text in ("«", "“", '"') for j in range(comma + 1, end)
+        ):
+            continue  # "…, selon l'armée, mobilisée dans la région": the source ends it
         return [
             Clause(
                 content_start=tokens[comma + 1].start,
@@ -451,7 +459,12 @@ def _verb_clause(index: _Index, verb_token: Token, verb: str, end: int) -> Claus
         if token.verb_form == "Inf" and verb in words["infinitive_verb"]:
             # "a annoncé vouloir …", "a déclaré être « heureux … »", "a demandé à X de tenter …"
             return _clause_from(index, verb_token, verb, i, end, "verb")
-        if token.verb_form == "Fin" and not token.dep.startswith("aux") and token.dep != "cop":
+        if (
+            token.verb_form == "Fin"
+            and not token.dep.startswith("aux")
+            and token.dep != "cop"
+            and token.i not in index.entity_of  # "sur France Inter": a name, not a verb
+        ):
             return None
         if token.text in (".", ";", "«"):
             return None
@@ -476,6 +489,12 @@ def _clause_from(
     if start >= end:
         return None
     sentence_start = index.parsed.sents[verb_token.sent][0]
+    for i in range(start, end - 1):
+        # "… qu'elle est impossible : « il est totalement impossible … »": the colon opens
+        # a quotation of its own.
+        if tokens[i].text == ":" and tokens[i + 1].text in ("«", "“", '"') and i > start:
+            end = i
+            break
     return Clause(
         content_start=tokens[start].start,
         content_end=tokens[end - 1].end,
