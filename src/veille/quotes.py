@@ -782,10 +782,10 @@ def _unattributed(index: _Index, spans: list[Marked], found: list[_Found]) -> li
         before = index.text(max(0, span.open_at - 30), span.open_at).split()
         if before and fold(before[-1].strip(",:")) in naming:
             continue
-        governed = _governed_quote(index, span)
+        governed = _governed_quote(index, span) or _predicate_quote(index, span)
         if governed is not None:
-            if not _overlaps(found + result, governed[0], governed[1]):
-                result.append(("mixed", *governed))
+            if not _overlaps(found + result, governed[1], governed[2]):
+                result.append(governed)
             continue
         opens_sentence = _opens_sentence(index, span)
         prior = [q for q in found + result if q[2] <= span.open_at]
@@ -819,7 +819,7 @@ def _object_quote_verb(index: _Index, verb: Token) -> str | None:
     return None
 
 
-def _governed_quote(index: _Index, span: Marked) -> tuple[int, int, Clause] | None:
+def _governed_quote(index: _Index, span: Marked) -> _Found | None:
     """Quoted words in the object of a speech verb: "parle d'un « montage »", "condamne ce
     « crime barbare »", "se dit « impatient … »" — the object phrase, as a mixed quote."""
     tokens = index.tokens
@@ -864,7 +864,38 @@ def _governed_quote(index: _Index, span: Marked) -> tuple[int, int, Clause] | No
         speaker=_speaker(index, head, sentence_start, head.i),
         source="object",
     )
-    return start, end, clause
+    return ("mixed", start, end, clause)
+
+
+def _predicate_quote(index: _Index, span: Marked) -> _Found | None:
+    """The quotation holds the verb of a named subject outside it: "le pape François
+    « s'associe à la douleur »", "Theresa May « félicite chaleureusement » Emmanuel Macron".
+    Direct when the quotation runs to the end of the sentence, else mixed from the mark."""
+    tokens = index.tokens
+    first, last = index.token_at(span.start), index.token_at(max(span.end - 1, span.start))
+    for token in tokens[first : last + 1]:
+        if token.pos not in ("VERB", "AUX", "ADJ") or token.dep not in ("ROOT", "conj"):
+            continue
+        subjects = [
+            tokens[i]
+            for i in index.children.get(token.i, [])
+            if tokens[i].dep in _SUBJECT_DEPS and tokens[i].start < span.open_at
+        ]
+        if not subjects:
+            continue
+        speaker = _resolve_subject(index, subjects[0], token)
+        if speaker is None:
+            return None
+        clause = Clause(span.start, span.end, None, speaker, source="predicate")
+        sentence_end = _content_end(tokens, *index.parsed.sents[token.sent])
+        rest = index.text(span.end, tokens[sentence_end - 1].end)
+        if _letters(rest.strip('»”" ')) == 0:
+            return ("direct", span.start, span.end, clause)
+        start, end = _trimmed(
+            index, tokens[index.token_at(span.open_at)].start, tokens[sentence_end - 1].end
+        )
+        return ("mixed", start, end, clause)
+    return None
 
 
 def _opens_sentence(index: _Index, span: Marked) -> bool:
