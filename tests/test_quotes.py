@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import veille
-from veille.quotes import find_marked
+from veille.clean import find_marked
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +20,7 @@ def quotes(text):
 
 
 def test_find_marked_pairs_nesting_and_paragraphs():
-    text = "« Un “deux” trois », dit-il. « Quatre.\n\n» Cinq », et \"six\"."
+    text = '« Un “deux” trois », dit-il. « Quatre.\n\n» Cinq », et "six".'
     spans = [text[m.start : m.end] for m in find_marked(text)]
     assert spans == ["Un “deux” trois", "Quatre.\n\n» Cinq", "six"]
     unclosed = "« Sans fin.\n\nAutre paragraphe."
@@ -33,7 +33,14 @@ def test_direct_quote_with_inverted_speaker_and_addressee(nlp):
         "« Nous ne céderons rien sur ce point », a déclaré Jean Martin à Paul Durand."
     )
     assert found == [
-        ("direct", "Nous ne céderons rien sur ce point", "Jean Martin", "Paul Durand", "déclarer", None)
+        (
+            "direct",
+            "Nous ne céderons rien sur ce point",
+            "Jean Martin",
+            "Paul Durand",
+            "déclarer",
+            None,
+        )
     ]
 
 
@@ -85,7 +92,10 @@ def test_continuation_paragraph_keeps_the_speaker(nlp):
 
 
 def test_names_titles_and_scare_quotes_are_not_quotes(nlp):
-    assert quotes("Les deux pays vantent leur coopération « sans limites » dans tous les domaines.") == []
+    assert (
+        quotes("Les deux pays vantent leur coopération « sans limites » dans tous les domaines.")
+        == []
+    )
     assert quotes("Il a lu le rapport intitulé « La guerre des mondes et ses conséquences ».") == []
     assert quotes("La réforme dite « Obamacare » a été abrogée par le Congrès.") == []
 

@@ -235,3 +235,56 @@ def detect_language(text: str) -> str | None:
         return None
     found = _detector().detect_language_of(sample)
     return None if found is None else str(found.iso_code_639_1.name).lower()
+
+
+# -- quotation marks: shared by the entity and quote stages ---------------------------------
+
+OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """The inside of a pair of quotation marks, as character offsets."""
+
+    start: int
+    end: int
+    open_at: int  # offset of the opening mark
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Top-level quoted spans. A quote left open at a paragraph end goes on when the next
+    paragraph opens with « or » (the French convention), and ends there otherwise."""
+    found: list[Marked] = []
+    stack: list[str] = []
+    open_at = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\n" and stack and text.startswith("\n\n", i):
+            j = i
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j < len(text) and text[j] in "«»" and stack[0] == "»":
+                i = j + 1
+                continue
+            found.append(_inner(text, open_at, i))
+            stack.clear()
+        elif stack and ch == stack[-1]:
+            stack.pop()
+            if not stack:
+                found.append(_inner(text, open_at, i))
+        elif ch in OPENERS and not (ch == '"' and stack and stack[-1] == '"'):
+            if not stack:
+                open_at = i
+            stack.append(OPENERS[ch])
+        i += 1
+    return [m for m in found if m.end > m.start]
+
+
+def _inner(text: str, open_at: int, close_at: int) -> Marked:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Marked(start, end, open_at)

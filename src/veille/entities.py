@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from veille import data
+from veille.clean import find_marked
 from veille.data import fold
 from veille.model import Entity, EntityType, Geo, Mention
 from veille.nlp import Parsed, Token
@@ -294,6 +295,8 @@ def _cluster(parsed: Parsed, mentions: list[_Mention]) -> list[_Cluster]:
     ):
         names = _name_tokens(parsed, mention)
         home = _person_for(people, names, mention.start)
+        if home is not None and _titled_given_name(parsed, mention, home):
+            home = None
         if home is None:
             people.append(_Cluster("PER", [mention], names=set(names)))
         else:
@@ -320,6 +323,18 @@ def _cluster(parsed: Parsed, mentions: list[_Mention]) -> list[_Cluster]:
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+def _titled_given_name(parsed: Parsed, mention: _Mention, person: _Cluster) -> bool:
+    """ "le pape François" is not "François Hollande": a one-word name after a title that
+    matches another person's first name only is someone else."""
+    if mention.end - mention.start != 1 or mention.start == 0:
+        return False
+    word = fold(parsed.tokens[mention.start].text)
+    longest = max(person.mentions, key=lambda m: m.end - m.start)
+    first = fold(parsed.tokens[longest.start].text)
+    title = fold(parsed.tokens[mention.start - 1].text)
+    return word == first and longest.end - longest.start > 1 and title in data.role_head_words()
 
 
 def _person_for(people: list[_Cluster], names: set[str], position: int) -> _Cluster | None:
@@ -396,6 +411,7 @@ def _antecedent(
     parsed: Parsed, people: list[_Cluster], pronoun: Token, gender: str
 ) -> _Cluster | None:
     candidates: list[tuple[int, bool, _Cluster]] = []
+    quoted = [(q.start, q.end) for q in find_marked(parsed.text)]
     for person in people:
         if person.gender and person.gender != gender:
             continue
@@ -403,6 +419,8 @@ def _antecedent(
             head = parsed.tokens[m.start]
             if m.start >= pronoun.i or pronoun.sent - head.sent > PRONOUN_WINDOW:
                 continue
+            if any(s <= head.start < e for s, e in quoted):
+                continue  # a name inside a quotation is not who the narrative speaks of
             candidates.append((m.start, _is_subject(parsed, m), person))
     if not candidates:
         return None

@@ -29,11 +29,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from veille import data
+from veille.clean import Marked, find_marked
 from veille.data import fold
 from veille.model import Entity, Quote, QuoteKind
 from veille.nlp import Parsed, Token
 
-OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 # A marked span this short with no attribution is a term or a scare quote
 # (« sans limites », « Obamacare »), not speech.
 MIN_UNATTRIBUTED_WORDS = 5
@@ -54,15 +54,6 @@ PRONOUN_WINDOW = 4
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _QUE = frozenset({"que", "qu’", "qu'", "qu"})
 _CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
-
-
-@dataclass(frozen=True, slots=True)
-class Marked:
-    """The inside of a pair of quotation marks, as character offsets."""
-
-    start: int
-    end: int
-    open_at: int  # offset of the opening mark
 
 
 @dataclass(slots=True)
@@ -137,48 +128,6 @@ def extract_quotes(parsed: Parsed, entities: Sequence[Entity]) -> tuple[Quote, .
         )
         for n, (kind, s, e, clause) in enumerate(found, start=1)
     )
-
-
-# -- quotation marks --------------------------------------------------------------------
-
-
-def find_marked(text: str) -> list[Marked]:
-    """Top-level quoted spans. A quote left open at a paragraph end goes on when the next
-    paragraph opens with « or » (the French convention), and ends there otherwise."""
-    found: list[Marked] = []
-    stack: list[str] = []
-    open_at = 0
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\n" and stack and text.startswith("\n\n", i):
-            j = i
-            while j < len(text) and text[j].isspace():
-                j += 1
-            if j < len(text) and text[j] in "«»" and stack[0] == "»":
-                i = j + 1
-                continue
-            found.append(_inner(text, open_at, i))
-            stack.clear()
-        elif stack and ch == stack[-1]:
-            stack.pop()
-            if not stack:
-                found.append(_inner(text, open_at, i))
-        elif ch in OPENERS and not (ch == '"' and stack and stack[-1] == '"'):
-            if not stack:
-                open_at = i
-            stack.append(OPENERS[ch])
-        i += 1
-    return [m for m in found if m.end > m.start]
-
-
-def _inner(text: str, open_at: int, close_at: int) -> Marked:
-    start, end = open_at + 1, close_at
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Marked(start, end, open_at)
 
 
 # -- speech clauses -----------------------------------------------------------------------
@@ -608,7 +557,12 @@ def _pronoun(index: _Index, token: Token) -> str | None:
         if token.sent - index.tokens[i].sent > 1:
             break
         entity = index.entity_of.get(i)
-        if entity is not None and entity.type == "PER" and index.tokens[i].dep in _SUBJECT_DEPS:
+        if (
+            entity is not None
+            and entity.type == "PER"
+            and index.tokens[i].dep in _SUBJECT_DEPS
+            and not index.quoted(i)
+        ):
             return entity.id
     return None
 
@@ -625,13 +579,29 @@ def _resolve_subject(index: _Index, subject: Token, verb: Token) -> str | None:
     # "Le président de la Commission européenne, Jean-Claude Juncker, a déclaré": a person
     # named in the subject phrase or in apposition before the verb.
     span = set(_subtree(index, subject.i)) | set(range(subject.i, verb.i))
-    people = [index.entity_of[i] for i in sorted(span) if i in index.entity_of]
+    people = [
+        index.entity_of[i]
+        for i in sorted(span)
+        if i in index.entity_of and not _complement(index, i) and not index.quoted(i)
+    ]
     person = next((e for e in people if e.type == "PER"), None)
     if person is not None:
         return person.id
     # A title alone ("le ministre a ajouté") is its holder; an organisation or place that
     # only qualifies a common noun ("les autorités de Dubaï") is not the speaker.
-    return _title_holder(index, subject, verb)
+    return _title_holder(index, subject, verb) or _organisation_anaphor(index, subject)
+
+
+def _complement(index: _Index, i: int) -> bool:
+    """A name introduced by "de" ("l'entourage d'Emmanuel Macron") qualifies the subject;
+    it does not speak."""
+    entity = index.entity_of.get(i)
+    while i > 0 and entity is not None and index.entity_of.get(i - 1) is entity:
+        i -= 1  # the first word of the name
+    return any(
+        index.tokens[c].dep == "case" and fold(index.tokens[c].text) in ("de", "d'", "du", "des")
+        for c in index.children.get(i, [])
+    ) or fold(index.tokens[i - 1].text) in ("de", "d'", "du", "des")
 
 
 def _subtree(index: _Index, root: int) -> list[int]:
@@ -670,6 +640,27 @@ def _title_holder(index: _Index, subject: Token, verb: Token) -> str | None:
     if before:
         return max(before, key=lambda pair: pair[0])[1].id
     return holders[0].id if len(holders) == 1 else None
+
+
+def _organisation_anaphor(index: _Index, subject: Token) -> str | None:
+    """ "L'hebdomadaire a révélé …" after "Le Canard enchaîné …": a definite noun of the
+    kind of an organisation names the last organisation named before it."""
+    if fold(subject.text) not in data.name_lists()["org_anaphor"]:
+        return None
+    determiners = [
+        index.tokens[i].text.lower()
+        for i in index.children.get(subject.i, [])
+        if index.tokens[i].dep == "det"
+    ]
+    if not determiners or determiners[0] not in ("le", "la", "l'", "l’", "cette", "ce"):
+        return None
+    for i in range(subject.i - 1, -1, -1):
+        if subject.sent - index.tokens[i].sent > PRONOUN_WINDOW:
+            break
+        entity = index.entity_of.get(i)
+        if entity is not None and entity.type == "ORG" and not index.quoted(i):
+            return entity.id
+    return None
 
 
 def _same_title(phrase: str, word: str, role: str) -> bool:
