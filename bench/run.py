@@ -38,6 +38,31 @@ def timed(label: str, run, words: int) -> dict[str, object]:
     }
 
 
+def stage_times(texts: list[str]) -> dict[str, float]:
+    """Seconds spent in each stage over the corpus, the parse included (one process)."""
+    from veille.clean import clean
+    from veille.entities import extract_entities
+    from veille.model import Document
+    from veille.nlp import parse_many
+    from veille.quotes import extract_quotes
+
+    times: dict[str, float] = {}
+    started = time.perf_counter()
+    cleaned = [clean(Document.from_text(t)).article for t in texts]
+    times["clean"] = time.perf_counter() - started
+    started = time.perf_counter()
+    parses = list(parse_many(a.text for a in cleaned))
+    times["parse"] = time.perf_counter() - started
+    started = time.perf_counter()
+    entities = [extract_entities(p) for p in parses]
+    times["entities"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for parsed, found in zip(parses, entities, strict=True):
+        extract_quotes(parsed, found)
+    times["quotes"] = time.perf_counter() - started
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=300)
@@ -67,6 +92,7 @@ def main() -> None:
         timed("veille analyze_many", lambda: sum(1 for _ in veille.analyze_many(texts)), words),
     ]
     ratio = rows[1]["words/s"] / rows[0]["words/s"]  # type: ignore[operator]
+    stages = stage_times(texts)
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     header = (
         f"# veille speed, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
@@ -84,6 +110,9 @@ def main() -> None:
             + " |\n"
         )
     table += f"\nveille / bare parse: **{ratio:.2f}**\n"
+    table += "\n| stage | seconds | share of the parse |\n|---|---:|---:|\n"
+    for name, seconds in stages.items():
+        table += f"| {name} | {seconds:.2f} | {seconds / stages['parse']:.1%} |\n"
     report = header + table
     print(report)
     out = ROOT / "bench" / "results" / f"speed-{datetime.now(UTC):%Y%m%d}.md"

@@ -41,3 +41,26 @@ def test_gold_files_are_well_formed():
             spans = sorted(article.mentions)
             for (_, e1, _), (s2, _, _) in itertools.pairwise(spans):
                 assert e1 <= s2, f"overlapping gold mentions in {article.id}"
+
+
+@pytest.mark.parametrize("gold", sorted(BASELINE["quotes"]))
+def test_quote_floors(gold, nlp):
+    from veille.eval.quotes import evaluate as evaluate_quotes
+
+    floors = BASELINE["quotes"][gold]
+    report = evaluate_quotes(ROOT / gold, WIKINEWS)
+    assert report.scores["all"].f1 >= floors["f1"], f"quote F1 on {gold}"
+    assert report.speaker_accuracy >= floors["speaker_accuracy"], f"speaker accuracy on {gold}"
+    assert report.scores["indirect"].f1 >= floors["indirect_f1"], f"indirect F1 on {gold}"
+
+
+def test_quote_gold_is_well_formed():
+    from veille.eval.quotes import KINDS, load_gold
+
+    for gold in BASELINE["quotes"]:
+        articles = load_gold(ROOT / gold, WIKINEWS)
+        assert len(articles) >= 14
+        for _, text, spans in articles:
+            for span in spans:
+                assert span.kind in KINDS
+                assert text[span.start : span.end].strip()
