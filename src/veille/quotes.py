@@ -241,6 +241,8 @@ def _tail_attribution(index: _Index, start: int, end: int) -> Clause | None:
             continue
         segment = tokens[i + 1 : end]
         verb_token = _attribution_verb(index, segment)
+        if verb_token is not None and _has_subject_before(index, verb_token, i + 1):
+            return None  # "…, la haute autorité …, a annoncé les candidats": a predicate
         if verb_token is None:
             # An apposition or a source after the attribution (", le porte-parole du
             # ministère", ", selon une vidéo …") has no verb of its own: look further left.
@@ -249,6 +251,13 @@ def _tail_attribution(index: _Index, start: int, end: int) -> Clause | None:
             continue
         return _tail_clause(index, start, i, end, verb_token)
     return None
+
+
+def _has_subject_before(index: _Index, verb: Token, segment_start: int) -> bool:
+    return any(
+        index.tokens[c].dep in _SUBJECT_DEPS and c < segment_start and not index.quoted(c)
+        for c in index.children.get(verb.i, [])
+    )
 
 
 def _attribution_verb(index: _Index, segment: Sequence[Token]) -> Token | None:
@@ -317,6 +326,12 @@ def _opener(index: _Index, i: int) -> tuple[str, int] | None:
     return None
 
 
+def _cites_data(index: _Index, start: int, end: int) -> bool:
+    """ "selon les chiffres les plus récents": figures, rules or findings, not a speaker."""
+    head = next((t for t in index.tokens[start:end] if t.pos in ("NOUN", "PROPN")), None)
+    return head is not None and fold(head.text) in data.quote_words()["not_source"]
+
+
 def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> list[Clause]:
     """ "Selon X, …", "D'après X, …", "Pour X, …" opening a clause (the sentence, or after a
     comma: "Ainsi, selon X, « … »"); "… selon X" ending the sentence."""
@@ -329,6 +344,8 @@ def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> lis
             continue
         opener, size = found
         if opener == "pour" and not _names_someone(index, i + size, end):
+            continue
+        if _cites_data(index, i + size, end):
             continue
         window = range(i + size, min(end, i + SOURCE_WINDOW))
         comma = next((j for j in window if tokens[j].text == ","), None)
@@ -352,7 +369,7 @@ def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> lis
         return []
     for i in range(end - 2, start + 2, -1):
         found = _opener(index, i)
-        if found is None or found[0] == "pour":
+        if found is None or found[0] == "pour" or _cites_data(index, i + found[1], end):
             continue
         # "…, selon X." / "… entendus selon l'agence Belga": the source closes the sentence.
         rest = tokens[i + found[1] : end]
@@ -383,6 +400,8 @@ def _names_someone(index: _Index, start: int, end: int) -> bool:
             token.text
         ) in data.role_head_words():
             return True
+        if i == start and token.text.lower() in ("lui", "elle", "eux", "elles"):
+            return True  # "Pour lui, « … »"
     return False
 
 
@@ -397,11 +416,9 @@ def _verb_clause(index: _Index, verb_token: Token, verb: str, end: int) -> Claus
         token = tokens[i]
         # "que" as a conjunction; the relative pronoun ("le parti que soutient X") and
         # compound conjunctions ("après que", "pour que") open no reported clause.
-        if (
-            token.text.lower() in _QUE
-            and token.pos == "SCONJ"
-            and fold(tokens[i - 1].text) not in words["not_reporting_que"]
-        ):
+        # "expliquait alors que …": right after the verb, "alors" is an adverb.
+        compound = fold(tokens[i - 1].text) in words["not_reporting_que"] and i - 1 > verb_token.i
+        if token.text.lower() in _QUE and token.pos == "SCONJ" and not compound:
             return _clause_from(index, verb_token, verb, i + 1, end, "verb")
         if token.text == ":":
             return _clause_from(index, verb_token, verb, i + 1, end, "colon")
@@ -421,11 +438,13 @@ def _verb_clause(index: _Index, verb_token: Token, verb: str, end: int) -> Claus
 
 
 def _impersonal(index: _Index, verb: Token) -> bool:
-    """ "Il faut dire que …", "Rappelons que …": the writer speaks, not a source."""
+    """ "Il faut dire que …", "Rappelons que …", "On note que …": the writer speaks."""
     head = index.tokens[verb.head]
     if verb.verb_form == "Inf" and head.lemma in ("falloir", "pouvoir", "devoir", "aller"):
         return True
     subjects = [i for i in index.children.get(verb.i, []) if index.tokens[i].dep in _SUBJECT_DEPS]
+    if any(index.tokens[i].text.lower() == "on" for i in subjects):
+        return True
     return verb.verb_form == "Fin" and not subjects and verb.text.lower().endswith("ons")
 
 

@@ -216,7 +216,17 @@ def reporting_lemma(lemma: str) -> str | None:
         return lemma
     if lemma.endswith("e") and lemma + "r" in verbs:
         return lemma + "r"
-    return None
+    return reporting_forms().get(lemma)
+
+
+@cache
+def reporting_forms() -> dict[str, str]:
+    """Spellings the lemmatizer keeps as lemmas ("reconnait", new orthography) → lemma."""
+    return {
+        row[0]: row[1]
+        for row in read_rows("reporting_verbs.tsv")
+        if row[0] != row[1] and " " not in row[0] and not row[0].startswith("s'")
+    }
 
 
 @cache
