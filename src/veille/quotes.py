@@ -495,7 +495,7 @@ def _find_speaker(index: _Index, verb: Token, start: int, end: int) -> str | Non
         if token.text.lower() in _CLITICS and token.i != verb.i:
             return _pronoun(index, token)
     head = verb
-    for _ in range(3):
+    for _ in range(4):
         # A subject inside the quotation or before the attribution is the parser's error.
         subjects = [
             i
@@ -508,9 +508,24 @@ def _find_speaker(index: _Index, verb: Token, start: int, end: int) -> str | Non
             inverted = _inverted_subject(index, verb, end)
             if inverted is not None:
                 return inverted
-        if head.dep not in ("conj", "xcomp", "advcl") or head.head == head.i:
+        # A participle or coordinated verb speaks for the subject of the verb it hangs off:
+        # "Il a publié un communiqué … précisant que", "un rapport … affirmant que".
+        if head.dep not in ("conj", "xcomp", "advcl", "acl", "obj", "nmod") or head.head == head.i:
             break
         head = tokens[head.head]
+    return _nearest_name_before(index, verb, start)
+
+
+def _nearest_name_before(index: _Index, verb: Token, start: int) -> str | None:
+    """Last resort: a person named just before the verb in its clause ("…, et la ministre
+    de la Culture Miri Regev, a demandé que …"), with no other verb in between."""
+    for i in range(verb.i - 1, max(start, verb.i - 12) - 1, -1):
+        token = index.tokens[i]
+        if token.pos == "VERB" or token.text in (".", ";", ":", "»") or index.quoted(i):
+            return None
+        entity = index.entity_of.get(i)
+        if entity is not None and entity.type == "PER" and not _complement(index, i):
+            return entity.id
     return None
 
 
@@ -806,7 +821,10 @@ def _unattributed(index: _Index, spans: list[Marked], found: list[_Found]) -> li
             - index.tokens[index.token_at(max(last[2] - 1, 0))].sent
             <= 2
         )
-        if opens_sentence and last is not None and near and last[3].speaker is not None:
+        introducer = _colon_speaker(index, span)
+        if introducer is not None:
+            result.append(("direct", span.start, span.end, introducer))
+        elif opens_sentence and last is not None and near and last[3].speaker is not None:
             result.append(("direct", span.start, span.end, last[3]))
         elif words >= MIN_UNATTRIBUTED_WORDS and opens_sentence:
             result.append(
@@ -906,6 +924,22 @@ def _predicate_quote(index: _Index, span: Marked) -> _Found | None:
         )
         return ("mixed", start, end, clause)
     return None
+
+
+def _colon_speaker(index: _Index, span: Marked) -> Clause | None:
+    """ "Emmanuel Macron a émis un tweet : « … »": after a colon, the quotation is the words
+    of the subject of the clause that introduces it, when that subject is named."""
+    i = index.token_at(span.open_at)
+    if i == 0 or index.tokens[i - 1].text != ":":
+        return None
+    sentence_start = index.parsed.sents[index.tokens[i].sent][0]
+    verbs = [t for t in index.tokens[sentence_start : i - 1] if t.pos == "VERB" and t.dep == "ROOT"]
+    if not verbs:
+        return None
+    speaker = _speaker(index, verbs[0], sentence_start, i - 1)
+    if speaker is None:
+        return None
+    return Clause(span.start, span.end, None, speaker, source="colon")
 
 
 def _opens_sentence(index: _Index, span: Marked) -> bool:
