@@ -422,7 +422,7 @@ def _verb_clause(index: _Index, verb_token: Token, verb: str, end: int) -> Claus
             return _clause_from(index, verb_token, verb, i + 1, end, "verb")
         if token.text == ":":
             return _clause_from(index, verb_token, verb, i + 1, end, "colon")
-        if token.verb_form == "Inf" and verb in words["infinitive_verb"]:
+        if token.verb_form == "Inf" and fold(verb) in words["infinitive_verb"]:
             # "a annoncé vouloir …", "a déclaré être « heureux … »", "a demandé à X de tenter …"
             return _clause_from(index, verb_token, verb, i, end, "verb")
         if (
@@ -839,11 +839,11 @@ def _object_quote_verb(index: _Index, verb: Token) -> str | None:
         return None
     for entry in data.quote_words()["np_quote_verb"]:
         *clitic, lemma = entry.split()
-        if verb.lemma != lemma:
+        if fold(verb.lemma) != lemma:
             continue
         children = {index.tokens[i].text.lower() for i in index.children.get(verb.i, [])}
         if not clitic or clitic[0] in children:
-            return lemma
+            return verb.lemma
     return None
 
 
