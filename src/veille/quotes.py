@@ -139,6 +139,7 @@ def _clauses(index: _Index, start: int, end: int) -> list[Clause]:
     if end <= start:
         return []
     clauses: list[Clause] = []
+    sentence_end = end
     tail = _tail_attribution(index, start, end)
     if tail is not None and tail.content_end <= tokens[start].start:
         tail = None
@@ -146,13 +147,22 @@ def _clauses(index: _Index, start: int, end: int) -> list[Clause]:
         clauses.append(tail)
         end = index.token_at(tail.content_end - 1) + 1
     clauses.extend(_source_phrase(index, start, end, tail is None))
-    for token in tokens[start:end]:
+    for token in tokens[start:sentence_end]:
         verb = _reporting_lemma(index, token)
-        if verb is None or (tail is not None and token.start >= tail.content_end):
+        if verb is None:
             continue
+        limit = end
+        if token.i >= end:
+            # Inside the attribution, only a relative clause on the speaker reports more:
+            # "…, a déclaré le policier X, qui affirme que …".
+            if not any(
+                index.tokens[c].text.lower() == "qui" for c in index.children.get(token.i, [])
+            ):
+                continue
+            limit = sentence_end
         if any(m.start <= token.start < m.end for m in index.marked):
             continue  # speech reported inside a quotation is the speaker's own words
-        clause = _verb_clause(index, token, verb, end)
+        clause = _verb_clause(index, token, verb, limit)
         if clause is not None:
             clauses.append(clause)
     return _cut(index, clauses)
@@ -222,11 +232,12 @@ def _tail_attribution(index: _Index, start: int, end: int) -> Clause | None:
     """
     tokens = index.tokens
     depth = 0
+    segment_end = end  # the comma-delimited segment being read runs up to here
     for i in range(end - 1, start, -1):
         text = tokens[i].text
         if text in ("»", "”") and depth == 0 and i + 1 < end:
             # "« … » déclare à l'AFP Jean-Philippe Magnen": no comma after the quote.
-            verb_token = _attribution_verb(index, tokens[i + 1 : end])
+            verb_token = _attribution_verb(index, tokens[i + 1 : segment_end])
             if verb_token is not None:
                 return _tail_clause(index, start, i + 1, end, verb_token)
         if text in ("»", "”"):
@@ -236,19 +247,26 @@ def _tail_attribution(index: _Index, start: int, end: int) -> Clause | None:
         if depth != 0 or text != ",":
             if end - i > TAIL_WINDOW and depth == 0:
                 return None
-            if depth == 0 and (text in (":", ";") or text.lower() in _QUE):
-                return None
             continue
-        segment = tokens[i + 1 : end]
+        segment = tokens[i + 1 : segment_end]
         verb_token = _attribution_verb(index, segment)
-        if verb_token is not None and _has_subject_before(index, verb_token, i + 1):
-            return None  # "…, la haute autorité …, a annoncé les candidats": a predicate
         if verb_token is None:
-            # An apposition or a source after the attribution (", le porte-parole du
-            # ministère", ", selon une vidéo …") has no verb of its own: look further left.
-            if any(t.pos == "VERB" and t.dep not in ("acl", "amod") for t in segment):
-                return None
-            continue
+            # An apposition, a relative clause or a source after the attribution
+            # (", le porte-parole du ministère", ", qui affirme que …", ", selon une vidéo …")
+            # belongs to it: look further left.
+            first = fold(segment[0].text) if segment else ""
+            verbs = [t for t in segment if t.pos == "VERB" and t.dep not in ("acl", "amod")]
+            if first in ("qui", "selon", "d'") or not verbs:
+                segment_end = i
+                continue
+            return None
+        if _has_subject_before(index, verb_token, i + 1):
+            return None  # "…, la haute autorité …, a annoncé les candidats": a predicate
+        if any(
+            t.text == ":" or t.text.lower() in _QUE
+            for t in segment[: segment.index(verb_token) + 3]
+        ):
+            return None
         return _tail_clause(index, start, i, end, verb_token)
     return None
 
@@ -822,8 +840,15 @@ def _unattributed(index: _Index, spans: list[Marked], found: list[_Found]) -> li
             <= 2
         )
         introducer = _colon_speaker(index, span)
+        follows = last is not None and _follows(index, last, span)
         if introducer is not None:
             result.append(("direct", span.start, span.end, introducer))
+        elif follows and last is not None:
+            # "… évoque un « ignoble attentat », « nous devons mener la guerre … »"
+            result.append(("direct", span.start, span.end, last[3]))
+        elif (after_colon := _after_colon(index, span)) is not None:
+            if not _overlaps(found + result, after_colon[1], after_colon[2]):
+                result.append(after_colon)
         elif opens_sentence and last is not None and near and last[3].speaker is not None:
             result.append(("direct", span.start, span.end, last[3]))
         elif words >= MIN_UNATTRIBUTED_WORDS and opens_sentence:
@@ -924,6 +949,39 @@ def _predicate_quote(index: _Index, span: Marked) -> _Found | None:
         )
         return ("mixed", start, end, clause)
     return None
+
+
+def _follows(index: _Index, last: _Found, span: Marked) -> bool:
+    """The quotation comes right after the previous quote, a comma between them."""
+    between = index.text(last[2], span.open_at)
+    return between.strip(' »”"') == "," and last[3].speaker is not None
+
+
+def _after_colon(index: _Index, span: Marked) -> _Found | None:
+    """ "X nuance les effets de la crise : elle est plus ressentie … où « … »": the
+    content after a colon, quoted words included, is the subject's reported speech."""
+    tokens = index.tokens
+    i = index.token_at(span.open_at)
+    sentence_start, sentence_end = index.parsed.sents[tokens[i].sent]
+    colon = next(
+        (
+            j
+            for j in range(i - 1, sentence_start, -1)
+            if tokens[j].text == ":" and not index.quoted(j)
+        ),
+        None,
+    )
+    if colon is None:
+        return None
+    roots = [t for t in tokens[sentence_start:colon] if t.pos == "VERB" and t.dep == "ROOT"]
+    if not roots:
+        return None
+    speaker = _speaker(index, roots[0], sentence_start, colon)
+    if speaker is None:
+        return None
+    end = _content_end(tokens, sentence_start, sentence_end)
+    start, stop = _trimmed(index, tokens[colon + 1].start, tokens[end - 1].end)
+    return ("mixed", start, stop, Clause(start, stop, None, speaker, source="colon"))
 
 
 def _colon_speaker(index: _Index, span: Marked) -> Clause | None:
