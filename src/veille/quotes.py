@@ -200,11 +200,9 @@ def _content_end(tokens: Sequence[Token], start: int, end: int) -> int:
 
 def _reporting_lemma(index: _Index, token: Token) -> str | None:
     # Auxiliaries and participles modifying a noun ("une vidéo publiée par …") report nothing.
-    if (
-        token.pos not in ("VERB", "AUX")
-        or token.dep.startswith("aux")
-        or token.dep in ("acl", "amod")
-    ):
+    # A sentence's root tagged NOUN is the tagger's error ("Le Canard pointe que …").
+    verbal = token.pos in ("VERB", "AUX") or (token.pos == "NOUN" and token.dep == "ROOT")
+    if not verbal or token.dep.startswith("aux") or token.dep in ("acl", "amod"):
         return None
     locutions = data.reporting_locutions().get(token.lemma)
     if locutions:
@@ -212,7 +210,8 @@ def _reporting_lemma(index: _Index, token: Token) -> str | None:
         for rest, locution in locutions:
             if following[: len(rest)] == rest:
                 return locution
-    lemma = data.reporting_lemma(token.lemma)
+    # The lemmatizer misses some forms ("reconnait" → "reconner"): try the word itself.
+    lemma = data.reporting_lemma(token.lemma) or data.reporting_lemma(token.text.lower())
     if lemma is None:
         return None
     reflexive = any(
@@ -435,7 +434,9 @@ def _verb_clause(index: _Index, verb_token: Token, verb: str, end: int) -> Claus
         # "que" as a conjunction; the relative pronoun ("le parti que soutient X") and
         # compound conjunctions ("après que", "pour que") open no reported clause.
         # "expliquait alors que …": right after the verb, "alors" is an adverb.
-        compound = fold(tokens[i - 1].text) in words["not_reporting_que"] and i - 1 > verb_token.i
+        compound = (
+            fold(tokens[i - 1].text) in words["not_reporting_que"] and i - 1 > verb_token.i + 1
+        )
         if token.text.lower() in _QUE and token.pos == "SCONJ" and not compound:
             return _clause_from(index, verb_token, verb, i + 1, end, "verb")
         if token.text == ":":
