@@ -597,15 +597,14 @@ def _pronoun(index: _Index, token: Token) -> str | None:
         return entity.id
     if token.text.lower().lstrip("-") not in ("il", "elle"):
         return None
+    # The nearest of the last speaker (a few sentences back) and the last person who was
+    # the subject of a verb (this sentence or the one before): "Juncker a exprimé ses
+    # condoléances, il parle d'un « acte lâche »".
     earlier = [
         (i, entity)
         for i, entity in index.speakers
         if i < token.i and token.sent - index.tokens[i].sent <= PRONOUN_WINDOW
     ]
-    if earlier:
-        return max(earlier)[1]
-    # No speaker yet: the person who was last the subject of a verb, this sentence or the
-    # one before ("Juncker a exprimé ses condoléances, il parle d'un « acte lâche »").
     for i in range(token.i - 1, -1, -1):
         if token.sent - index.tokens[i].sent > 1:
             break
@@ -616,8 +615,9 @@ def _pronoun(index: _Index, token: Token) -> str | None:
             and index.tokens[i].dep in _SUBJECT_DEPS
             and not index.quoted(i)
         ):
-            return entity.id
-    return None
+            earlier.append((i, entity.id))
+            break
+    return max(earlier)[1] if earlier else None
 
 
 def _resolve_subject(index: _Index, subject: Token, verb: Token) -> str | None:
@@ -627,22 +627,29 @@ def _resolve_subject(index: _Index, subject: Token, verb: Token) -> str | None:
     if subject.text.lower() == "qui" and verb.dep == "acl:relcl" and verb.head != verb.i:
         # "le policier Mohamed Abdulkadir, qui affirme que …": the antecedent speaks.
         return _resolve_subject(index, index.tokens[verb.head], verb)
-    if subject.pos == "PRON":
+    if subject.text.lower() in ("il", "elle", "-il", "-elle"):
         return _pronoun(index, subject)
-    # "Le président de la Commission européenne, Jean-Claude Juncker, a déclaré": a person
-    # named in the subject phrase or in apposition before the verb.
+    # "Le président de la Commission européenne, Jean-Claude Juncker, a déclaré", "L'une
+    # des voix discordantes, Iouri Sineltchikov, a dénoncé": a name in the subject phrase
+    # or in apposition before the verb; names after "de" only qualify it.
     span = set(_subtree(index, subject.i)) | set(range(subject.i, verb.i))
-    people = [
+    named = [
         index.entity_of[i]
         for i in sorted(span)
         if i in index.entity_of and not _complement(index, i) and not index.quoted(i)
     ]
-    person = next((e for e in people if e.type == "PER"), None)
+    person = next((e for e in named if e.type == "PER"), None)
     if person is not None:
         return person.id
-    # A title alone ("le ministre a ajouté") is its holder; an organisation or place that
-    # only qualifies a common noun ("les autorités de Dubaï") is not the speaker.
-    return _title_holder(index, subject, verb) or _organisation_anaphor(index, subject)
+    if subject.pos == "PRON":
+        return None
+    # A title alone ("le ministre a ajouté") is its holder; "le journal russe Novaïa
+    # Gazeta" is that organisation; "l'hebdomadaire" the organisation named last.
+    return (
+        _title_holder(index, subject, verb)
+        or next((e.id for e in named if e.type in ("ORG", "GPE")), None)
+        or _organisation_anaphor(index, subject)
+    )
 
 
 def _complement(index: _Index, i: int) -> bool:
