@@ -168,7 +168,7 @@ def _repair(parsed: Parsed, start: int, end: int, label: str) -> tuple[int, int,
         return None
     if label in ("ORG", "MISC"):
         end = _cut_at_place(tokens, start, end)
-    if label == "LOC" and head in lists["institution"]:
+    if label == "LOC" and (head in lists["institution"] or _after_org_noun(tokens, start)):
         label = "ORG"
     if label == "ORG":
         end = _extend_adjectives(tokens, start, end)
@@ -197,6 +197,19 @@ def _extend_adjectives(tokens: Sequence[Token], start: int, end: int) -> int:
     ):
         end += 1
     return end
+
+
+def _after_org_noun(tokens: Sequence[Token], start: int) -> bool:
+    """ "l'agence de presse Belga", "le journal Novaïa Gazeta": a name after a noun of the
+    kind of an organisation names an organisation, whatever the NER says."""
+    kinds = data.name_lists()["org_anaphor"]
+    for i in range(start - 1, max(start - 4, 0) - 1, -1):
+        token = tokens[i]
+        if token.pos == "PUNCT" or token.sent != tokens[start].sent:
+            return False
+        if token.pos == "NOUN" and fold(token.text) in kinds:
+            return True
+    return False
 
 
 def _cut_at_place(tokens: Sequence[Token], start: int, end: int) -> int:

@@ -633,6 +633,18 @@ def _resolve_subject(index: _Index, subject: Token, verb: Token) -> str | None:
     # des voix discordantes, Iouri Sineltchikov, a dénoncé": a name in the subject phrase
     # or in apposition before the verb; names after "de" only qualify it.
     span = set(_subtree(index, subject.i)) | set(range(subject.i, verb.i))
+    if fold(subject.text) in data.quote_words()["medium"]:
+        # "Un rapport de l'IGPN assurait que …": the document's author speaks.
+        author = next(
+            (
+                index.entity_of[i]
+                for i in sorted(span)
+                if i in index.entity_of and not index.quoted(i)
+            ),
+            None,
+        )
+        if author is not None and author.type in ("PER", "ORG", "GPE"):
+            return author.id
     named = [
         index.entity_of[i]
         for i in sorted(span)
