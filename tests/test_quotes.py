@@ -109,3 +109,41 @@ def test_not_reporting_senses(nlp):
 def test_speaker_is_null_when_the_article_does_not_say(nlp):
     found = quotes("Il a été annoncé que le sommet aurait lieu en juin.")
     assert found and found[0][2] is None
+
+
+def test_quoted_object_of_a_speech_verb_is_mixed(nlp):
+    found = quotes("La Corée du Sud parle d'un « montage » grossier.")
+    assert found[0][:3] == ("mixed", "un « montage » grossier", "Corée du Sud")
+
+
+def test_quoted_predicate_of_a_named_subject(nlp):
+    found = quotes("Le pape François « s'associe à la douleur et à l'horreur ».")
+    assert found[0][:3] == ("direct", "s'associe à la douleur et à l'horreur", "François")
+
+
+def test_infinitive_after_accented_verb_and_relative_speaker(nlp):
+    found = quotes("Il s'agit de Karim Benali, qui aurait déclaré agir au nom du groupe.")
+    assert found[0][:3] == ("indirect", "agir au nom du groupe", "Karim Benali")
+
+
+def test_data_sources_and_writer_voice_are_not_quotes(nlp):
+    assert quotes("Le séisme a fait cinq morts, selon les chiffres les plus récents.") == []
+    assert quotes("On note cependant que cet accord connaît des difficultés.") == []
+    assert quotes("Il faut dire que le recensement est un sujet sensible.") == []
+
+
+def test_pronoun_source_phrase_and_adverb_before_que(nlp):
+    found = quotes(
+        "Le député Paul Morel a pris la défense du ministre. "
+        "Pour lui, « tout a été fait dans les règles de l'art ». "
+        "Il expliquait alors que les comptes seraient publiés."
+    )
+    assert [f[:3] for f in found] == [
+        ("direct", "tout a été fait dans les règles de l'art", "Paul Morel"),
+        ("indirect", "les comptes seraient publiés", "Paul Morel"),
+    ]
+
+
+def test_author_of_a_document_speaks(nlp):
+    found = quotes("Un rapport d'Amnesty International affirme que la torture est systématique.")
+    assert found[0][:3] == ("indirect", "la torture est systématique", "Amnesty International")

@@ -362,11 +362,9 @@ def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> lis
         opener, size = found
         if opener == "pour" and not _names_someone(index, i + size, end):
             continue
-        if _cites_data(index, i + size, end):
-            continue
         window = range(i + size, min(end, i + SOURCE_WINDOW))
         comma = next((j for j in window if tokens[j].text == ","), None)
-        if comma is None or comma + 1 >= end:
+        if comma is None or comma + 1 >= end or _cites_data(index, i + size, comma):
             continue
         if not _is_clause(index, tokens[comma + 1].start, tokens[end - 1].end) and not any(
             tokens[j].text in ("«", "“", '"') for j in range(comma + 1, end)
@@ -377,7 +375,8 @@ def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> lis
                 content_start=tokens[comma + 1].start,
                 content_end=tokens[end - 1].end,
                 verb=opener,
-                speaker=_entity_in(index, i + size, comma),
+                speaker=_entity_in(index, i + size, comma)
+                or (_pronoun(index, tokens[i + size]) if comma == i + size + 1 else None),
                 medium=_medium(index, i + size, comma),
                 source="prep",
             )
@@ -595,7 +594,7 @@ def _pronoun(index: _Index, token: Token) -> str | None:
     entity = index.entity_of.get(token.i)
     if entity is not None:
         return entity.id
-    if token.text.lower().lstrip("-") not in ("il", "elle"):
+    if token.text.lower().lstrip("-") not in ("il", "elle", "lui"):
         return None
     # The nearest of the last speaker (a few sentences back) and the last person who was
     # the subject of a verb (this sentence or the one before): "Juncker a exprimé ses
@@ -609,12 +608,13 @@ def _pronoun(index: _Index, token: Token) -> str | None:
         if token.sent - index.tokens[i].sent > 1:
             break
         entity = index.entity_of.get(i)
-        if (
-            entity is not None
-            and entity.type == "PER"
-            and index.tokens[i].dep in _SUBJECT_DEPS
-            and not index.quoted(i)
-        ):
+        token_i = index.tokens[i]
+        subject = token_i.dep in _SUBJECT_DEPS or (
+            # "Le député Paul Morel a pris …": the name in apposition to the subject
+            index.tokens[token_i.head].dep in _SUBJECT_DEPS
+            and token_i.dep in ("appos", "flat:name")
+        )
+        if entity is not None and entity.type == "PER" and subject and not index.quoted(i):
             earlier.append((i, entity.id))
             break
     return max(earlier)[1] if earlier else None
