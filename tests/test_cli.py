@@ -84,6 +84,7 @@ def test_summary(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "6 articles analysed" in result.stdout
     assert "Entities per type" in result.stdout and "Top 15 actors" in result.stdout
+    assert "Quotes per kind" in result.stdout and "Top 15 speakers" in result.stdout
 
 
 def test_usage_error_is_not_a_traceback():

@@ -167,7 +167,7 @@ def summary(
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     top: Annotated[int, typer.Option(help="How many actors and entities to list.")] = 15,
 ) -> None:
-    """Analyse a corpus and print a summary: languages, entity types, top actors.
+    """Analyse a corpus and print a summary: languages, entities, actors, quotes, speakers.
 
     Example: veille summary corpus/
     """
@@ -175,6 +175,8 @@ def summary(
     types: Counter[str] = Counter()
     actors: Counter[str] = Counter()
     names: Counter[tuple[str, str]] = Counter()
+    kinds: Counter[str] = Counter()
+    speakers: Counter[str] = Counter()
     articles = failed = 0
     with err.status("analysing…") as status:
         for result in analyses(paths, max_chars):
@@ -190,6 +192,10 @@ def summary(
                 names[(entity.name, entity.type)] += len(entity.mentions)
                 if entity.actor_code:
                     actors[entity.actor_code] += len(entity.mentions)
+            for quote in result.quotes:
+                kinds[quote.kind] += 1
+                speaker = result.entity(quote.speaker) if quote.speaker else None
+                speakers[speaker.name if speaker else "(no speaker)"] += 1
     out.print(f"[bold]{articles}[/] articles analysed, [bold]{failed}[/] failed")
     _counter_table("Articles per language", "language", languages)
     _counter_table("Entities per type", "type", types)
@@ -200,6 +206,8 @@ def summary(
     for (name, kind), count in names.most_common(top):
         table.add_row(name, kind, str(count))
     out.print(table)
+    _counter_table("Quotes per kind", "kind", kinds)
+    _counter_table(f"Top {top} speakers (quotes)", "speaker", speakers, top)
     if failed:
         raise typer.Exit(1)
 
