@@ -64,3 +64,12 @@ def test_quote_gold_is_well_formed():
             for span in spans:
                 assert span.kind in KINDS
                 assert text[span.start : span.end].strip()
+
+
+def test_timex_value_accuracy_floor(nlp):
+    from veille.eval.timex import evaluate as evaluate_timex
+
+    floors = BASELINE["timex"]["tests/gold/timex"]
+    report = evaluate_timex(ROOT / "tests/gold/timex", WIKINEWS)
+    assert report.gold >= 150
+    assert report.value_accuracy >= floors["value_accuracy"]

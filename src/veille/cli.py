@@ -327,6 +327,48 @@ def eval_quotes(
     )
 
 
+@eval_app.command("timex")
+def eval_timex(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
+    corpus: Annotated[
+        Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")
+    ] = Path("corpus/fr-wikinews.jsonl"),
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Time expressions: detection P/R/F1 and value accuracy.
+
+    Example: veille eval timex tests/gold/timex
+    """
+    from veille.eval.timex import evaluate
+
+    _require_dir(gold_dir)
+    _require_file(corpus)
+    try:
+        report = evaluate(gold_dir, corpus)
+    except (ValueError, KeyError) as exc:
+        err.print(f"error: {gold_dir}: bad gold file ({exc})", markup=False)
+        raise typer.Exit(1) from None
+    data = {
+        "articles": report.articles,
+        "expressions": report.gold,
+        "value_accuracy": round(report.value_accuracy, 4),
+        "value_accuracy_on_found": round(report.value_accuracy_matched, 4),
+        "detection": report.detection.as_dict(),
+    }
+    if format is TableFormat.json:
+        out.file.write(json.dumps(data, indent=2) + "\n")
+        return
+    table = Table(title=f"Time expressions, {report.articles} articles ({gold_dir})")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("gold expressions", str(report.gold))
+    table.add_row("value accuracy", f"{report.value_accuracy:.3f}")
+    table.add_row("value accuracy on found", f"{report.value_accuracy_matched:.3f}")
+    for name in ("precision", "recall", "f1"):
+        table.add_row(f"detection {name}", f"{getattr(report.detection, name):.3f}")
+    out.print(table)
+
+
 def _require_dir(path: Path) -> None:
     if not path.is_dir():
         err.print(f"error: {path}: not a directory", markup=False)

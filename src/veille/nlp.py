@@ -46,6 +46,7 @@ class Token:
     gender: str  # "Masc", "Fem" or ""
     number: str  # "Sing", "Plur" or ""
     verb_form: str  # "Fin", "Part", "Inf", "Ger" or ""
+    tense: str  # "Pres", "Past", "Imp", "Fut" or ""
     sent: int
     is_stop: bool
     space: bool  # followed by whitespace
@@ -236,6 +237,7 @@ def convert(doc: Any) -> Parsed:
             gender=(t.morph.get("Gender") or [""])[0],
             number=(t.morph.get("Number") or [""])[0],
             verb_form=(t.morph.get("VerbForm") or [""])[0],
+            tense=(t.morph.get("Tense") or [""])[0],
             sent=sent_of.get(t.i, 0),
             is_stop=t.is_stop,
             space=bool(t.whitespace_),

@@ -14,6 +14,7 @@ from veille.errors import VeilleError
 from veille.model import Analysis, Document
 from veille.nlp import BATCH_SIZE, Parsed, parse_many
 from veille.quotes import extract_quotes
+from veille.timex import extract_timex
 
 LOGGER = logging.getLogger(__name__)
 
@@ -145,6 +146,8 @@ def _extract(
         entities = extract_entities(parsed, cleaned.article.published)
         stage = "quotes"
         quotes = extract_quotes(parsed, entities)
+        stage = "timex"
+        timex = extract_timex(parsed, cleaned.article.published)
     except Exception as exc:
         if on_error == "raise":
             raise
@@ -152,5 +155,9 @@ def _extract(
         LOGGER.exception("%s failed at %s", document.source, stage)
         return Failure(document.source, stage, f"internal error at {stage}: {exc!r}", document.id)
     return Analysis(
-        article=cleaned.article, entities=entities, quotes=quotes, warnings=cleaned.warnings
+        article=cleaned.article,
+        entities=entities,
+        quotes=quotes,
+        timex=timex,
+        warnings=cleaned.warnings,
     )

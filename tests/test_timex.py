@@ -1,0 +1,62 @@
+"""Time expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille import nlp
+from veille.timex import extract_timex
+
+pytestmark = pytest.mark.slow
+
+
+def values(text, published):
+    return [(t.text, t.value, t.precision) for t in extract_timex(nlp.parse(text), published)]
+
+
+def test_reference_expressions(reference):
+    found = {t.text: (t.value, t.precision) for t in reference.timex}
+    assert found["4 février 2022"] == ("2022-02-04", "day")
+    assert found["février 2022"] == ("2022-02", "month")
+    assert found["septembre dernier"] == ("2022-09", "month")
+    assert found["mars"] == ("2023-03", "month")
+    # "vendredi" under a publication date known to the month only keeps month precision.
+    assert found["vendredi"] == ("2023-06", "month")
+    for timex in reference.timex:
+        assert reference.article.text[timex.start : timex.end] == timex.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il est arrivé vendredi à Paris.", ("vendredi", "2016-11-11", "day")),
+        ("Le sommet se tiendra vendredi à Paris.", ("vendredi", "2016-11-18", "day")),
+        ("Il l'a dit hier.", ("hier", "2016-11-14", "day")),
+        ("Il viendra lundi prochain.", ("lundi prochain", "2016-11-21", "day")),
+        ("Il est venu lundi dernier.", ("lundi dernier", "2016-11-14", "day")),
+        ("Ils se sont vus en mars.", ("mars", "2016-03", "month")),
+        ("Ils se verront en mars.", ("mars", "2017-03", "month")),
+        ("Il a été élu en novembre dernier.", ("novembre dernier", "2015-11", "month")),
+        ("Il l'a dit la semaine dernière.", ("semaine dernière", "2016-11", "month")),
+        ("Il l'a dit l'an dernier.", ("an dernier", "2015", "year")),
+        ("Il est parti il y a deux semaines.", ("il y a deux semaines", "2016-11", "month")),
+        ("Il est parti il y a trois jours.", ("il y a trois jours", "2016-11-12", "day")),
+        ("La loi a été votée le 4 février 2015.", ("4 février 2015", "2015-02-04", "day")),
+        ("La loi a été votée le 4 février.", ("4 février", "2016-02-04", "day")),
+        ("Le vote aura lieu le 8 février prochain.", ("8 février prochain", "2017-02-08", "day")),
+        ("La guerre a commencé en 2005.", ("2005", "2005", "year")),
+        ("Il est arrivé au printemps 2012.", ("printemps 2012", "2012", "year")),
+    ],
+)
+def test_relative_and_absolute(text, expected, nlp):
+    assert values(text, "2016-11-15") == [expected]
+
+
+def test_no_anchor_resolves_only_absolute_dates(nlp):
+    assert values("Il est venu hier, le 4 février 2015.", None) == [
+        ("4 février 2015", "2015-02-04", "day")
+    ]
+
+
+def test_numbers_that_are_not_years(nlp):
+    assert values("Il y a 2 362 demandes, 1950 euros et les années 2000.", "2016-11-15") == []
