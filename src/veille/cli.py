@@ -369,6 +369,56 @@ def eval_timex(
     out.print(table)
 
 
+@eval_app.command("events")
+def eval_events(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
+    corpus: Annotated[
+        Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")
+    ] = Path("corpus/fr-wikinews.jsonl"),
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Event P/R/F1 at root level with the dyad, at full-code level, and date accuracy.
+
+    Example: veille eval events tests/gold/events
+    """
+    from veille.eval.events import evaluate
+
+    _require_dir(gold_dir)
+    _require_file(corpus)
+    try:
+        report = evaluate(gold_dir, corpus)
+    except (ValueError, KeyError) as exc:
+        err.print(f"error: {gold_dir}: bad gold file ({exc})", markup=False)
+        raise typer.Exit(1) from None
+    levels = {
+        "root + dyad": report.root_dyad,
+        "full code + dyad": report.full_code,
+        "root only": report.root_only,
+    }
+    if format is TableFormat.json:
+        data = {
+            "articles": report.articles,
+            "date_accuracy": round(report.date_accuracy, 4),
+            **{name: score.as_dict() for name, score in levels.items()},
+        }
+        out.file.write(json.dumps(data, indent=2) + "\n")
+        return
+    table = Table(title=f"Events, {report.articles} articles ({gold_dir})")
+    for column in ("level", "precision", "recall", "F1", "gold", "found"):
+        table.add_column(column, justify="left" if column == "level" else "right")
+    for name, score in levels.items():
+        table.add_row(
+            name,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.tp + score.fn),
+            str(score.tp + score.fp),
+        )
+    out.print(table)
+    out.print(f"date accuracy on root + dyad matches: {report.date_accuracy:.3f}")
+
+
 def _require_dir(path: Path) -> None:
     if not path.is_dir():
         err.print(f"error: {path}: not a directory", markup=False)

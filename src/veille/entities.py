@@ -107,6 +107,7 @@ def _mentions(parsed: Parsed) -> list[_Mention]:
             found.append(_Mention(start, end, "GPE", iso3))
     for mention in found:
         _type_place(parsed, mention, places)
+    _prefer_article_countries(parsed, found)
     found.sort(key=lambda m: m.start)
     for mention in found:
         mention.char_start = tokens[mention.start].start
@@ -268,6 +269,21 @@ def _institutions(parsed: Parsed, found: list[_Mention]) -> list[_Mention]:
         taken.update(range(token.i, end))
     found[:] = [m for m in found if m.label != "DROP"]
     return added
+
+
+def _prefer_article_countries(parsed: Parsed, found: list[_Mention]) -> None:
+    """Among cities of one name, the one in a country the article names ("Valence" in an
+    article about Spain is Valencia), else the most populous (already chosen)."""
+    countries = {m.key for m in found if m.label == "GPE" and m.key and ":" not in m.key}
+    if not countries:
+        return
+    for mention in found:
+        if not mention.key.startswith("city:"):
+            continue
+        candidates = data.cities().get(fold(parsed.span_text(mention.start, mention.end)), ())
+        local = [c for c in candidates if c.country in countries]
+        if local:
+            mention.key = f"city:{local[0].geonames_id}"
 
 
 def _type_place(parsed: Parsed, mention: _Mention, places: dict[tuple[int, int], str]) -> None:

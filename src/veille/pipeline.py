@@ -11,6 +11,7 @@ from typing import Literal, overload
 from veille.clean import SUPPORTED_LANGUAGES, Cleaned, clean
 from veille.entities import extract_entities
 from veille.errors import VeilleError
+from veille.events import extract_events
 from veille.model import Analysis, Document
 from veille.nlp import BATCH_SIZE, Parsed, parse_many
 from veille.quotes import extract_quotes
@@ -148,6 +149,8 @@ def _extract(
         quotes = extract_quotes(parsed, entities)
         stage = "timex"
         timex = extract_timex(parsed, cleaned.article.published)
+        stage = "events"
+        events = extract_events(parsed, cleaned.article, entities, timex)
     except Exception as exc:
         if on_error == "raise":
             raise
@@ -159,5 +162,6 @@ def _extract(
         entities=entities,
         quotes=quotes,
         timex=timex,
+        events=events,
         warnings=cleaned.warnings,
     )

@@ -148,3 +148,63 @@ def test_no_quote_from_scare_quotes_or_removed_blocks(reference):
     for quote in reference.quotes:
         assert "sans limites" not in quote.text or quote.speaker is None
         assert "absurdes" not in quote.text
+
+
+# -- events (issue 4) -----------------------------------------------------------------
+
+
+def events_with(analysis, root):
+    return [v for v in analysis.events if v.cameo.startswith(root)]
+
+
+def test_videoconference(reference):
+    (event,) = [v for v in events_with(reference, "04") if v.trigger == "vidéoconférence"]
+    assert (event.source_actor, event.target_actor) == ("RUSMIL", "CHNMIL")
+    assert (event.date, event.date_from) == ("2023-06", "published")
+    assert event.quad_class == 1 and event.block_role == "body"
+    assert reference.article.text[event.start : event.end] == event.sentence
+
+
+def test_invitation_to_moscow(reference):
+    (event,) = events_with(reference, "036")
+    assert event.location is not None and event.location.name == "Moscou"
+    assert event.location.country == "RUS"
+    assert (event.source_country, event.target_country) == ("RUS", "CHN")
+    # "en septembre dernier" dates Liu's nomination, not the invitation.
+    assert event.date_from == "published"
+
+
+def test_xi_visit(reference):
+    (event,) = events_with(reference, "042")
+    assert (event.source_actor, event.target_country) == ("CHNGOV", "RUS")
+    assert (event.date, event.precision, event.date_from) == ("2023-03", "month", "text")
+    assert event.location is not None and event.location.name == "Moscou"
+    assert abs(event.location.lat - 55.75) < 0.1 and abs(event.location.lon - 37.62) < 0.1
+
+
+def test_campaign_sanctions_refusal(reference):
+    campaign = next(v for v in events_with(reference, "19") if v.trigger == "campagne")
+    assert (campaign.source_country, campaign.target_country) == ("RUS", "UKR")
+    assert campaign.date == "2022-02"
+    (sanctions,) = events_with(reference, "163")
+    assert sanctions.target_country == "RUS"
+    (refusal,) = events_with(reference, "111")
+    assert refusal.negated and refusal.source_actor == "CHNGOV"
+    assert refusal.target_country == "RUS"
+
+
+def test_caption_meeting(reference):
+    (meeting,) = [v for v in reference.events if v.block_role == "caption"]
+    assert meeting.cameo.startswith("04")
+    assert {meeting.source_actor, meeting.target_actor} == {"RUSGOV", "CHNGOV"}
+    assert (meeting.date, meeting.precision) == ("2022-02-04", "day")
+    assert meeting.location is not None and meeting.location.name == "Pékin"
+
+
+def test_event_codes_come_from_the_codebook(reference):
+    from veille.events import codebook
+
+    for event in reference.events:
+        code = codebook()[event.cameo]
+        assert event.root == code.root and event.goldstein == code.goldstein
+        assert event.plover

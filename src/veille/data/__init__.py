@@ -28,6 +28,11 @@ def read_rows(name: str) -> Iterator[list[str]]:
             yield line.split("\t")
 
 
+def read_text(name: str) -> str:
+    """A data file's whole text."""
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
 def read_table(name: str) -> list[dict[str, str]]:
     """A TSV file with a header row, as dicts."""
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")

@@ -1,0 +1,113 @@
+"""Event precision, recall and F1 against the event gold, and date accuracy.
+
+A predicted event matches a gold one in the same sentence (their sentence spans overlap)
+when the CAMEO root is the same and so is the dyad: source and target countries, each
+equal or both unknown. Root+dyad is the headline measure; the full-code measure also
+requires the same CAMEO code. Matching is one-to-one, in text order. Root 01 (public
+statements) is left out on both sides, as the gold does. Date accuracy is the share of
+root+dyad matches whose date (value) equals the gold's.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from veille.eval import Score, align, load_texts
+from veille.model import Document
+from veille.pipeline import analyze_many
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    start: int
+    end: int
+    cameo: str
+    source_country: str | None
+    target_country: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventReport:
+    articles: int
+    root_dyad: Score
+    full_code: Score
+    root_only: Score
+    dates_correct: int
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.dates_correct / self.root_dyad.tp if self.root_dyad.tp else 0.0
+
+
+def _matches(gold: list[_Item], predicted: list[_Item], level: str) -> list[tuple[_Item, _Item]]:
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        for i, p in enumerate(predicted):
+            if i in used or not (p.start < g.end and g.start < p.end):
+                continue
+            if p.cameo[:2] != g.cameo[:2]:
+                continue
+            if level == "full" and p.cameo != g.cameo:
+                continue
+            if level != "root" and (
+                p.source_country != g.source_country or p.target_country != g.target_country
+            ):
+                continue
+            used.add(i)
+            pairs.append((g, p))
+            break
+    return pairs
+
+
+def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
+    texts = load_texts(corpus)
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+    documents = [
+        Document.from_text(texts[g["id"]], published=g.get("published"), source=g["id"])
+        for g in golds
+    ]
+    counts = {level: [0, 0, 0] for level in ("dyad", "full", "root")}  # tp, gold, predicted
+    dates = 0
+    for gold, analysis in zip(golds, analyze_many(documents), strict=True):
+        text = texts[gold["id"]]
+        mapping = align(text, analysis.article.text)
+        gold_items = [
+            _Item(
+                e["start"],
+                e["end"],
+                e["cameo"],
+                e.get("source_country"),
+                e.get("target_country"),
+                e.get("date"),
+            )
+            for e in gold["events"]
+            if not e["cameo"].startswith("01")
+        ]
+        predicted = [
+            _Item(
+                mapping[v.start],
+                mapping[v.end - 1] + 1,
+                v.cameo,
+                v.source_country,
+                v.target_country,
+                v.date,
+            )
+            for v in analysis.events
+            if v.root != "01"
+        ]
+        for level in counts:
+            pairs = _matches(gold_items, predicted, level)
+            counts[level][0] += len(pairs)
+            counts[level][1] += len(gold_items)
+            counts[level][2] += len(predicted)
+            if level == "dyad":
+                dates += sum(g.date == p.date for g, p in pairs)
+    scores = {
+        level: Score(tp, predicted - tp, gold - tp)
+        for level, (tp, gold, predicted) in counts.items()
+    }
+    return EventReport(len(golds), scores["dyad"], scores["full"], scores["root"], dates)

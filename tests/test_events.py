@@ -1,0 +1,62 @@
+"""The event lexicon and codebook, and events on small texts."""
+
+from __future__ import annotations
+
+import pytest
+
+import veille
+from veille import data
+from veille.events import codebook, lexicon, plover_of, quad_class
+
+
+def test_lexicon_covers_every_root_with_codebook_codes():
+    codes = {code for entries in lexicon().values() for _, code in entries}
+    assert all(code in codebook() for code in codes)
+    assert {code[:2] for code in codes} == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_quad_classes_follow_gdelt():
+    assert [quad_class(f"{n:02d}") for n in (1, 4, 5, 8, 9, 13, 14, 16, 20)] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+        4,
+    ]
+
+
+def test_plover_mapping():
+    assert plover_of("042") == "CONSULT"
+    assert plover_of("190") == "ASSAULT"
+    assert plover_of("0311") is not None
+
+
+@pytest.mark.slow
+def test_negation_intention_and_passive(nlp):
+    analysis = veille.analyze(
+        "La France n'a pas signé l'accord avec le Mali. "
+        "Le président américain veut rencontrer le président russe. "
+        "Trois manifestants ont été arrêtés par la police égyptienne."
+    )
+    by_code = {v.cameo: v for v in analysis.events}
+    assert by_code["057"].negated and by_code["057"].source_country == "FRA"
+    assert by_code["036"].source_actor == "USAGOV"
+    arrest = by_code["173"]
+    assert arrest.source_actor == "EGYCOP"
+
+
+@pytest.mark.slow
+def test_date_from_text_or_publication(nlp):
+    analysis = veille.analyze(
+        "Le président chinois s'est rendu à Moscou en mars. Des soldats ont attaqué un village.",
+        published="2023-06-10",
+    )
+    visit = next(v for v in analysis.events if v.cameo == "042")
+    assert (visit.date, visit.date_from) == ("2023-03", "text")
+    attack = next(v for v in analysis.events if v.root == "18")
+    assert (attack.date, attack.date_from) == ("2023-06-10", "published")
+    assert data.countries()["RUS"].name == "Russie"
