@@ -73,3 +73,13 @@ def test_timex_value_accuracy_floor(nlp):
     report = evaluate_timex(ROOT / "tests/gold/timex", WIKINEWS)
     assert report.gold >= 150
     assert report.value_accuracy >= floors["value_accuracy"]
+
+
+def test_event_floors(nlp):
+    from veille.eval.events import evaluate as evaluate_events
+
+    floors = BASELINE["events"]["tests/gold/events"]
+    report = evaluate_events(ROOT / "tests/gold/events", WIKINEWS)
+    assert report.articles >= 40
+    assert report.root_dyad.f1 >= floors["root_dyad_f1"]
+    assert report.root_only.f1 >= floors["root_f1"]

@@ -125,6 +125,7 @@ class _Index:
         for t in parsed.tokens:
             if t.head != t.i:
                 self.children.setdefault(t.head, []).append(t.i)
+        self.home = _home_country(entities)
         self.entity_of: dict[int, Entity] = {}
         starts = [t.start for t in parsed.tokens]
         for entity in entities:
@@ -138,6 +139,16 @@ class _Index:
         return [self.tokens[c] for c in self.children.get(i, []) if self.tokens[c].dep in deps]
 
 
+def _home_country(entities: Sequence[Entity]) -> str | None:
+    """The country the article is about: the most mentioned one (people and
+    organisations of no stated country are taken to be of it)."""
+    counts: dict[str, int] = {}
+    for entity in entities:
+        if entity.type == "GPE" and entity.country:
+            counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
 @dataclass(slots=True)
 class _Actor:
     entity: Entity | None = None
@@ -146,7 +157,9 @@ class _Actor:
 
     @property
     def actor_code(self) -> str | None:
-        return self.entity.actor_code if self.entity is not None else self.code
+        if self.code is not None:
+            return self.code
+        return self.entity.actor_code if self.entity is not None else None
 
 
 def extract_events(
@@ -200,14 +213,21 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
 
 def _trigger(index: _Index, token: Token) -> str | None:
     """The CAMEO code ``token`` triggers, or None."""
-    if token.pos not in ("VERB", "NOUN"):
-        return None
+    pos = token.pos
     lemma = token.lemma.lower()
+    if pos == "ADJ" and token.text.lower().endswith(
+        ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "is")
+    ):
+        # "a été condamné", "ont été tués": the tagger makes adjectives of passive participles.
+        pos = "VERB"
+        lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
+    if pos not in ("VERB", "NOUN"):
+        return None
     reflexive = any(
         index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
     )
-    keys = [(f"se {lemma}", token.pos), (f"s'{lemma}", token.pos)] if reflexive else []
-    keys.append((lemma, token.pos))
+    keys = [(f"se {lemma}", pos), (f"s'{lemma}", pos)] if reflexive else []
+    keys.append((lemma, pos))
     complements = {index.tokens[c].lemma.lower() for c in index.children.get(token.i, [])}
     if token.i + 1 < len(index.tokens):
         complements.add(index.tokens[token.i + 1].lemma.lower())
@@ -226,7 +246,7 @@ def _event(
     intention = _intention(index, trigger)
     if intention and code[:2] in _INTENT_OF_ROOT:
         code = _INTENT_OF_ROOT[code[:2]]
-    source, target = _actors(index, trigger)
+    source, target = (_localised(index, a) for a in _actors(index, trigger, code))
     if source.actor_code is None and target.actor_code is None and trigger.pos == "NOUN":
         return None  # a noun with no actor at all is a topic, not an event
     entry = codebook().get(code) or codebook()[code[:2]]
@@ -283,9 +303,16 @@ def _negated(index: _Index, trigger: Token) -> bool:
 
 def _intention(index: _Index, trigger: Token) -> bool:
     """ "veut rencontrer", "a annoncé vouloir se rendre", "une invitation à se rendre"."""
+    if trigger.tense == "Fut" or any(
+        index.tokens[c].tense == "Fut" and index.tokens[c].dep.startswith("aux")
+        for c in index.children.get(trigger.i, [])
+    ):
+        return True  # "quitteront", "rencontrera"
     head = index.tokens[trigger.head]
     if head.i == trigger.i:
         return False
+    if trigger.verb_form == "Inf" and head.lemma == "aller" and head.tense == "Pres":
+        return True  # "va rencontrer"
     intents = data.name_lists().get("intention", frozenset())
     if trigger.verb_form == "Inf" and fold(head.lemma) in intents:
         return True
@@ -295,7 +322,7 @@ def _intention(index: _Index, trigger: Token) -> bool:
 # -- actors -------------------------------------------------------------------------------
 
 
-def _actors(index: _Index, trigger: Token) -> tuple[_Actor, _Actor]:
+def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
         passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
@@ -319,7 +346,7 @@ def _actors(index: _Index, trigger: Token) -> tuple[_Actor, _Actor]:
         source = _noun_source(index, trigger)
         target = _Actor()
     if target.actor_code is None:
-        target = _prepositional_target(index, trigger)
+        target = _prepositional_target(index, trigger, code)
     head = index.tokens[trigger.head]
     if (
         target.actor_code is None
@@ -328,7 +355,7 @@ def _actors(index: _Index, trigger: Token) -> tuple[_Actor, _Actor]:
         and (trigger.dep == "obj" or trigger.dep.startswith("obl"))
     ):
         # "a commencé sa campagne militaire en Ukraine": the verb's complements count.
-        target = _prepositional_target(index, head)
+        target = _prepositional_target(index, head, code)
     if target.actor_code is None:
         target = _partner(index, trigger, source)
     if (
@@ -364,6 +391,29 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
         if actor.entity is not None and actor.entity is not source.entity:
             return actor
     return _Actor()
+
+
+def _localised(index: _Index, actor: _Actor) -> _Actor:
+    """An actor of no stated country belongs to the country the article is about."""
+    if actor.actor_code is None or actor.country is not None or index.home is None:
+        return actor
+    if actor.entity is not None and actor.entity.type not in ("PER", "ORG"):
+        return actor
+    if (
+        actor.entity is not None
+        and actor.entity.actor_code
+        and actor.entity.actor_code[:3]
+        in (
+            "IGO",
+            "NGO",
+            "IMG",
+            "INT",
+            "MNC",
+        )
+    ):
+        return actor
+    code = actor.code if actor.entity is None else actor.entity.sector
+    return _Actor(entity=actor.entity, code=index.home + (code or ""), country=index.home)
 
 
 def _case(index: _Index, token: Token) -> str:
@@ -418,7 +468,7 @@ def _noun_source(index: _Index, noun: Token) -> _Actor:
     return _Actor()
 
 
-def _prepositional_target(index: _Index, trigger: Token) -> _Actor:
+def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
     """ "avec son homologue chinois, Liu Zhenli", "contre son voisin", "à Liu", "en Ukraine"."""
     for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj"):
         case = _case(index, child)
@@ -426,6 +476,9 @@ def _prepositional_target(index: _Index, trigger: Token) -> _Actor:
             actor = _actor_of(index, child)
             if actor.entity is None:
                 actor = _apposed(index, child) or actor
+            place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
+            if place and case in ("a", "en") and not code.startswith(("04", "19", "03")):
+                continue  # "ont manifesté à Bruxelles": where, not whom
             if actor.actor_code is not None and (case != "en" or actor.country):
                 return actor
     return _Actor()
@@ -484,7 +537,12 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
     sector = sector_of_role(words) if fold(token.text) in data.role_head_words() else None
     country = None
     for i in phrase:
-        adjective = _adjective_actor(index.tokens[i])
+        word = index.tokens[i]
+        if word.pos in ("NOUN", "PROPN") and fold(word.text) in data.adjectives() and i == token.i:
+            # "une Palestinienne", "les Kurdes": a people's name stands for its country.
+            found = data.adjectives()[fold(word.text)]
+            return _Actor(code=found, country=found)
+        adjective = _adjective_actor(word)
         if adjective.country:
             country = adjective.country
             break
