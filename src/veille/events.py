@@ -154,6 +154,7 @@ class _Actor:
     entity: Entity | None = None
     code: str | None = None  # actor code when there is no entity ("SYRMIL", "WST")
     country: str | None = None
+    party: bool = False  # a noun phrase names a party, but no entity, role or country
 
     @property
     def actor_code(self) -> str | None:
@@ -323,6 +324,20 @@ def _intention(index: _Index, trigger: Token) -> bool:
 
 
 def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
+    if trigger.pos == "ADJ":
+        # A passive participle the tagger calls an adjective: "ont été tués", "les
+        # manifestants interpellés": the patient is its subject or the noun it qualifies.
+        patients = index.kids(trigger.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+        head = index.tokens[trigger.head]
+        patient = patients[0] if patients else (head if trigger.dep in ("amod", "acl") else None)
+        agents = [
+            t
+            for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
+            if _case(index, t) == "par"
+        ]
+        source = _actor_of(index, agents[0]) if agents else _Actor()
+        target = _actor_of(index, patient) if patient is not None else _Actor()
+        return source, target
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
         passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
@@ -394,7 +409,10 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
 
 
 def _localised(index: _Index, actor: _Actor) -> _Actor:
-    """An actor of no stated country belongs to the country the article is about."""
+    """An actor of no stated country belongs to the country the article is about: "les
+    forces de sécurité", "un homme armé d'un couteau" in an article about one country."""
+    if actor.party and actor.actor_code is None and index.home is not None:
+        return _Actor(code=index.home, country=index.home)
     if actor.actor_code is None or actor.country is not None or index.home is None:
         return actor
     if actor.entity is not None and actor.entity.type not in ("PER", "ORG"):
@@ -552,7 +570,7 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         return _Actor(code=(country or "") + "?", country=country)  # sector of the source
     if sector or country:
         return _Actor(code=(country or "") + (sector or ""), country=country)
-    return _Actor()
+    return _Actor(party=token.pos in ("NOUN", "PROPN"))
 
 
 @cache
