@@ -184,9 +184,7 @@ def extract_events(
     for i, coded in triggers.items():
         if _absorbed(index, i, triggers):
             continue
-        event = _event(index, parsed.tokens[i], coded, timexes, len(found) + 1)
-        if event is not None:
-            found.append(event)
+        found.extend(_events(index, parsed.tokens[i], coded, timexes, len(found) + 1))
     return tuple(found)
 
 
@@ -239,17 +237,60 @@ def _trigger(index: _Index, token: Token) -> str | None:
     return None
 
 
-def _event(
+def _events(
     index: _Index, trigger: Token, code: str, timexes: Sequence[Timex], number: int
-) -> Event | None:
-    tokens = index.tokens
+) -> list[Event]:
+    """The records of one trigger: one per source when several act together ("condamné
+    par François Fillon, François Hollande … ou encore l'ONU")."""
     negated = _negated(index, trigger)
-    intention = _intention(index, trigger)
-    if intention and code[:2] in _INTENT_OF_ROOT:
+    if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
         code = _INTENT_OF_ROOT[code[:2]]
     source, target = (_localised(index, a) for a in _actors(index, trigger, code))
     if source.actor_code is None and target.actor_code is None and trigger.pos == "NOUN":
-        return None  # a noun with no actor at all is a topic, not an event
+        return []  # a noun with no actor at all is a topic, not an event
+    sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
+    return [
+        _event(index, trigger, code, negated, actor, target, timexes, number + n)
+        for n, actor in enumerate(sources)
+    ]
+
+
+def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
+    """Actors coordinated with the source in the trigger's sentence."""
+    if source.entity is None:
+        return []
+    start, end = index.parsed.sents[trigger.sent]
+    mine = {i for i in range(start, end) if index.entity_of.get(i) is source.entity}
+    found: list[_Actor] = []
+    seen = {id(source.entity)}
+    for i in range(start, end):
+        token = index.tokens[i]
+        entity = index.entity_of.get(i)
+        if entity is None or id(entity) in seen or token.dep != "conj":
+            continue
+        head = token.head
+        for _ in range(12):  # up the chain of conjuncts to its first member
+            if head in mine:
+                seen.add(id(entity))
+                found.append(_from_entity(entity))
+                break
+            if index.tokens[head].dep != "conj" and index.tokens[head].dep not in ("flat:name",):
+                break
+            head = index.tokens[head].head
+    return found
+
+
+def _event(
+    index: _Index,
+    trigger: Token,
+    code: str,
+    negated: bool,
+    source: _Actor,
+    target: _Actor,
+    timexes: Sequence[Timex],
+    number: int,
+) -> Event:
+    tokens = index.tokens
     entry = codebook().get(code) or codebook()[code[:2]]
     root = entry.root
     sentence_start, sentence_end = index.parsed.sents[trigger.sent]
