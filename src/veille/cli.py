@@ -245,13 +245,7 @@ def eval_entities(
     """
     from veille.eval.entities import evaluate
 
-    _require_dir(gold_dir)
-    _require_file(corpus)
-    try:
-        report = evaluate(gold_dir, corpus, baseline=baseline)
-    except (ValueError, KeyError) as exc:
-        err.print(f"error: {gold_dir}: bad gold file ({exc})", markup=False)
-        raise typer.Exit(1) from None
+    report = _evaluate(evaluate, gold_dir, corpus, baseline=baseline)
     rows = [
         (system, label, score)
         for system, scores in report.systems.items()
@@ -291,13 +285,7 @@ def eval_quotes(
     """
     from veille.eval.quotes import evaluate
 
-    _require_dir(gold_dir)
-    _require_file(corpus)
-    try:
-        report = evaluate(gold_dir, corpus)
-    except (ValueError, KeyError) as exc:
-        err.print(f"error: {gold_dir}: bad gold file ({exc})", markup=False)
-        raise typer.Exit(1) from None
+    report = _evaluate(evaluate, gold_dir, corpus)
     if format is TableFormat.json:
         data = {
             "articles": report.articles,
@@ -341,13 +329,7 @@ def eval_timex(
     """
     from veille.eval.timex import evaluate
 
-    _require_dir(gold_dir)
-    _require_file(corpus)
-    try:
-        report = evaluate(gold_dir, corpus)
-    except (ValueError, KeyError) as exc:
-        err.print(f"error: {gold_dir}: bad gold file ({exc})", markup=False)
-        raise typer.Exit(1) from None
+    report = _evaluate(evaluate, gold_dir, corpus)
     data = {
         "articles": report.articles,
         "expressions": report.gold,
@@ -383,13 +365,7 @@ def eval_events(
     """
     from veille.eval.events import evaluate
 
-    _require_dir(gold_dir)
-    _require_file(corpus)
-    try:
-        report = evaluate(gold_dir, corpus)
-    except (ValueError, KeyError) as exc:
-        err.print(f"error: {gold_dir}: bad gold file ({exc})", markup=False)
-        raise typer.Exit(1) from None
+    report = _evaluate(evaluate, gold_dir, corpus)
     levels = {
         "root + dyad": report.root_dyad,
         "full code + dyad": report.full_code,
@@ -417,6 +393,17 @@ def eval_events(
         )
     out.print(table)
     out.print(f"date accuracy on root + dyad matches: {report.date_accuracy:.3f}")
+
+
+def _evaluate(evaluate: Any, gold_dir: Path, corpus: Path, **options: Any) -> Any:
+    """Check the inputs of an ``eval`` command, run it, turn a bad gold file into an error."""
+    _require_dir(gold_dir)
+    _require_file(corpus)
+    try:
+        return evaluate(gold_dir, corpus, **options)
+    except (ValueError, KeyError) as exc:
+        err.print(f"error: {gold_dir}: bad gold file ({exc})", markup=False)
+        raise typer.Exit(1) from None
 
 
 def _require_dir(path: Path) -> None:

@@ -8,6 +8,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from veille.model import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,3 +77,19 @@ def load_texts(corpus: Path) -> dict[str, str]:
             record = json.loads(line)
             texts[record["id"]] = record["text"]
     return texts
+
+
+def load_dated_gold(
+    gold_dir: Path, corpus: Path
+) -> tuple[list[dict[str, Any]], dict[str, str], list[Document]]:
+    """Gold files with a ``published`` date, the corpus texts, and one Document per gold
+    article carrying that date (time expressions and events are resolved against it)."""
+    from veille.model import Document
+
+    texts = load_texts(corpus)
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+    documents = [
+        Document.from_text(texts[g["id"]], published=g.get("published"), source=g["id"])
+        for g in golds
+    ]
+    return golds, texts, documents

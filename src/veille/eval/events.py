@@ -10,12 +10,10 @@ root+dyad matches whose date (value) equals the gold's.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from veille.eval import Score, align, load_texts
-from veille.model import Document
+from veille.eval import Score, align, load_dated_gold
 from veille.pipeline import analyze_many
 
 
@@ -64,12 +62,7 @@ def _matches(gold: list[_Item], predicted: list[_Item], level: str) -> list[tupl
 
 
 def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
-    texts = load_texts(corpus)
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
-    documents = [
-        Document.from_text(texts[g["id"]], published=g.get("published"), source=g["id"])
-        for g in golds
-    ]
+    golds, texts, documents = load_dated_gold(gold_dir, corpus)
     counts = {level: [0, 0, 0] for level in ("dyad", "full", "root")}  # tp, gold, predicted
     dates = 0
     for gold, analysis in zip(golds, analyze_many(documents), strict=True):

@@ -7,12 +7,10 @@ and precision; detection precision, recall and F1 are given beside it.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from veille.eval import Score, align, load_texts
-from veille.model import Document
+from veille.eval import Score, align, load_dated_gold
 from veille.pipeline import analyze_many
 
 
@@ -33,12 +31,7 @@ class TimexReport:
 
 
 def evaluate(gold_dir: Path, corpus: Path) -> TimexReport:
-    texts = load_texts(corpus)
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
-    documents = [
-        Document.from_text(texts[g["id"]], published=g.get("published"), source=g["id"])
-        for g in golds
-    ]
+    golds, texts, documents = load_dated_gold(gold_dir, corpus)
     tp = fp = fn = correct = total = 0
     for gold, analysis in zip(golds, analyze_many(documents), strict=True):
         text = texts[gold["id"]]
