@@ -147,3 +147,17 @@ def test_pronoun_source_phrase_and_adverb_before_que(nlp):
 def test_author_of_a_document_speaks(nlp):
     found = quotes("Un rapport d'Amnesty International affirme que la torture est systématique.")
     assert found[0][:3] == ("indirect", "la torture est systématique", "Amnesty International")
+
+
+def test_source_named_by_title_or_apposition(nlp):
+    found = quotes(
+        "Le président français Jean Dupont a reçu le prix. "
+        "Selon le président français, ce prêt marque « un nouveau chapitre » entre les pays. "
+        "Selon un médecin cité par l'AFP, Paul Martin, on compte de nombreux blessés."
+    )
+    assert [f[2] for f in found] == ["Jean Dupont", "Paul Martin"]
+
+
+def test_infinitive_in_quotation_marks(nlp):
+    found = quotes("La Corée du Sud a annoncé « prendre toutes les mesures nécessaires ».")
+    assert found[0][:3] == ("mixed", "« prendre toutes les mesures nécessaires »", "Corée du Sud")

@@ -343,6 +343,16 @@ def _opener(index: _Index, i: int) -> tuple[str, int] | None:
     return None
 
 
+def _titled_source(index: _Index, start: int, end: int) -> str | None:
+    """ "Selon le président français, …": the holder of the title the phrase names."""
+    head = next((index.tokens[j] for j in range(start, end) if _is_role(index.tokens[j])), None)
+    return _title_holder(index, head, head) if head is not None else None
+
+
+def _is_role(token: Token) -> bool:
+    return fold(token.text) in data.role_head_words()
+
+
 def _cites_data(index: _Index, start: int, end: int) -> bool:
     """ "selon les chiffres les plus récents": figures, rules or findings, not a speaker."""
     head = next((t for t in index.tokens[start:end] if t.pos in ("NOUN", "PROPN")), None)
@@ -366,6 +376,17 @@ def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> lis
         comma = next((j for j in window if tokens[j].text == ","), None)
         if comma is None or comma + 1 >= end or _cites_data(index, i + size, comma):
             continue
+        # "Selon un médecin local cité par AP, Herman Granados, on compte …": a name in
+        # apposition belongs to the source phrase.
+        named = index.entity_of.get(comma + 1)
+        if named is not None and named.type == "PER":
+            after = next(
+                (j for j in range(comma + 1, min(end, comma + 6)) if tokens[j].text == ","), None
+            )
+            if after is not None and all(
+                index.entity_of.get(j) is named for j in range(comma + 1, after)
+            ):
+                comma = after
         if not _is_clause(index, tokens[comma + 1].start, tokens[end - 1].end) and not any(
             tokens[j].text in ("«", "“", '"') for j in range(comma + 1, end)
         ):
@@ -376,7 +397,8 @@ def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> lis
                 content_end=tokens[end - 1].end,
                 verb=opener,
                 speaker=_entity_in(index, i + size, comma)
-                or (_pronoun(index, tokens[i + size]) if comma == i + size + 1 else None),
+                or (_pronoun(index, tokens[i + size]) if comma == i + size + 1 else None)
+                or _titled_source(index, i + size, comma),
                 medium=_medium(index, i + size, comma),
                 source="prep",
             )
@@ -442,7 +464,8 @@ def _verb_clause(index: _Index, verb_token: Token, verb: str, end: int) -> Claus
             return _clause_from(index, verb_token, verb, i + 1, end, "colon")
         if token.verb_form == "Inf" and fold(verb) in words["infinitive_verb"]:
             # "a annoncé vouloir …", "a déclaré être « heureux … »", "a demandé à X de tenter …"
-            return _clause_from(index, verb_token, verb, i, end, "verb")
+            first = i - 1 if tokens[i - 1].text == "«" else i
+            return _clause_from(index, verb_token, verb, first, end, "verb")
         if (
             token.verb_form == "Fin"
             and not token.dep.startswith("aux")
@@ -450,8 +473,10 @@ def _verb_clause(index: _Index, verb_token: Token, verb: str, end: int) -> Claus
             and token.i not in index.entity_of  # "sur France Inter": a name, not a verb
         ):
             return None
-        if token.text in (".", ";", "«"):
+        if token.text in (".", ";"):
             return None
+        if token.text == "«" and (i + 1 >= end or tokens[i + 1].verb_form != "Inf"):
+            return None  # a quotation that is not an infinitive ("a annoncé « prendre … »")
     return None
 
 
@@ -736,10 +761,24 @@ def _organisation_anaphor(index: _Index, subject: Token) -> str | None:
 
 
 def _same_title(phrase: str, word: str, role: str) -> bool:
-    """ "le ministre" fits any minister; "le ministre de la Justice" only that one."""
+    """ "le ministre" fits any minister; "le ministre de la Justice" only that one; "le
+    président français" the president whose role names France."""
     if role.split()[:1] != [word]:
         return False
-    return phrase == word or role.startswith(phrase) or phrase.startswith(role)
+    if phrase == word or role.startswith(phrase) or phrase.startswith(role):
+        return True
+    words = phrase.split()
+    countries = {data.adjectives()[w] for w in words if w in data.adjectives()}
+    bare = " ".join(w for w in words if w not in data.adjectives())
+    return bool(countries) and bare == word and _role_country(role) in countries
+
+
+def _role_country(role: str) -> str | None:
+    for word in role.split():
+        if word in data.adjectives():
+            return data.adjectives()[word]
+    names = data.country_names()
+    return next((names[w] for w in role.split() if w in names), None)
 
 
 def _entity_in(index: _Index, start: int, end: int) -> str | None:
