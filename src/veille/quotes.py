@@ -619,6 +619,8 @@ def _pronoun(index: _Index, token: Token) -> str | None:
     entity = index.entity_of.get(token.i)
     if entity is not None:
         return entity.id
+    if token.text.lower().lstrip("-") in ("ils", "elles"):
+        return _group_antecedent(index, token)
     if token.text.lower().lstrip("-") not in ("il", "elle", "lui"):
         return None
     # The nearest of the last speaker (a few sentences back) and the last person who was
@@ -645,6 +647,23 @@ def _pronoun(index: _Index, token: Token) -> str | None:
     return max(earlier)[1] if earlier else None
 
 
+def _group_antecedent(index: _Index, token: Token) -> str | None:
+    """ "ont-ils écrit" after "Les shebab ont revendiqué l'attaque": a plural pronoun
+    speaks for the organisation that was last the subject of a verb, a sentence or two back."""
+    for i in range(token.i - 1, -1, -1):
+        if token.sent - index.tokens[i].sent > 2:
+            break
+        entity = index.entity_of.get(i)
+        if (
+            entity is not None
+            and entity.type == "ORG"
+            and index.tokens[i].dep in _SUBJECT_DEPS
+            and not index.quoted(i)
+        ):
+            return entity.id
+    return None
+
+
 def _resolve_subject(index: _Index, subject: Token, verb: Token) -> str | None:
     entity = index.entity_of.get(subject.i)
     if entity is not None:
@@ -652,7 +671,7 @@ def _resolve_subject(index: _Index, subject: Token, verb: Token) -> str | None:
     if subject.text.lower() == "qui" and verb.dep == "acl:relcl" and verb.head != verb.i:
         # "le policier Mohamed Abdulkadir, qui affirme que …": the antecedent speaks.
         return _resolve_subject(index, index.tokens[verb.head], verb)
-    if subject.text.lower() in ("il", "elle", "-il", "-elle"):
+    if subject.text.lower().lstrip("-") in ("il", "elle", "ils", "elles"):
         return _pronoun(index, subject)
     # "Le président de la Commission européenne, Jean-Claude Juncker, a déclaré", "L'une
     # des voix discordantes, Iouri Sineltchikov, a dénoncé": a name in the subject phrase
