@@ -42,9 +42,11 @@ def stage_times(texts: list[str]) -> dict[str, float]:
     """Seconds spent in each stage over the corpus, the parse included (one process)."""
     from veille.clean import clean
     from veille.entities import extract_entities
+    from veille.events import extract_events
     from veille.model import Document
     from veille.nlp import parse_many
     from veille.quotes import extract_quotes
+    from veille.timex import extract_timex
 
     times: dict[str, float] = {}
     started = time.perf_counter()
@@ -60,6 +62,13 @@ def stage_times(texts: list[str]) -> dict[str, float]:
     for parsed, found in zip(parses, entities, strict=True):
         extract_quotes(parsed, found)
     times["quotes"] = time.perf_counter() - started
+    started = time.perf_counter()
+    timexes = [extract_timex(p, a.published) for p, a in zip(parses, cleaned, strict=True)]
+    times["timex"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for parsed, article, found, timex in zip(parses, cleaned, entities, timexes, strict=True):
+        extract_events(parsed, article, found, timex)
+    times["events"] = time.perf_counter() - started
     return times
 
 
