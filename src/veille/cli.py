@@ -50,6 +50,8 @@ class TableFormat(StrEnum):
 Paths = Annotated[
     list[str], typer.Argument(help="Files, directories, globs, or - for standard input.")
 ]
+GoldDir = Annotated[Path, typer.Argument(help="Folder of gold JSON files.")]
+GoldCorpus = Annotated[Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")]
 MaxChars = Annotated[
     int, typer.Option("--max-chars", help="Refuse a document with more characters of text.")
 ]
@@ -232,10 +234,8 @@ def schema() -> None:
 
 @eval_app.command("entities")
 def eval_entities(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
-    corpus: Annotated[
-        Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")
-    ] = Path("corpus/fr-wikinews.jsonl"),
+    gold_dir: GoldDir,
+    corpus: GoldCorpus = Path("corpus/fr-wikinews.jsonl"),
     baseline: Annotated[bool, typer.Option(help="Also score the bare fr_core_news_md NER.")] = True,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
@@ -262,21 +262,15 @@ def eval_entities(
         table.add_row(
             system,
             label,
-            f"{score.precision:.3f}",
-            f"{score.recall:.3f}",
-            f"{score.f1:.3f}",
-            str(score.tp + score.fn),
-            str(score.tp + score.fp),
+            *_score_cells(score),
         )
     out.print(table)
 
 
 @eval_app.command("quotes")
 def eval_quotes(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
-    corpus: Annotated[
-        Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")
-    ] = Path("corpus/fr-wikinews.jsonl"),
+    gold_dir: GoldDir,
+    corpus: GoldCorpus = Path("corpus/fr-wikinews.jsonl"),
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """Quote P/R/F1 (token overlap >= 0.3) and speaker accuracy, overall and by kind.
@@ -317,10 +311,8 @@ def eval_quotes(
 
 @eval_app.command("timex")
 def eval_timex(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
-    corpus: Annotated[
-        Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")
-    ] = Path("corpus/fr-wikinews.jsonl"),
+    gold_dir: GoldDir,
+    corpus: GoldCorpus = Path("corpus/fr-wikinews.jsonl"),
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """Time expressions: detection P/R/F1 and value accuracy.
@@ -353,10 +345,8 @@ def eval_timex(
 
 @eval_app.command("events")
 def eval_events(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
-    corpus: Annotated[
-        Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")
-    ] = Path("corpus/fr-wikinews.jsonl"),
+    gold_dir: GoldDir,
+    corpus: GoldCorpus = Path("corpus/fr-wikinews.jsonl"),
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """Event P/R/F1 at root level with the dyad, at full-code level, and date accuracy.
@@ -385,14 +375,21 @@ def eval_events(
     for name, score in levels.items():
         table.add_row(
             name,
-            f"{score.precision:.3f}",
-            f"{score.recall:.3f}",
-            f"{score.f1:.3f}",
-            str(score.tp + score.fn),
-            str(score.tp + score.fp),
+            *_score_cells(score),
         )
     out.print(table)
     out.print(f"date accuracy on root + dyad matches: {report.date_accuracy:.3f}")
+
+
+def _score_cells(score: Any) -> list[str]:
+    """Precision, recall, F1, gold and found counts of a score, as table cells."""
+    return [
+        f"{score.precision:.3f}",
+        f"{score.recall:.3f}",
+        f"{score.f1:.3f}",
+        str(score.tp + score.fn),
+        str(score.tp + score.fp),
+    ]
 
 
 def _evaluate(evaluate: Any, gold_dir: Path, corpus: Path, **options: Any) -> Any:
