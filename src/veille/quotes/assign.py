@@ -238,6 +238,21 @@ def _after_colon(index: _Index, span: Marked) -> _Found | None:
     return ("mixed", start, stop, Clause(start, stop, None, speaker, source="colon"))
 
 
+def _voice(index: _Index, start: int, end: int) -> str | None:
+    """ "le Rwanda a répondu par la voix du lieutenant-colonel René Ngendahimana": the person
+    the text gives as the voice of an organisation or country speaks."""
+    text = fold(index.text(index.tokens[start].start, index.tokens[max(end - 1, start)].end))
+    at = text.find("par la voix d")
+    if at < 0:
+        return None
+    offset = index.tokens[start].start + at
+    for i in range(index.token_at(offset), end):
+        entity = index.entity_of.get(i)
+        if entity is not None and entity.type == "PER":
+            return entity.id
+    return None
+
+
 def _colon_speaker(index: _Index, span: Marked) -> Clause | None:
     """ "Emmanuel Macron a émis un tweet : « … »": after a colon, the quotation is the words
     of the subject of the clause that introduces it, when that subject is named."""
@@ -245,6 +260,9 @@ def _colon_speaker(index: _Index, span: Marked) -> Clause | None:
     if i == 0 or index.tokens[i - 1].text != ":":
         return None
     sentence_start = index.parsed.sents[index.tokens[i].sent][0]
+    voice = _voice(index, sentence_start, i - 1)
+    if voice is not None:
+        return Clause(span.start, span.end, None, voice, source="colon")
     verbs = [t for t in index.tokens[sentence_start : i - 1] if t.pos == "VERB" and t.dep == "ROOT"]
     if not verbs:
         return None
