@@ -300,6 +300,8 @@ def _names_someone(index: _Index, start: int, end: int) -> bool:
             return True
         if i == start and token.text.lower() in ("lui", "elle", "eux", "elles"):
             return True  # "Pour lui, « … »"
+        if fold(token.text) in data.quote_words()["speaker_noun"]:
+            return True  # "pour certains analystes, …"
     return False
 
 
