@@ -16,6 +16,7 @@ from veille.model import Analysis, Document
 from veille.nlp import BATCH_SIZE, Parsed, parse_many
 from veille.quotes import extract_quotes
 from veille.timex import extract_timex
+from veille.tone import article_tone
 
 LOGGER = logging.getLogger(__name__)
 
@@ -151,6 +152,8 @@ def _extract(
         timex = extract_timex(parsed, cleaned.article.published)
         stage = "events"
         events = extract_events(parsed, cleaned.article, entities, timex)
+        stage = "tone"
+        tone = article_tone(parsed)
     except Exception as exc:
         if on_error == "raise":
             raise
@@ -163,5 +166,6 @@ def _extract(
         quotes=quotes,
         timex=timex,
         events=events,
+        tone=tone,
         warnings=cleaned.warnings,
     )
