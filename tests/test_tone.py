@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from veille import nlp as veille_nlp
 from veille.tone import article_tone, lexicon
 
 pytestmark = pytest.mark.slow
@@ -18,7 +19,7 @@ def test_signs_and_negation(nlp):
         veille_nlp.parse("Une attaque terrible et meurtrière, une situation horrible.")
     )
     good = article_tone(veille_nlp.parse("Un accord excellent, une réussite formidable."))
-    negated = article_tone(veille_nlp.parse("Le bilan n'est pas terrible du tout."))
+    negated = article_tone(veille_nlp.parse("Le bilan n'est pas terrible."))
     assert bad.score < 0 < good.score
     assert bad.negative > 0 and good.positive > 0
     assert negated.score > 0
