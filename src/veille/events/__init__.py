@@ -1,0 +1,227 @@
+"""Events: triggers from a French lexicon, coded CAMEO and PLOVER, with actors, negation,
+date, place and the evidence sentence.
+
+A trigger is a verb or a noun of ``event_lexicon.tsv`` ("rencontrer", "vidéoconférence",
+"signer un accord", "campagne militaire", "sanctions"). Around it:
+
+- source and target come from the parse: subject and object, "avec", "contre", "à",
+  the passive agent "par"; for a noun, its "de" complement or possessive (the subject of
+  the clause it sits in) and its "contre"/"avec"/"à"/"en" complements; each resolved to
+  an Analysis entity, or to a generic actor given by a role ("les rebelles", "l'armée
+  syrienne" → SYRMIL) or a region adjective ("occidentales" → WST);
+- negation and refusal ("n'a pas signé", "a refusé de condamner") set ``negated``; an
+  act governed by an intention verb ("veut rencontrer", "une invitation à se rendre à")
+  is coded as the intention (03x) or, for force, as a threat (13x);
+- the date is the time expression of the trigger's own clause (not of a relative clause
+  inside it), else the publication date, and ``date_from`` says which;
+- the place is the location phrase of the clause or the destination of a visit.
+
+QuadClass follows GDELT's mapping of roots: 01-04 verbal cooperation (1), 05-08 material
+cooperation (2), 09-13 verbal conflict (3), 14-20 material conflict (4). (Phoenix puts
+root 16, reduce relations, in verbal conflict; veille keeps GDELT's so that its export
+reads like GDELT.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from veille import data
+from veille.clean import find_marked
+from veille.data import fold
+from veille.events.actors import (
+    _actors,
+    _from_entity,
+    _localised,
+)
+from veille.events.base import (
+    _INTENT_OF_ROOT,
+    BASE_CONFIDENCE,
+    _Actor,
+    _Index,
+)
+from veille.events.codes import (
+    codebook,
+    lexicon,
+    plover_of,
+    quad_class,
+)
+from veille.events.context import (
+    _block_role,
+    _date,
+    _intention,
+    _negated,
+    _place,
+)
+from veille.model import Article, Entity, Event, Timex
+from veille.nlp import Parsed, Token
+
+__all__ = ["codebook", "extract_events", "lexicon", "plover_of", "quad_class"]
+
+
+def extract_events(
+    parsed: Parsed,
+    article: Article,
+    entities: Sequence[Entity],
+    timexes: Sequence[Timex],
+) -> tuple[Event, ...]:
+    """The events of one article, in text order, ids v1, v2, …"""
+    index = _Index(parsed, article, entities)
+    quoted = [(m.start, m.end) for m in find_marked(parsed.text)]
+    triggers: dict[int, str] = {}
+    for token in parsed.tokens:
+        coded = _trigger(index, token)
+        if coded is None or any(s <= token.start < e for s, e in quoted):
+            continue  # words inside a quotation are the speaker's, coded as a quote
+        if _in_role(index, token):
+            continue  # "commandant des opérations militaires russes": a title, not an act
+        triggers[token.i] = coded
+    found: list[Event] = []
+    for i, coded in triggers.items():
+        if _absorbed(index, i, triggers):
+            continue
+        found.extend(_events(index, parsed.tokens[i], coded, timexes, len(found) + 1))
+    return tuple(found)
+
+
+def _in_role(index: _Index, token: Token) -> bool:
+    head = index.tokens[token.head]
+    return token.pos == "NOUN" and head.i != token.i and fold(head.text) in data.role_head_words()
+
+
+def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
+    """One act, one record: "a adressé une invitation à se rendre" is one 036, and "a
+    refusé de condamner" one negated 111 (the refused act carries the record)."""
+    token = index.tokens[i]
+    head = index.tokens[token.head]
+    # A noun object of a trigger of the same code ("adresser une invitation").
+    if head.i != i and head.i in triggers and triggers[head.i][:2] == triggers[i][:2]:
+        return True
+    # A trigger whose infinitive complement is a trigger: the complement is the act.
+    for child in index.children.get(i, []):
+        kid = index.tokens[child]
+        if child in triggers and kid.verb_form == "Inf" and kid.dep in ("xcomp", "acl", "ccomp"):
+            return True
+    # The act inside an invitation or intention already coded by its governing noun.
+    return head.i in triggers and token.verb_form == "Inf" and triggers[head.i].startswith("03")
+
+
+def _trigger(index: _Index, token: Token) -> str | None:
+    """The CAMEO code ``token`` triggers, or None."""
+    pos = token.pos
+    lemma = token.lemma.lower()
+    if pos == "ADJ" and token.text.lower().endswith(
+        ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "is")
+    ):
+        # "a été condamné", "ont été tués": the tagger makes adjectives of passive participles.
+        pos = "VERB"
+        lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
+    if pos not in ("VERB", "NOUN"):
+        return None
+    reflexive = any(
+        index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
+    )
+    keys = [(f"se {lemma}", pos), (f"s'{lemma}", pos)] if reflexive else []
+    keys.append((lemma, pos))
+    complements = {index.tokens[c].lemma.lower() for c in index.children.get(token.i, [])}
+    if token.i + 1 < len(index.tokens):
+        complements.add(index.tokens[token.i + 1].lemma.lower())
+    for key in keys:
+        for with_, code in lexicon().get(key, ()):
+            if not with_ or with_ in complements:
+                return code
+    return None
+
+
+def _events(
+    index: _Index, trigger: Token, code: str, timexes: Sequence[Timex], number: int
+) -> list[Event]:
+    """The records of one trigger: one per source when several act together ("condamné
+    par François Fillon, François Hollande … ou encore l'ONU")."""
+    negated = _negated(index, trigger)
+    if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
+        code = _INTENT_OF_ROOT[code[:2]]
+    source, target = (_localised(index, a) for a in _actors(index, trigger, code))
+    if source.actor_code is None and target.actor_code is None and trigger.pos == "NOUN":
+        return []  # a noun with no actor at all is a topic, not an event
+    sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
+    return [
+        _event(index, trigger, code, negated, actor, target, timexes, number + n)
+        for n, actor in enumerate(sources)
+    ]
+
+
+def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
+    """Actors coordinated with the source in the trigger's sentence."""
+    if source.entity is None:
+        return []
+    start, end = index.parsed.sents[trigger.sent]
+    mine = {i for i in range(start, end) if index.entity_of.get(i) is source.entity}
+    found: list[_Actor] = []
+    seen = {id(source.entity)}
+    for i in range(start, end):
+        token = index.tokens[i]
+        entity = index.entity_of.get(i)
+        if entity is None or id(entity) in seen or token.dep != "conj":
+            continue
+        head = token.head
+        for _ in range(12):  # up the chain of conjuncts to its first member
+            if head in mine:
+                seen.add(id(entity))
+                found.append(_from_entity(entity))
+                break
+            if index.tokens[head].dep != "conj" and index.tokens[head].dep not in ("flat:name",):
+                break
+            head = index.tokens[head].head
+    return found
+
+
+def _event(
+    index: _Index,
+    trigger: Token,
+    code: str,
+    negated: bool,
+    source: _Actor,
+    target: _Actor,
+    timexes: Sequence[Timex],
+    number: int,
+) -> Event:
+    tokens = index.tokens
+    entry = codebook().get(code) or codebook()[code[:2]]
+    root = entry.root
+    sentence_start, sentence_end = index.parsed.sents[trigger.sent]
+    last = sentence_end - 1
+    while last > sentence_start and tokens[last].pos == "SPACE":
+        last -= 1
+    start, end = tokens[sentence_start].start, tokens[last].end
+    date, precision, date_from = _date(index, trigger, timexes)
+    location = _place(index, trigger)
+    confidence = BASE_CONFIDENCE + 0.2 * (source.actor_code is not None)
+    confidence += 0.2 * (target.actor_code is not None) + 0.1 * (len(code) >= 3)
+    confidence += 0.1 * (date_from == "text")
+    return Event(
+        id=f"v{number}",
+        cameo=code,
+        root=root,
+        quad_class=quad_class(root),
+        goldstein=entry.goldstein,
+        plover=plover_of(code),
+        source=source.entity.id if source.entity else None,
+        target=target.entity.id if target.entity else None,
+        source_actor=source.actor_code,
+        target_actor=target.actor_code,
+        source_country=source.country,
+        target_country=target.country,
+        negated=negated,
+        date=date,
+        precision=precision,  # type: ignore[arg-type]
+        date_from=date_from,  # type: ignore[arg-type]
+        location=location,
+        trigger=index.parsed.text[trigger.start : trigger.end],
+        sentence=index.parsed.text[start:end],
+        start=start,
+        end=end,
+        block_role=_block_role(index.article, trigger.start),
+        confidence=round(min(confidence, 1.0), 2),
+    )

@@ -1,0 +1,278 @@
+"""Actors: source and target of an event from the parse, entities, roles and regions."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from veille import data
+from veille.data import fold
+from veille.entities import sector_of_role
+from veille.events.base import (
+    _PASSIVE_SUBJECT,
+    _SUBJECT_DEPS,
+    _Actor,
+    _case,
+    _has_case,
+    _Index,
+    _subtree,
+)
+from veille.model import Entity
+from veille.nlp import Token
+
+
+def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
+    if trigger.pos == "ADJ":
+        # A passive participle the tagger calls an adjective: "ont été tués", "les
+        # manifestants interpellés": the patient is its subject or the noun it qualifies.
+        patients = index.kids(trigger.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+        head = index.tokens[trigger.head]
+        patient = patients[0] if patients else (head if trigger.dep in ("amod", "acl") else None)
+        agents = [
+            t
+            for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
+            if _case(index, t) == "par"
+        ]
+        source = _actor_of(index, agents[0]) if agents else _Actor()
+        target = _actor_of(index, patient) if patient is not None else _Actor()
+        return source, target
+    if trigger.pos == "VERB":
+        subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
+        passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
+        objects = index.kids(trigger.i, "obj")
+        agents = [
+            t
+            for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
+            if _case(index, t) == "par"
+        ]
+        source = (
+            _actor_of(index, agents[0]) if passive and agents else _clause_subject(index, trigger)
+        )
+        target = (
+            _actor_of(index, passive[0])
+            if passive
+            else (_actor_of(index, objects[0]) if objects else _Actor())
+        )
+        if not subjects and not passive and source.actor_code is None:
+            source = _clause_subject(index, trigger)
+    else:
+        source = _noun_source(index, trigger)
+        target = _Actor()
+    if target.actor_code is None:
+        target = _prepositional_target(index, trigger, code)
+    head = index.tokens[trigger.head]
+    if (
+        target.actor_code is None
+        and trigger.pos == "NOUN"
+        and head.pos == "VERB"
+        and (trigger.dep == "obj" or trigger.dep.startswith("obl"))
+    ):
+        # "a commencé sa campagne militaire en Ukraine": the verb's complements count.
+        target = _prepositional_target(index, head, code)
+    if target.actor_code is None:
+        target = _partner(index, trigger, source)
+    if (
+        target.actor_code is None
+        and trigger.pos == "NOUN"
+        and not _has_case(index, trigger, "contre")
+    ):
+        target = _other_actor(index, trigger, source)
+    if target.entity is None and target.code and target.code.endswith("?"):
+        # "son homologue chinois": the counterpart holds the source's sector.
+        sector = source.entity.sector if source.entity is not None else None
+        target = _Actor(code=(target.country or "") + (sector or ""), country=target.country)
+    if source.entity is not None and source.entity is target.entity:
+        target = _Actor()  # an actor does not act on itself here; the parse erred
+    return source, target
+
+
+def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
+    """ "Vladimir Poutine et Xi Jinping posent … lors de leur rencontre": the other of two
+    subjects (or coordinated subjects) is the other side of a joint act."""
+    if source.entity is None:
+        return _Actor()
+    verb = trigger
+    while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
+        verb = index.tokens[verb.head]
+    subjects = index.kids(verb.i, *_SUBJECT_DEPS)
+    for subject in [*subjects, *(c for s in subjects for c in index.kids(s.i, "conj"))]:
+        actor = _actor_of(index, subject)
+        if actor.entity is not None and actor.entity is not source.entity:
+            return actor
+    return _Actor()
+
+
+def _localised(index: _Index, actor: _Actor) -> _Actor:
+    """An actor of no stated country belongs to the country the article is about: "les
+    forces de sécurité", "un homme armé d'un couteau" in an article about one country."""
+    if actor.party and actor.actor_code is None and index.home is not None:
+        return _Actor(code=index.home, country=index.home)
+    if actor.actor_code is None or actor.country is not None or index.home is None:
+        return actor
+    if actor.entity is not None and actor.entity.type not in ("PER", "ORG"):
+        return actor
+    if (
+        actor.entity is not None
+        and actor.entity.actor_code
+        and actor.entity.actor_code[:3]
+        in (
+            "IGO",
+            "NGO",
+            "IMG",
+            "INT",
+            "MNC",
+        )
+    ):
+        return actor
+    code = actor.code if actor.entity is None else actor.entity.sector
+    return _Actor(entity=actor.entity, code=index.home + (code or ""), country=index.home)
+
+
+def _clause_subject(index: _Index, verb: Token) -> _Actor:
+    """The subject of the verb, or of the verb it hangs off ("a refusé de condamner",
+    "a fait cette remarque lors d'une vidéoconférence")."""
+    head = verb
+    while head.pos not in ("VERB", "AUX") and head.head != head.i:
+        head = index.tokens[head.head]
+    for _ in range(4):
+        subjects = index.kids(head.i, *_SUBJECT_DEPS)
+        if subjects:
+            return _actor_of(index, subjects[0])
+        if head.head == head.i or head.dep not in (
+            "xcomp",
+            "conj",
+            "advcl",
+            "ccomp",
+            "acl",
+            "obj",
+            "nmod",
+            "obl:arg",
+            "obl:mod",
+        ):
+            break
+        head = index.tokens[head.head]
+    return _Actor()
+
+
+def _noun_source(index: _Index, noun: Token) -> _Actor:
+    """ "l'offensive de la Russie", "sa campagne militaire" (the clause's subject),
+    "les sanctions économiques occidentales" (a region)."""
+    for child in index.kids(noun.i, "nmod"):
+        if _case(index, child) in ("de", "du", "des", "d'"):
+            actor = _actor_of(index, child)
+            if actor.actor_code is not None:
+                return actor
+    for child in index.kids(noun.i, "amod"):
+        actor = _adjective_actor(child)
+        if actor.actor_code is not None:
+            return actor
+    possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
+    verb = index.tokens[noun.head]
+    if verb.i != noun.i and (
+        possessive or noun.dep in ("obj", "nsubj") or noun.dep.startswith("obl")
+    ):
+        return _clause_subject(index, verb)
+    return _Actor()
+
+
+def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
+    """ "avec son homologue chinois, Liu Zhenli", "contre son voisin", "à Liu", "en Ukraine"."""
+    for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj"):
+        case = _case(index, child)
+        if case in ("avec", "contre", "a", "aupres", "envers", "vers", "en", "sur"):
+            actor = _actor_of(index, child)
+            if actor.entity is None:
+                actor = _apposed(index, child) or actor
+            place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
+            if place and case in ("a", "en") and not code.startswith(("04", "19", "03")):
+                continue  # "ont manifesté à Bruxelles": where, not whom
+            if actor.actor_code is not None and (case != "en" or actor.country):
+                return actor
+    return _Actor()
+
+
+def _apposed(index: _Index, token: Token) -> _Actor | None:
+    """ "avec son homologue chinois, Liu Zhenli": the name right after the phrase."""
+    last = max(_subtree(index, token.i))
+    if last + 2 < len(index.tokens) and index.tokens[last + 1].text == ",":
+        entity = index.entity_of.get(last + 2)
+        if entity is not None and entity.type == "PER":
+            return _from_entity(entity)
+    return None
+
+
+def _other_actor(index: _Index, trigger: Token, source: _Actor) -> _Actor:
+    """A noun event with no stated target ("les sanctions … qui ont suivi", after "la
+    Russie a commencé sa campagne"): the subject actor of the sentence, if another."""
+    start, end = index.parsed.sents[trigger.sent]
+    for token in index.tokens[start:end]:
+        entity = index.entity_of.get(token.i)
+        if (
+            entity is not None
+            and token.dep in _SUBJECT_DEPS
+            and entity.type in ("GPE", "ORG", "PER")
+            and entity is not source.entity
+            and entity.country != source.country
+        ):
+            return _from_entity(entity)
+    return _Actor()
+
+
+def _actor_of(index: _Index, token: Token) -> _Actor:
+    """The actor a noun phrase names: an entity in it (a person first), else a role with
+    a country ("l'armée syrienne" → SYRMIL), else a region adjective."""
+    phrase = _subtree(index, token.i)
+    named = [index.entity_of[i] for i in phrase if i in index.entity_of]
+    for kind in ("PER", "ORG", "GPE", "LOC"):
+        for entity in named:
+            if entity.type == kind and not _is_complement_of_place(index, entity, token):
+                return _from_entity(entity)
+    return _generic_actor(index, token, phrase)
+
+
+def _is_complement_of_place(index: _Index, entity: Entity, head: Token) -> bool:
+    del index, head
+    return entity.type == "LOC" and entity.country is None
+
+
+def _from_entity(entity: Entity) -> _Actor:
+    return _Actor(entity=entity, country=entity.country)
+
+
+def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
+    words = " ".join(index.tokens[i].text for i in phrase if index.tokens[i].pos != "DET")
+    sector = sector_of_role(words) if fold(token.text) in data.role_head_words() else None
+    country = None
+    for i in phrase:
+        word = index.tokens[i]
+        if word.pos in ("NOUN", "PROPN") and fold(word.text) in data.adjectives() and i == token.i:
+            # "une Palestinienne", "les Kurdes": a people's name stands for its country.
+            found = data.adjectives()[fold(word.text)]
+            return _Actor(code=found, country=found)
+        adjective = _adjective_actor(word)
+        if adjective.country:
+            country = adjective.country
+            break
+        if adjective.code and not sector:
+            return adjective
+    if fold(token.text) == "homologue":
+        return _Actor(code=(country or "") + "?", country=country)  # sector of the source
+    if sector or country:
+        return _Actor(code=(country or "") + (sector or ""), country=country)
+    return _Actor(party=token.pos in ("NOUN", "PROPN"))
+
+
+@cache
+def _regions() -> dict[str, str]:
+    """Adjectives of regions CAMEO codes as actors ("occidental" → WST)."""
+    return {fold(form): code for form, code in data.read_rows("region_adjectives.tsv")}
+
+
+def _adjective_actor(token: Token) -> _Actor:
+    word = fold(token.text)
+    country = data.adjectives().get(word)
+    if country is not None:
+        return _Actor(code=country, country=country)
+    region = _regions().get(word)
+    if region is not None:
+        return _Actor(code=region)
+    return _Actor()

@@ -1,0 +1,108 @@
+"""Context of an event: negation, intention, date, place and block."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from veille import data
+from veille.data import fold
+from veille.events.base import (
+    _SUBJECT_DEPS,
+    _case,
+    _Index,
+    _subtree,
+)
+from veille.model import Article, BlockRole, Location, Timex
+from veille.nlp import Token
+from veille.places import location_of
+
+
+def _negated(index: _Index, trigger: Token) -> bool:
+    """ "n'a pas signé", "a refusé de condamner", "sans condamner"."""
+    words = {index.tokens[c].text.lower() for c in index.children.get(trigger.i, [])}
+    if words & {"pas", "jamais", "plus", "aucun", "aucune", "sans"}:
+        return True
+    head = index.tokens[trigger.head]
+    refusals = data.name_lists().get("refusal", frozenset())
+    return head.i != trigger.i and fold(head.lemma) in refusals
+
+
+def _intention(index: _Index, trigger: Token) -> bool:
+    """ "veut rencontrer", "a annoncé vouloir se rendre", "une invitation à se rendre"."""
+    if trigger.tense == "Fut" or any(
+        index.tokens[c].tense == "Fut" and index.tokens[c].dep.startswith("aux")
+        for c in index.children.get(trigger.i, [])
+    ):
+        return True  # "quitteront", "rencontrera"
+    head = index.tokens[trigger.head]
+    if head.i == trigger.i:
+        return False
+    if trigger.verb_form == "Inf" and head.lemma == "aller" and head.tense == "Pres":
+        return True  # "va rencontrer"
+    intents = data.name_lists().get("intention", frozenset())
+    if trigger.verb_form == "Inf" and fold(head.lemma) in intents:
+        return True
+    return trigger.verb_form == "Inf" and head.lemma in ("invitation", "proposition", "projet")
+
+
+def _date(
+    index: _Index, trigger: Token, timexes: Sequence[Timex]
+) -> tuple[str | None, str | None, str]:
+    """The time expression of the trigger's clause (not of a relative clause in it)."""
+    start, end = index.parsed.sents[trigger.sent]
+    sentence = (index.tokens[start].start, index.tokens[end - 1].end)
+    clause = _clause_tokens(index, trigger)
+    best: Timex | None = None
+    for timex in timexes:
+        if not sentence[0] <= timex.start < sentence[1]:
+            continue
+        first = next((t.i for t in index.tokens[start:end] if t.start >= timex.start), None)
+        nearer = best is None or abs(timex.start - trigger.start) < abs(best.start - trigger.start)
+        if first is not None and first in clause and nearer:
+            best = timex
+    if best is not None:
+        return best.value, best.precision, "text"
+    published = index.article.published
+    if not published:
+        return None, None, "published"
+    precision = {1: "year", 2: "month", 3: "day"}[len(published.split("-"))]
+    return published, precision, "published"
+
+
+def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
+    """The trigger's clause: the subtree of its verb, relative clauses left out."""
+    verb = trigger
+    while verb.pos != "VERB" and verb.head != verb.i:
+        verb = index.tokens[verb.head]
+    clause = set(_subtree(index, verb.i))
+    # A noun trigger's own complements count too ("campagne … en février 2022").
+    clause.update(_subtree(index, trigger.i))
+    return clause
+
+
+def _place(index: _Index, trigger: Token) -> Location | None:
+    """ "à Moscou", "en Ukraine", "dans la capitale": a place in the clause, the closest to
+    the trigger, the destination of a visit first."""
+    verb = trigger
+    while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
+        verb = index.tokens[verb.head]
+    # Places in the subject's titles ("commandant des opérations … en Ukraine") are not
+    # where the act happened.
+    subjects = {i for s in index.kids(verb.i, *_SUBJECT_DEPS) for i in _subtree(index, s.i)}
+    clause = sorted(_clause_tokens(index, trigger) - subjects, key=lambda i: abs(i - trigger.i))
+    for i in clause:
+        entity = index.entity_of.get(i)
+        if entity is None or entity.type not in ("GPE", "LOC"):
+            continue
+        token = index.tokens[i]
+        case = _case(index, token) or fold(index.tokens[i - 1].text) if i > 0 else ""
+        if case in ("a", "en", "dans", "au", "aux", "pres"):
+            return location_of(entity)
+    return None
+
+
+def _block_role(article: Article, offset: int) -> BlockRole:
+    for block in article.blocks:
+        if block.start <= offset < block.end + 2:
+            return block.role
+    return "body"
