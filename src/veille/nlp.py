@@ -13,15 +13,17 @@ Components added to ``fr_core_news_md``:
 
 from __future__ import annotations
 
+import bisect
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from veille import data
 from veille.errors import ModelError
+from veille.model import Entity
 
 LOGGER = logging.getLogger(__name__)
 
@@ -72,6 +74,33 @@ class Parsed:
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+
+
+class ParseIndex:
+    """Look-ups over a parse that the stages after entities share: the token at a
+    character, the dependents of a token, the entity a token belongs to."""
+
+    def __init__(self, parsed: Parsed, entities: Sequence[Entity] = ()) -> None:
+        self.parsed = parsed
+        self.tokens = parsed.tokens
+        self.starts = [t.start for t in parsed.tokens]
+        self.children: dict[int, list[int]] = {}
+        for t in parsed.tokens:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t.i)
+        self.entity_of: dict[int, Entity] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                for i in range(self.token_at(m.start), self.token_at(m.end - 1) + 1):
+                    self.entity_of.setdefault(i, entity)
+
+    def token_at(self, char: int) -> int:
+        """The index of the token that holds character ``char``."""
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def kids(self, i: int, *deps: str) -> list[Token]:
+        """Dependents of token ``i`` with one of ``deps``."""
+        return [self.tokens[c] for c in self.children.get(i, []) if self.tokens[c].dep in deps]
 
 
 def _register() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -398,9 +398,3 @@ _RESOLVERS: dict[str, Callable[[list[str], Anchor | None, bool], _Resolved | Non
     "ago": _ago,
     "year": _year,
 }
-
-
-def iter_values(timexes: tuple[Timex, ...]) -> Iterator[tuple[str, str]]:
-    """(value, precision) of each expression, for callers that date events."""
-    for timex in timexes:
-        yield timex.value, timex.precision

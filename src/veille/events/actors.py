@@ -224,13 +224,13 @@ def _actor_of(index: _Index, token: Token) -> _Actor:
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
     for kind in ("PER", "ORG", "GPE", "LOC"):
         for entity in named:
-            if entity.type == kind and not _is_complement_of_place(index, entity, token):
+            if entity.type == kind and not _unplaced(entity):
                 return _from_entity(entity)
     return _generic_actor(index, token, phrase)
 
 
-def _is_complement_of_place(index: _Index, entity: Entity, head: Token) -> bool:
-    del index, head
+def _unplaced(entity: Entity) -> bool:
+    """A LOC with no country (a river, a region) is no actor."""
     return entity.type == "LOC" and entity.country is None
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.data import fold
 from veille.model import Article, Entity
-from veille.nlp import Parsed, Token
+from veille.nlp import Parsed, ParseIndex, Token
 
 _SUBJECT_DEPS = frozenset({"nsubj", "expl:subj"})
 _PASSIVE_SUBJECT = "nsubj:pass"
@@ -33,27 +32,13 @@ _INTENT_OF_ROOT = {
 BASE_CONFIDENCE = 0.4
 
 
-class _Index:
-    def __init__(self, parsed: Parsed, article: Article, entities: Sequence[Entity]) -> None:
-        self.parsed = parsed
-        self.tokens = parsed.tokens
-        self.article = article
-        self.children: dict[int, list[int]] = {}
-        for t in parsed.tokens:
-            if t.head != t.i:
-                self.children.setdefault(t.head, []).append(t.i)
-        self.home = _home_country(entities)
-        self.entity_of: dict[int, Entity] = {}
-        starts = [t.start for t in parsed.tokens]
-        for entity in entities:
-            for m in entity.mentions:
-                first = bisect.bisect_right(starts, m.start) - 1
-                last = bisect.bisect_right(starts, m.end - 1) - 1
-                for i in range(max(first, 0), last + 1):
-                    self.entity_of.setdefault(i, entity)
+class _Index(ParseIndex):
+    """The parse index with the article and the country it is about."""
 
-    def kids(self, i: int, *deps: str) -> list[Token]:
-        return [self.tokens[c] for c in self.children.get(i, []) if self.tokens[c].dep in deps]
+    def __init__(self, parsed: Parsed, article: Article, entities: Sequence[Entity]) -> None:
+        super().__init__(parsed, entities)
+        self.article = article
+        self.home = _home_country(entities)
 
 
 def _home_country(entities: Sequence[Entity]) -> str | None:

@@ -3,7 +3,6 @@ numbers, and the small helpers every part uses."""
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -11,7 +10,7 @@ from veille import data
 from veille.clean import Marked
 from veille.data import fold
 from veille.model import Entity, QuoteKind
-from veille.nlp import Parsed, Token
+from veille.nlp import Parsed, ParseIndex, Token
 
 # A marked span this short with no attribution is a term or a scare quote
 # (« sans limites », « Obamacare »), not speech.
@@ -50,22 +49,11 @@ class Clause:
     verb_at: int = -1  # character offset of the reporting verb in a que/infinitive clause
 
 
-class _Index:
-    """Character ↔ token look-ups and token → entity."""
+class _Index(ParseIndex):
+    """The parse index with what the quote stage keeps while it reads."""
 
     def __init__(self, parsed: Parsed, entities: Sequence[Entity]) -> None:
-        self.parsed = parsed
-        self.tokens = parsed.tokens
-        self.starts = [t.start for t in parsed.tokens]
-        self.children: dict[int, list[int]] = {}
-        for t in parsed.tokens:
-            if t.head != t.i:
-                self.children.setdefault(t.head, []).append(t.i)
-        self.entity_of: dict[int, Entity] = {}
-        for entity in entities:
-            for m in entity.mentions:
-                for i in range(self.token_at(m.start), self.token_at(m.end - 1) + 1):
-                    self.entity_of.setdefault(i, entity)
+        super().__init__(parsed, entities)
         self.entities = entities
         self.speakers: list[tuple[int, str]] = []  # (verb token, entity id) found so far
         self.marked: list[Marked] = []
@@ -74,9 +62,6 @@ class _Index:
         """Token ``i`` lies inside quotation marks."""
         start = self.tokens[i].start
         return any(m.start <= start < m.end for m in self.marked)
-
-    def token_at(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, char) - 1)
 
     def text(self, start: int, end: int) -> str:
         return self.parsed.text[start:end]
