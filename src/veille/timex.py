@@ -24,7 +24,7 @@ from functools import cache
 from veille import data
 from veille.data import fold
 from veille.model import Timex
-from veille.nlp import Parsed
+from veille.nlp import Parsed, ParseIndex
 
 Precision = str  # "year" | "month" | "day"
 
@@ -127,6 +127,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 def extract_timex(parsed: Parsed, published: str | None) -> tuple[Timex, ...]:
     """Every time expression of the text with its value, in text order."""
     anchor = Anchor.parse(published)
+    index = ParseIndex(parsed)
     taken: list[tuple[int, int]] = []
     found: list[Timex] = []
     text = parsed.text
@@ -142,7 +143,7 @@ def extract_timex(parsed: Parsed, published: str | None) -> tuple[Timex, ...]:
                 continue
             if kind == "year_relative" and match.group(0).lower() in ("l'an", "l’an", "l'année"):
                 continue  # "l'an" alone: "deux fois par an", not a date
-            resolved = _resolve(kind, match.group(group), anchor, _future(parsed, start))
+            resolved = _resolve(kind, match.group(group), anchor, _future(index, start))
             if resolved is None:
                 continue
             taken.append((start, end))
@@ -158,14 +159,11 @@ def extract_timex(parsed: Parsed, published: str | None) -> tuple[Timex, ...]:
     return tuple(sorted(found, key=lambda t: t.start))
 
 
-def _future(parsed: Parsed, char: int) -> bool:
+def _future(index: ParseIndex, char: int) -> bool:
     """The clause around ``char`` is in the future ("se tiendra vendredi", "va se rendre")."""
-    tokens = parsed.tokens
-    index = next((t.i for t in tokens if t.start <= char < t.end + 1), None)
-    if index is None:
-        return False
-    sentence = tokens[index].sent
-    clause = [t for t in tokens if t.sent == sentence]
+    parsed = index.parsed
+    start, end = parsed.sents[parsed.tokens[index.token_at(char)].sent]
+    clause = parsed.tokens[start:end]
     before = parsed.text[max(0, char - 40) : char].lower()
     # "d'ici le 17 décembre", "est prévue pour le 5 mai", "doit prêter serment le 7 août"
     if re.search(r"d['’]ici|prévue?s?\s+(?:pour|le)|\b(?:doit|doivent|devra|devront)\b", before):
