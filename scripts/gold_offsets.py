@@ -12,23 +12,22 @@ inside a word or a name that must be skipped. The first line of DRAFT.tsv is
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import sys
+
+from goldfile import option, read_record, write_gold
 
 
 def main(argv: list[str]) -> int:
     corpus, draft, out = argv[:3]
-    annotator = argv[argv.index("--annotator") + 1] if "--annotator" in argv else "unknown"
+    annotator = option(argv, "--annotator", "unknown")
     with open(draft, encoding="utf-8") as fh:
         lines = fh.read().splitlines()
     header = lines[0].split()
     if header[:2] != ["#", "id"]:
         sys.exit(f"{draft}: first line must be '# id <article id>'")
     doc_id = header[2]
-    with open(corpus, encoding="utf-8") as fh:
-        record = next(r for r in map(json.loads, fh) if r["id"] == doc_id)
+    record = read_record(corpus, doc_id)
     text = record["text"]
     mentions = []
     cursor = 0
@@ -53,16 +52,7 @@ def main(argv: list[str]) -> int:
             {"start": match.start(), "end": match.end(), "text": surface, "type": label}
         )
         cursor = match.end()
-    result = {
-        "id": doc_id,
-        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        "annotator": annotator,
-        "mentions": mentions,
-    }
-    with open(out, "w", encoding="utf-8") as fh:
-        json.dump(result, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-    print(f"{out}: {len(mentions)} mentions")
+    write_gold(out, doc_id, text, annotator, "mentions", mentions)
     return 0
 
 

@@ -10,20 +10,20 @@ when its text also occurs earlier.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
+
+from goldfile import option, read_record, write_gold
 
 KINDS = {"direct", "indirect", "mixed"}
 
 
 def main(argv: list[str]) -> int:
     corpus, draft, out = argv[:3]
-    annotator = argv[argv.index("--annotator") + 1] if "--annotator" in argv else "unknown"
+    annotator = option(argv, "--annotator", "unknown")
     with open(draft, encoding="utf-8") as fh:
         spec = json.load(fh)
-    with open(corpus, encoding="utf-8") as fh:
-        record = next(r for r in map(json.loads, fh) if r["id"] == spec["id"])
+    record = read_record(corpus, spec["id"])
     text = record["text"]
     quotes = []
     cursor = 0
@@ -53,16 +53,8 @@ def main(argv: list[str]) -> int:
             entry["addressee"] = quote["addressee"]
         quotes.append(entry)
         cursor = start + 1
-    result = {
-        "id": spec["id"],
-        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        "annotator": annotator,
-        "quotes": sorted(quotes, key=lambda q: q["start"]),
-    }
-    with open(out, "w", encoding="utf-8") as fh:
-        json.dump(result, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-    print(f"{out}: {len(quotes)} quotes")
+    quotes.sort(key=lambda q: q["start"])
+    write_gold(out, spec["id"], text, annotator, "quotes", quotes)
     return 0
 
 

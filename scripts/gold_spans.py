@@ -12,20 +12,22 @@ gold (--field sentence --list events).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
+
+from goldfile import option, read_record, write_gold
 
 
 def main(argv: list[str]) -> int:
     corpus, draft, out = argv[:3]
-    field = argv[argv.index("--field") + 1]
-    name = argv[argv.index("--list") + 1] if "--list" in argv else field
-    annotator = argv[argv.index("--annotator") + 1] if "--annotator" in argv else "unknown"
+    field = option(argv, "--field")
+    if field is None:
+        sys.exit("usage: gold_spans.py CORPUS DRAFT OUT --field FIELD [--list NAME]")
+    name = option(argv, "--list", field) or field
+    annotator = option(argv, "--annotator", "unknown")
     with open(draft, encoding="utf-8") as fh:
         spec = json.load(fh)
-    with open(corpus, encoding="utf-8") as fh:
-        record = next(r for r in map(json.loads, fh) if r["id"] == spec["id"])
+    record = read_record(corpus, spec["id"])
     text = record["text"]
     items = []
     cursor = 0
@@ -42,17 +44,7 @@ def main(argv: list[str]) -> int:
         entry["start"], entry["end"] = start, start + len(item[field])
         items.append(entry)
         cursor = start
-    result = {
-        "id": spec["id"],
-        "published": record.get("date"),
-        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        "annotator": annotator,
-        name: items,
-    }
-    with open(out, "w", encoding="utf-8") as fh:
-        json.dump(result, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-    print(f"{out}: {len(items)} {name}")
+    write_gold(out, spec["id"], text, annotator, name, items, published=record.get("date"))
     return 0
 
 

@@ -1,0 +1,41 @@
+"""What the gold-conversion scripts share: the corpus record, options, the output file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+
+def read_record(corpus: str, doc_id: str) -> dict[str, Any]:
+    """The JSON Lines record of ``doc_id``."""
+    with open(corpus, encoding="utf-8") as fh:
+        return next(r for r in map(json.loads, fh) if r["id"] == doc_id)
+
+
+def option(argv: list[str], name: str, default: str | None = None) -> str | None:
+    """The value after ``name`` in ``argv``, else ``default``."""
+    return argv[argv.index(name) + 1] if name in argv else default
+
+
+def write_gold(
+    out: str,
+    doc_id: str,
+    text: str,
+    annotator: str | None,
+    key: str,
+    items: list[dict[str, Any]],
+    **extra: Any,
+) -> None:
+    """Write a gold file: id, ``extra`` fields, the text's sha256, annotator, items."""
+    result = {
+        "id": doc_id,
+        **extra,
+        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "annotator": annotator,
+        key: items,
+    }
+    with open(out, "w", encoding="utf-8") as fh:
+        json.dump(result, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    print(f"{out}: {len(items)} {key}")
