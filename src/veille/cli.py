@@ -50,6 +50,8 @@ class TableFormat(StrEnum):
 Paths = Annotated[
     list[str], typer.Argument(help="Files, directories, globs, or - for standard input.")
 ]
+DEFAULT_CORPUS = Path("corpus/fr-wikinews.jsonl")
+TableFormatOption = Annotated[TableFormat, typer.Option("--format", "-f")]
 GoldDir = Annotated[Path, typer.Argument(help="Folder of gold JSON files.")]
 GoldCorpus = Annotated[Path, typer.Option(help="JSON Lines file holding the gold articles' texts.")]
 MaxChars = Annotated[
@@ -235,9 +237,9 @@ def schema() -> None:
 @eval_app.command("entities")
 def eval_entities(
     gold_dir: GoldDir,
-    corpus: GoldCorpus = Path("corpus/fr-wikinews.jsonl"),
+    corpus: GoldCorpus = DEFAULT_CORPUS,
     baseline: Annotated[bool, typer.Option(help="Also score the bare fr_core_news_md NER.")] = True,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: TableFormatOption = TableFormat.table,
 ) -> None:
     """Mention-level P/R/F1 of PER, LOC, ORG against a gold set.
 
@@ -270,8 +272,8 @@ def eval_entities(
 @eval_app.command("quotes")
 def eval_quotes(
     gold_dir: GoldDir,
-    corpus: GoldCorpus = Path("corpus/fr-wikinews.jsonl"),
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    corpus: GoldCorpus = DEFAULT_CORPUS,
+    format: TableFormatOption = TableFormat.table,
 ) -> None:
     """Quote P/R/F1 (token overlap >= 0.3) and speaker accuracy, overall and by kind.
 
@@ -312,8 +314,8 @@ def eval_quotes(
 @eval_app.command("timex")
 def eval_timex(
     gold_dir: GoldDir,
-    corpus: GoldCorpus = Path("corpus/fr-wikinews.jsonl"),
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    corpus: GoldCorpus = DEFAULT_CORPUS,
+    format: TableFormatOption = TableFormat.table,
 ) -> None:
     """Time expressions: detection P/R/F1 and value accuracy.
 
@@ -346,8 +348,8 @@ def eval_timex(
 @eval_app.command("events")
 def eval_events(
     gold_dir: GoldDir,
-    corpus: GoldCorpus = Path("corpus/fr-wikinews.jsonl"),
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    corpus: GoldCorpus = DEFAULT_CORPUS,
+    format: TableFormatOption = TableFormat.table,
 ) -> None:
     """Event P/R/F1 at root level with the dyad, at full-code level, and date accuracy.
 
