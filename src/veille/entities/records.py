@@ -53,7 +53,6 @@ def _actor_code(cluster: _Cluster, country: str | None, sector: str | None) -> s
 def _describe(
     parsed: Parsed, cluster: _Cluster
 ) -> tuple[EntityType, str, str | None, str | None, Geo | None]:
-    first = cluster.mentions[0]
     texts = [parsed.span_text(m.start, m.end) for m in cluster.mentions if m.end - m.start]
     longest = max(texts, key=lambda t: (len(t.split()), len(t)))
     if cluster.label == "GPE":
@@ -76,7 +75,6 @@ def _describe(
         return label, longest, org.country, org.sector, None
     if label == "ORG":
         return label, longest, _country_in(longest), sector_of_name(longest), None
-    del first
     return label, longest, None, None, None
 
 

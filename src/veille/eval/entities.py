@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from veille.eval import Score, align
+from veille.eval import Score, align, load_texts
 from veille.pipeline import analyze_many
 
 TYPES = ("PER", "LOC", "ORG")
@@ -36,11 +36,7 @@ class EntityReport:
 
 def load_gold(gold_dir: Path, corpus: Path) -> list[GoldArticle]:
     """Gold files of ``gold_dir`` with their texts from the JSON Lines ``corpus``."""
-    texts = {}
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            texts[record["id"]] = record["text"]
+    texts = load_texts(corpus)
     articles = []
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
