@@ -110,3 +110,13 @@ def test_mentions_point_into_the_text(nlp):
             assert analysis.article.text[m.start : m.end] == m.text
     names = [e.name for e in analysis.entities]
     assert names == ["Chine", "Russie", "Moscou", "Inde"]
+
+
+def test_news_media_are_organisations_and_le_monde_stays_a_word(nlp):
+    found = entities(
+        "Le Monde a révélé l'affaire, reprise par Le Canard enchaîné. "
+        "Le monde entier a regardé la libération des otages."
+    )
+    assert found["Le Monde"].actor_code == "FRAMED"
+    assert found["Canard enchaîné"].actor_code == "FRAMED"
+    assert "Libération" not in found and "monde" not in {n.lower() for n in found}

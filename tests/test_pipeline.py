@@ -80,3 +80,18 @@ def test_failure_is_returned_in_place(nlp, monkeypatch):
 def test_rejects_wrong_types():
     with pytest.raises(TypeError):
         veille.analyze(42)  # type: ignore[arg-type]
+
+
+def sentences(text):
+    parsed = veille_nlp.parse(text)
+    return [parsed.span_text(start, end) for start, end in parsed.sents]
+
+
+def test_letter_before_a_sentence_opener_ends_the_sentence(nlp):
+    assert sentences("Il a critiqué l'essai de la bombe H. La Corée du Sud a réagi.") == [
+        "Il a critiqué l'essai de la bombe H.",
+        "La Corée du Sud a réagi.",
+    ]
+    # Initials stay: after a preposition, or before a name.
+    assert len(sentences("Il apportait son soutien à A. Montebourg ce matin.")) == 1
+    assert len(sentences("Donald Trump a félicité E. Macron pour sa victoire.")) == 1

@@ -161,3 +161,70 @@ def test_source_named_by_title_or_apposition(nlp):
 def test_infinitive_in_quotation_marks(nlp):
     found = quotes("La Corée du Sud a annoncé « prendre toutes les mesures nécessaires ».")
     assert found[0][:3] == ("mixed", "« prendre toutes les mesures nécessaires »", "Corée du Sud")
+
+
+def test_colon_at_the_end_of_the_paragraph_before_the_quote(nlp):
+    found = quotes(
+        "Le Parlement a adopté la loi. La ministre de la Justice Claire Dubois a commenté "
+        "ainsi ce vote :\n\n« Nous avons adhéré volontairement. Le retrait est aussi volontaire. »"
+    )
+    assert found[-1][:3] == (
+        "direct",
+        "Nous avons adhéré volontairement. Le retrait est aussi volontaire.",
+        "Claire Dubois",
+    )
+
+
+def test_c_est_a_dire_is_not_speech(nlp):
+    found = quotes(
+        "Le Parlement a voté le retrait du traité, c'est-à-dire que le pays ne reconnaîtra "
+        "plus la cour."
+    )
+    assert found == []
+
+
+def test_pronoun_for_an_unnamed_body_has_no_named_speaker(nlp):
+    found = quotes(
+        "Paul Martin reçoit le portefeuille de la Marine. "
+        "Le nouveau gouvernement s'est donné pour objectif de réviser le budget. "
+        "Il a cependant déclaré que « cette révision ne doit pas mettre en danger l'euro »."
+    )
+    assert found[-1][0] == "mixed" and found[-1][2] is None
+
+
+def test_pronoun_chain_reaches_the_person_named_first(nlp):
+    found = quotes(
+        "Arnaud Dupuis, ancien ministre de l'économie, avait été le troisième homme de la "
+        "primaire. Depuis des années, il défend le protectionnisme. "
+        "Après les résultats, il annonce son soutien à Benoît Hamon et appelle à la fin "
+        "de la « dérive » de la gauche."
+    )
+    assert found[-1][2] == "Arnaud Dupuis"
+
+
+def test_tout_en_precisant_speaks_for_the_subject(nlp):
+    found = quotes(
+        "François Martin a répondu aux journalistes. Il a ensuite publié un communiqué "
+        "expliquant le détail des indemnités, tout en précisant qu'elles figuraient déjà "
+        "dans sa déclaration de patrimoine."
+    )
+    assert found[-1][1:3] == (
+        "elles figuraient déjà dans sa déclaration de patrimoine",
+        "François Martin",
+    )
+
+
+def test_source_phrase_names_the_speaker_not_the_one_spoken_to(nlp):
+    found = quotes(
+        "Selon ce que certains de ses anciens camarades ont confié au Canard enchaîné, "
+        "« elle ne pouvait pas cumuler les deux emplois »."
+    )
+    assert found[0][0] == "direct" and found[0][2] is None
+
+
+def test_source_closing_a_clause_mid_sentence(nlp):
+    found = quotes(
+        "La Corée du Nord représente donc un danger selon plusieurs observateurs et "
+        "porterait la menace à un nouveau niveau."
+    )
+    assert found[0][:2] == ("indirect", "La Corée du Nord représente donc un danger")

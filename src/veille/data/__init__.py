@@ -245,8 +245,9 @@ def reflexive_reporting_verbs() -> frozenset[str]:
 
 @cache
 def name_lists() -> dict[str, frozenset[str]]:
-    """The lists of ``name_lists.tsv``: honorific, person_title, institution, group,
-    not_name. Honorifics and not_name keep their case; the others are folded."""
+    """The lists of ``name_lists.tsv`` (honorific, person_title, institution, group,
+    not_name, sentence_opener, before_initial, …). Honorifics and not_name keep their
+    case; the others are folded."""
     lists: dict[str, set[str]] = {}
     for word, kind in read_rows("name_lists.tsv"):
         keep_case = kind in ("honorific", "not_name")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from veille import data
+from veille.data import fold
 from veille.nlp import Parsed
 
 # Words that may stand inside a role phrase ("chef d'état-major des forces armées russes").
@@ -63,6 +64,15 @@ def _is_subject(parsed: Parsed, mention: _Mention) -> bool:
     for token in parsed.tokens[mention.start : mention.end]:
         head = parsed.tokens[token.head]
         if token.dep in _SUBJECT_DEPS:
+            return True
+        if token.i == mention.start and "par la voix d" in fold(
+            parsed.text[max(0, token.start - 40) : token.start]
+        ):
+            # "le Rwanda a répondu par la voix du lieutenant-colonel René Ngendahimana"
+            return True
+        if token.dep == "ROOT" and token.i == mention.start == parsed.sents[token.sent][0]:
+            # "Arnaud Montebourg, l'emblématique ministre …, avait été le troisième homme":
+            # a name opening its sentence that the parser made the root is its subject.
             return True
         if token.dep == "obj" and data.reporting_lemma(head.lemma) and head.i < token.i:
             return True

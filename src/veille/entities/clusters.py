@@ -162,9 +162,33 @@ def _antecedent(
             candidates.append((m.start, _is_subject(parsed, m), person))
     if not candidates:
         return None
+    body = _unnamed_body(parsed, pronoun, gender, quoted)
+    if body is not None and all(c[0] < body for c in candidates):
+        return None
     nearest_sentence = max(parsed.tokens[c[0]].sent for c in candidates)
     for sentence in range(nearest_sentence, pronoun.sent - PRONOUN_WINDOW - 1, -1):
         subjects = [c for c in candidates if c[1] and parsed.tokens[c[0]].sent == sentence]
         if subjects:
             return max(subjects, key=lambda c: c[0])[2]
     return max(candidates, key=lambda c: c[0])[2]
+
+
+def _unnamed_body(
+    parsed: Parsed, pronoun: Token, gender: str, quoted: list[tuple[int, int]]
+) -> int | None:
+    """ "Le nouveau gouvernement s'est donné pour objectif … . Il a cependant déclaré …":
+    an institution named by a common noun, subject in this sentence or the one before and
+    of the pronoun's gender, is what the pronoun stands for. Its token index, if any."""
+    bodies = data.name_lists()["institution"]
+    for token in reversed(parsed.tokens[: pronoun.i]):
+        if pronoun.sent - token.sent > 1:
+            return None
+        if (
+            token.dep in _SUBJECT_DEPS
+            and token.pos == "NOUN"
+            and token.gender == gender
+            and fold(token.text) in bodies
+            and not any(s <= token.start < e for s, e in quoted)
+        ):
+            return token.i
+    return None

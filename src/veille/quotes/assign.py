@@ -255,18 +255,23 @@ def _voice(index: _Index, start: int, end: int) -> str | None:
 
 def _colon_speaker(index: _Index, span: Marked) -> Clause | None:
     """ "Emmanuel Macron a émis un tweet : « … »": after a colon, the quotation is the words
-    of the subject of the clause that introduces it, when that subject is named."""
-    i = index.token_at(span.open_at)
-    if i == 0 or index.tokens[i - 1].text != ":":
+    of the subject of the clause that introduces it, when that subject is named. The colon
+    may end the paragraph before the quotation ("a commenté ainsi ce vote :" ¶ « … »)."""
+    colon = index.token_at(span.open_at) - 1
+    while colon >= 0 and index.tokens[colon].pos == "SPACE":
+        colon -= 1
+    if colon < 0 or index.tokens[colon].text != ":":
         return None
-    sentence_start = index.parsed.sents[index.tokens[i].sent][0]
-    voice = _voice(index, sentence_start, i - 1)
+    sentence_start = index.parsed.sents[index.tokens[colon].sent][0]
+    voice = _voice(index, sentence_start, colon)
     if voice is not None:
+        index.speakers.append((colon, voice))
         return Clause(span.start, span.end, None, voice, source="colon")
-    verbs = [t for t in index.tokens[sentence_start : i - 1] if t.pos == "VERB" and t.dep == "ROOT"]
-    if not verbs:
+    # The root, whatever the tagger made of it ("raconte" tagged ADJ): its subject speaks.
+    roots = [t for t in index.tokens[sentence_start:colon] if t.dep == "ROOT" and t.pos != "PUNCT"]
+    if not roots:
         return None
-    speaker = _speaker(index, verbs[0], sentence_start, i - 1)
+    speaker = _speaker(index, roots[0], sentence_start, colon)
     if speaker is None:
         return None
     return Clause(span.start, span.end, None, speaker, source="colon")

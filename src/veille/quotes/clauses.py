@@ -269,9 +269,16 @@ def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> lis
         found = _opener(index, i)
         if found is None or found[0] == "pour" or _cites_data(index, i + found[1], end):
             continue
-        # "…, selon X." / "… entendus selon l'agence Belga": the source closes the sentence.
+        # "…, selon X." / "… entendus selon l'agence Belga": the source closes the sentence
+        # or the clause ("… un danger selon plusieurs observateurs et porterait …").
         rest = tokens[i + found[1] : end]
-        if any(t.verb_form == "Fin" and not t.dep.startswith("aux") for t in rest):
+        phrase_end = next(
+            (k for k, t in enumerate(rest) if t.text in (",", ";") or t.text in ("et", "mais")),
+            len(rest),
+        )
+        if phrase_end == 0 or any(
+            t.verb_form == "Fin" and not t.dep.startswith("aux") for t in rest[:phrase_end]
+        ):
             continue
         last = i - 1 if tokens[i - 1].text != "," else i - 2
         return [
@@ -279,8 +286,8 @@ def _source_phrase(index: _Index, start: int, end: int, allow_tail: bool) -> lis
                 content_start=tokens[start].start,
                 content_end=tokens[last].end,
                 verb=found[0],
-                speaker=_entity_in(index, i + found[1], end),
-                medium=_medium(index, i + found[1], end),
+                speaker=_entity_in(index, i + found[1], i + found[1] + phrase_end),
+                medium=_medium(index, i + found[1], i + found[1] + phrase_end),
                 source="prep",
             )
         ]

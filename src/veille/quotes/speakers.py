@@ -49,7 +49,11 @@ def _find_speaker(index: _Index, verb: Token, start: int, end: int) -> str | Non
                 return inverted
         # A participle or coordinated verb speaks for the subject of the verb it hangs off:
         # "Il a publié un communiqué … précisant que", "un rapport … affirmant que".
-        if head.dep not in ("conj", "xcomp", "advcl", "acl", "obj", "nmod") or head.head == head.i:
+        # "tout en précisant que": the parser hangs the verb off "tout" as a fixed phrase.
+        climbs = head.dep in ("conj", "xcomp", "advcl", "acl", "obj", "nmod", "fixed") or (
+            head.dep == "advmod" and head.pos != "VERB"
+        )
+        if not climbs or head.head == head.i:
             break
         head = tokens[head.head]
     return _nearest_name_before(index, verb, start)
@@ -121,24 +125,39 @@ def _pronoun(index: _Index, token: Token) -> str | None:
         return None
     # The nearest of the last speaker (a few sentences back) and the last person who was
     # the subject of a verb (this sentence or the one before): "Juncker a exprimé ses
-    # condoléances, il parle d'un « acte lâche »".
-    earlier = [
+    # condoléances, il parle d'un « acte lâche »". A chain of the same pronoun as subject
+    # reaches further back ("Montebourg … . Depuis des années, il défend … . Il annonce …");
+    # an unnamed body as subject in between ("Le nouveau gouvernement s'est donné … . Il a
+    # déclaré …") is the antecedent, and no named speaker is.
+    earlier: list[tuple[int, str | None]] = [
         (i, entity)
         for i, entity in index.speakers
         if i < token.i and token.sent - index.tokens[i].sent <= PRONOUN_WINDOW
     ]
+    pronoun = token.text.lower().lstrip("-")
+    bodies = data.name_lists()["institution"]
+    reach = token.sent - 1
     for i in range(token.i - 1, -1, -1):
-        if token.sent - index.tokens[i].sent > 1:
-            break
-        entity = index.entity_of.get(i)
         token_i = index.tokens[i]
+        if token_i.sent < reach:
+            break
+        if index.quoted(i):
+            continue
+        entity = index.entity_of.get(i)
         subject = token_i.dep in _SUBJECT_DEPS or (
             # "Le député Paul Morel a pris …": the name in apposition to the subject
             index.tokens[token_i.head].dep in _SUBJECT_DEPS
             and token_i.dep in ("appos", "flat:name")
         )
-        if entity is not None and entity.type == "PER" and subject and not index.quoted(i):
+        if not subject:
+            continue
+        if entity is not None and entity.type == "PER":
             earlier.append((i, entity.id))
+            break
+        if entity is None and token_i.text.lower() == pronoun:
+            reach = max(token_i.sent - 1, token.sent - PRONOUN_WINDOW)
+        elif entity is None and token_i.pos == "NOUN" and fold(token_i.text) in bodies:
+            earlier.append((i, None))
             break
     return max(earlier)[1] if earlier else None
 
@@ -276,8 +295,18 @@ def _role_country(role: str) -> str | None:
 
 
 def _entity_in(index: _Index, start: int, end: int) -> str | None:
-    """The speaker named in "selon X": a person first, then an organisation or place."""
-    found = [index.entity_of[i] for i in range(start, end) if i in index.entity_of]
+    """The speaker named in "selon X": a person first, then an organisation or place; not
+    the one spoken to ("selon ce que certains ont confié au Canard enchaîné")."""
+    found = []
+    addressed = None
+    for i in range(start, end):
+        entity = index.entity_of.get(i)
+        if entity is None or entity is addressed:
+            continue
+        if index.tokens[i - 1].text.lower() in ("à", "au", "aux"):
+            addressed = entity
+            continue
+        found.append(entity)
     for kind in ("PER", "ORG", "GPE"):
         for entity in found:
             if entity.type == kind:
