@@ -60,3 +60,36 @@ def test_date_from_text_or_publication(nlp):
     attack = next(v for v in analysis.events if v.root == "18")
     assert (attack.date, attack.date_from) == ("2023-06-10", "published")
     assert data.countries()["RUS"].name == "Russie"
+
+
+@pytest.mark.slow
+def test_killing_by_an_army_is_force_and_people_belong_to_the_home_country(nlp):
+    analysis = veille.analyze(
+        "L'armée égyptienne a tué trois combattants dans le Sinaï. "
+        "Un homme a tué deux passants au Caire."
+    )
+    army, man = (v for v in analysis.events if v.root in ("18", "19"))
+    assert (army.cameo, army.source_actor) == ("190", "EGYMIL")
+    assert man.root == "18"
+    assert man.target_country == "EGY"  # "deux passants" in an article about Egypt
+
+
+@pytest.mark.slow
+def test_near_future_is_an_intention(nlp):
+    analysis = veille.analyze("Le médiateur tanzanien va rencontrer le président burundais.")
+    assert [v.cameo for v in analysis.events] == ["036"]
+
+
+@pytest.mark.slow
+def test_the_day_of_the_narrative_dates_later_past_events(nlp):
+    analysis = veille.analyze(
+        "Samedi, à Jérusalem, un homme a attaqué deux passants avec un couteau. "
+        "Les policiers ont ensuite tué l'agresseur. "
+        "Les syndicats israéliens dénoncent la réforme des retraites prévue pour 2030.",
+        published="2017-04-02",
+    )
+    dates = [(v.root, v.date, v.date_from) for v in analysis.events]
+    assert ("18", "2017-04-01", "text") in dates  # the attack, "samedi"
+    assert ("19", "2017-04-01", "text") in dates  # told after it in the same paragraph
+    # A present tense is the day of publication; 2030 dates the reform, not the protest.
+    assert ("11", "2017-04-02", "published") in dates

@@ -143,6 +143,8 @@ def _events(
     if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
         code = _INTENT_OF_ROOT[code[:2]]
     source, target = (_localised(index, a) for a in _actors(index, trigger, code))
+    if code == "180" and _armed_force(source):
+        code = "190"  # killing by an army or a police is the use of conventional force
     if source.actor_code is None and target.actor_code is None and trigger.pos == "NOUN":
         return []  # a noun with no actor at all is a topic, not an event
     sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
@@ -150,6 +152,12 @@ def _events(
         _event(index, trigger, code, negated, actor, target, timexes, number + n)
         for n, actor in enumerate(sources)
     ]
+
+
+def _armed_force(actor: _Actor) -> bool:
+    """An army or a police: "l'armée égyptienne" (EGYMIL), "la police" (COP)."""
+    code = actor.actor_code or ""
+    return code.endswith(("MIL", "COP")) or code[3:6] in ("MIL", "COP")
 
 
 def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:

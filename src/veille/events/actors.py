@@ -57,24 +57,20 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     else:
         source = _noun_source(index, trigger)
         target = _Actor()
-    if target.actor_code is None:
+    if not target.named:
         target = _prepositional_target(index, trigger, code)
     head = index.tokens[trigger.head]
     if (
-        target.actor_code is None
+        not target.named
         and trigger.pos == "NOUN"
         and head.pos == "VERB"
         and (trigger.dep == "obj" or trigger.dep.startswith("obl"))
     ):
         # "a commencé sa campagne militaire en Ukraine": the verb's complements count.
         target = _prepositional_target(index, head, code)
-    if target.actor_code is None:
+    if not target.named:
         target = _partner(index, trigger, source)
-    if (
-        target.actor_code is None
-        and trigger.pos == "NOUN"
-        and not _has_case(index, trigger, "contre")
-    ):
+    if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
     if target.entity is None and target.code and target.code.endswith("?"):
         # "son homologue chinois": the counterpart holds the source's sector.
@@ -103,28 +99,22 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
 
 def _localised(index: _Index, actor: _Actor) -> _Actor:
     """An actor of no stated country belongs to the country the article is about: "les
-    forces de sécurité", "un homme armé d'un couteau" in an article about one country."""
-    if actor.party and actor.actor_code is None and index.home is not None:
-        return _Actor(code=index.home, country=index.home)
-    if actor.actor_code is None or actor.country is not None or index.home is None:
+    forces de sécurité", "un homme armé d'un couteau", or a person or organisation the
+    article names without saying where from. Places, international bodies and regions keep
+    what they have."""
+    if actor.country is not None or index.home is None:
         return actor
-    if actor.entity is not None and actor.entity.type not in ("PER", "ORG"):
+    entity = actor.entity
+    if entity is None:
+        regional = actor.code in _regions().values()
+        if actor.party or (actor.code is not None and not regional):
+            return _Actor(code=index.home + (actor.code or ""), country=index.home)
         return actor
-    if (
-        actor.entity is not None
-        and actor.entity.actor_code
-        and actor.entity.actor_code[:3]
-        in (
-            "IGO",
-            "NGO",
-            "IMG",
-            "INT",
-            "MNC",
-        )
-    ):
+    if entity.type not in ("PER", "ORG"):
         return actor
-    code = actor.code if actor.entity is None else actor.entity.sector
-    return _Actor(entity=actor.entity, code=index.home + (code or ""), country=index.home)
+    if entity.actor_code and entity.actor_code[:3] in ("IGO", "NGO", "IMG", "INT", "MNC"):
+        return actor
+    return _Actor(entity=entity, code=index.home + (entity.sector or ""), country=index.home)
 
 
 def _clause_subject(index: _Index, verb: Token) -> _Actor:
@@ -258,7 +248,14 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         return _Actor(code=(country or "") + "?", country=country)  # sector of the source
     if sector or country:
         return _Actor(code=(country or "") + (sector or ""), country=country)
-    return _Actor(party=token.pos in ("NOUN", "PROPN"))
+    # "au moins 91 personnes", "les manifestants", "le collectif": people or a body of no
+    # stated country (the article's country is theirs); "le pouvoir" is a party only.
+    lists = data.name_lists()
+    head = fold(token.lemma)
+    people = head in lists["people"] or head in lists["institution"]
+    return _Actor(
+        party=token.pos in ("NOUN", "PROPN"), people=people or head in data.role_head_words()
+    )
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from veille import data
 from veille.data import fold
 from veille.model import Article, Entity
 from veille.nlp import Parsed, ParseIndex, Token
@@ -38,16 +39,21 @@ class _Index(ParseIndex):
     def __init__(self, parsed: Parsed, article: Article, entities: Sequence[Entity]) -> None:
         super().__init__(parsed, entities)
         self.article = article
-        self.home = _home_country(entities)
+        self.home = _home_country(parsed, entities)
 
 
-def _home_country(entities: Sequence[Entity]) -> str | None:
-    """The country the article is about: the most mentioned one (people and
-    organisations of no stated country are taken to be of it)."""
+def _home_country(parsed: Parsed, entities: Sequence[Entity]) -> str | None:
+    """The country the article is about: the most mentioned one, by name or by adjective
+    ("l'armée égyptienne"). People and bodies of no stated country are taken to be of it."""
     counts: dict[str, int] = {}
     for entity in entities:
         if entity.type == "GPE" and entity.country:
             counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
+    adjectives = data.adjectives()
+    for token in parsed.tokens:
+        if token.pos == "ADJ" and fold(token.text) in adjectives:
+            country = adjectives[fold(token.text)]
+            counts[country] = counts.get(country, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
@@ -57,12 +63,18 @@ class _Actor:
     code: str | None = None  # actor code when there is no entity ("SYRMIL", "WST")
     country: str | None = None
     party: bool = False  # a noun phrase names a party, but no entity, role or country
+    people: bool = False  # … and that party is people or a body ("les manifestants")
 
     @property
     def actor_code(self) -> str | None:
         if self.code is not None:
             return self.code
         return self.entity.actor_code if self.entity is not None else None
+
+    @property
+    def named(self) -> bool:
+        """The text names this actor: an entity, a code, or people of no known code."""
+        return self.people or self.entity is not None or self.code is not None
 
 
 def _subtree(index: _Index, root: int) -> list[int]:

@@ -39,6 +39,11 @@ def _intention(index: _Index, trigger: Token) -> bool:
         return False
     if trigger.verb_form == "Inf" and head.lemma == "aller" and head.tense == "Pres":
         return True  # "va rencontrer"
+    if trigger.verb_form == "Inf" and any(
+        index.tokens[c].lemma == "aller" and index.tokens[c].dep.startswith("aux")
+        for c in index.children.get(trigger.i, [])
+    ):
+        return True  # "va rencontrer" with "va" as the auxiliary of the near future
     intents = data.name_lists().get("intention", frozenset())
     if trigger.verb_form == "Inf" and fold(head.lemma) in intents:
         return True
@@ -46,27 +51,68 @@ def _intention(index: _Index, trigger: Token) -> bool:
 
 
 def _date(
-    index: _Index, trigger: Token, timexes: Sequence[Timex]
+    index: _Index, trigger: Token, timexes: Sequence[Timex], intended: bool = False
 ) -> tuple[str | None, str | None, str]:
-    """The time expression of the trigger's clause (not of a relative clause in it)."""
+    """The time expression of the trigger's clause (not of a relative clause in it); else
+    the one that dates the narrative of its paragraph, in the nearest sentence before
+    ("Samedi, un homme a attaqué … . Les policiers ont ensuite tué l'agresseur."); else
+    the publication date. A date after publication dates only an intention ("le
+    relèvement de l'âge de la pension d'ici à 2030" does not date a protest)."""
+    published = index.article.published
     start, end = index.parsed.sents[trigger.sent]
     sentence = (index.tokens[start].start, index.tokens[end - 1].end)
     clause = _clause_tokens(index, trigger)
+    usable = [t for t in timexes if intended or not _after(t.value, published)]
     best: Timex | None = None
-    for timex in timexes:
+    for timex in usable:
         if not sentence[0] <= timex.start < sentence[1]:
             continue
         first = next((t.i for t in index.tokens[start:end] if t.start >= timex.start), None)
         nearer = best is None or abs(timex.start - trigger.start) < abs(best.start - trigger.start)
         if first is not None and first in clause and nearer:
             best = timex
+    if best is None and _told_in_past(index, trigger):
+        best = _narrative_time(index, trigger, usable)
     if best is not None:
         return best.value, best.precision, "text"
-    published = index.article.published
     if not published:
         return None, None, "published"
     precision = {1: "year", 2: "month", 3: "day"}[len(published.split("-"))]
     return published, precision, "published"
+
+
+def _after(value: str, published: str | None) -> bool:
+    """The value falls after the publication date, at the precision both share."""
+    if not published:
+        return False
+    size = min(len(value), len(published))
+    return value[:size] > published[:size]
+
+
+def _told_in_past(index: _Index, trigger: Token) -> bool:
+    """The trigger's verb (or the verb of a noun trigger) is in a past tense: "ont tué",
+    "avait attaqué", "attaqua" (a present tense speaks of the day of publication)."""
+    verb = trigger
+    while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
+        verb = index.tokens[verb.head]
+    if verb.tense in ("Past", "Imp"):
+        return True
+    auxiliaries = [index.tokens[c] for c in index.children.get(verb.i, [])]
+    return verb.verb_form == "Part" and any(a.dep.startswith("aux") for a in auxiliaries)
+
+
+def _narrative_time(index: _Index, trigger: Token, timexes: Sequence[Timex]) -> Timex | None:
+    """The last day named in the nearest earlier sentence of the same paragraph that names
+    one: the day the paragraph's narrative is set on ("Samedi, un homme a attaqué deux
+    passants … . Les policiers ont ensuite tué l'agresseur.")."""
+    sentence_start = index.tokens[index.parsed.sents[trigger.sent][0]].start
+    block = next((b for b in index.article.blocks if b.start <= sentence_start < b.end + 1), None)
+    if block is None:
+        return None
+    earlier = [
+        t for t in timexes if block.start <= t.start < sentence_start and t.precision == "day"
+    ]
+    return max(earlier, key=lambda t: t.start) if earlier else None
 
 
 def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
