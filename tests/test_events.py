@@ -93,3 +93,34 @@ def test_the_day_of_the_narrative_dates_later_past_events(nlp):
     assert ("19", "2017-04-01", "text") in dates  # told after it in the same paragraph
     # A present tense is the day of publication; 2030 dates the reform, not the protest.
     assert ("11", "2017-04-02", "published") in dates
+
+
+def codes(text):
+    return [v.cameo for v in veille.analyze(text).events]
+
+
+@pytest.mark.slow
+def test_present_tense_verbs_the_lemmatizer_keeps_as_written(nlp):
+    found = codes("Depuis mardi, l'aviation israélienne bombarde sans relâche la bande de Gaza.")
+    assert [c[:2] for c in found] == ["19"]
+
+
+@pytest.mark.slow
+def test_one_record_for_a_verb_and_the_noun_it_needs(nlp):
+    assert len(codes("L'Union européenne a levé les sanctions contre l'Iran.")) == 1
+
+
+@pytest.mark.slow
+def test_threats_and_incitements_are_the_act(nlp):
+    assert [c[:2] for c in codes("Les syndicats menacent de porter plainte contre l'État.")] == [
+        "13"
+    ]
+    assert "138" in codes("Le groupe a appelé au massacre des chrétiens d'Égypte.")
+
+
+@pytest.mark.slow
+def test_violence_with_no_perpetrator_and_reciprocal_fighting(nlp):
+    blast = veille.analyze("L'attentat a eu lieu mardi près de la frontière syrienne.").events
+    assert [v.root for v in blast] == ["18"] and blast[0].source is None
+    (fight,) = veille.analyze("Les rebelles syriens s'affrontent dans la ville d'Idleb.").events
+    assert fight.root == "19" and fight.source_actor == fight.target_actor == "SYRREB"

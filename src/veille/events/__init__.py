@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from veille import data
 from veille.clean import find_marked
@@ -77,12 +78,24 @@ def extract_events(
         if _in_role(index, token):
             continue  # "commandant des opérations militaires russes": a title, not an act
         triggers[token.i] = coded
+    _incitements(index, triggers)
     found: list[Event] = []
     for i, coded in triggers.items():
         if _absorbed(index, i, triggers):
             continue
         found.extend(_events(index, parsed.tokens[i], coded, timexes, len(found) + 1))
     return tuple(found)
+
+
+def _incitements(index: _Index, triggers: dict[int, str]) -> None:
+    """ "ayant appelé aux massacres", "appelé à viser les chrétiens": an appeal to violence
+    is a threat of it (138), not an appeal (02)."""
+    for i, code in list(triggers.items()):
+        if not code.startswith("02"):
+            continue
+        for child in index.children.get(i, []):
+            if triggers.get(child, "")[:2] in ("18", "19", "20"):
+                triggers[i] = "138"
 
 
 def _in_role(index: _Index, token: Token) -> bool:
@@ -98,13 +111,51 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
     # A noun object of a trigger of the same code ("adresser une invitation").
     if head.i != i and head.i in triggers and triggers[head.i][:2] == triggers[i][:2]:
         return True
-    # A trigger whose infinitive complement is a trigger: the complement is the act.
+    # A trigger whose infinitive complement is a trigger: the complement is the act
+    # ("a refusé de condamner"), unless the governing verb is itself a verbal act on it:
+    # "menacent de porter plainte" is a threat, "accuse la Chine de militariser" an
+    # accusation, "appelle à cesser les combats" an appeal.
     for child in index.children.get(i, []):
         kid = index.tokens[child]
-        if child in triggers and kid.verb_form == "Inf" and kid.dep in ("xcomp", "acl", "ccomp"):
+        if (
+            child in triggers
+            and kid.verb_form == "Inf"
+            and kid.dep in ("xcomp", "acl", "ccomp")
+            and triggers[i][:2] not in _VERBAL_ACTS
+        ):
+            return True
+    if (
+        head.i != i
+        and head.i in triggers
+        and token.verb_form == "Inf"
+        and token.dep in ("xcomp", "acl", "ccomp")
+        and triggers[head.i][:2] in _VERBAL_ACTS
+    ):
+        return True
+    # The noun a verb entry needs ("lever les sanctions", "exiger la démission"): the verb
+    # and its object are one act.
+    if head.i != i and head.i in triggers and token.dep == "obj" and token.pos == "NOUN":
+        lemma = _verb_entry_objects().get(head.lemma.lower(), frozenset())
+        if token.lemma.lower() in lemma:
             return True
     # The act inside an invitation or intention already coded by its governing noun.
     return head.i in triggers and token.verb_form == "Inf" and triggers[head.i].startswith("03")
+
+
+# Roots of acts done with words about another act: appeals, demands, disapproval,
+# threats. (A refusal is not one: in "a refusé de condamner" the condemnation is the act,
+# negated.)
+_VERBAL_ACTS = frozenset({"02", "10", "11", "13"})
+
+
+@cache
+def _verb_entry_objects() -> dict[str, frozenset[str]]:
+    """Verb lemma → the complement lemmas its lexicon entries require."""
+    found: dict[str, set[str]] = {}
+    for (lemma, pos), entries in lexicon().items():
+        if pos == "VERB":
+            found.setdefault(lemma, set()).update(w for w, _ in entries if w)
+    return {lemma: frozenset(words) for lemma, words in found.items()}
 
 
 def _trigger(index: _Index, token: Token) -> str | None:
@@ -117,13 +168,18 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "a été condamné", "ont été tués": the tagger makes adjectives of passive participles.
         pos = "VERB"
         lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
+    if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
+        pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
     if pos not in ("VERB", "NOUN"):
         return None
     reflexive = any(
         index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
     )
-    keys = [(f"se {lemma}", pos), (f"s'{lemma}", pos)] if reflexive else []
-    keys.append((lemma, pos))
+    keys: list[tuple[str, str]] = []
+    for form in _lemmas(token, lemma, pos):
+        if reflexive:
+            keys += [(f"se {form}", pos), (f"s'{form}", pos)]
+        keys.append((form, pos))
     complements = {index.tokens[c].lemma.lower() for c in index.children.get(token.i, [])}
     if token.i + 1 < len(index.tokens):
         complements.add(index.tokens[token.i + 1].lemma.lower())
@@ -132,6 +188,19 @@ def _trigger(index: _Index, token: Token) -> str | None:
             if not with_ or with_ in complements:
                 return code
     return None
+
+
+def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
+    """The lemma, then what the lemmatizer should have said of a present-tense -er verb it
+    keeps as written ("signe", "bombardent" → "signer", "bombarder"; "tue" is not "taire")."""
+    forms = [lemma]
+    if pos == "VERB":
+        word = token.text.lower()
+        for ending in ("ent", "es", "e"):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                forms.append(word[: -len(ending)] + "er")
+                break
+    return forms
 
 
 def _events(
@@ -143,15 +212,32 @@ def _events(
     if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
         code = _INTENT_OF_ROOT[code[:2]]
     source, target = (_localised(index, a) for a in _actors(index, trigger, code))
-    if code == "180" and _armed_force(source):
-        code = "190"  # killing by an army or a police is the use of conventional force
-    if source.actor_code is None and target.actor_code is None and trigger.pos == "NOUN":
+    if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
+        code = "190"  # an attack by an army or a police is the use of conventional force
+    if (
+        source.actor_code is None
+        and target.actor_code is None
+        and trigger.pos == "NOUN"
+        and not _happened(index, trigger, code)
+    ):
         return []  # a noun with no actor at all is a topic, not an event
     sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
     return [
         _event(index, trigger, code, negated, actor, target, timexes, number + n)
         for n, actor in enumerate(sources)
     ]
+
+
+def _happened(index: _Index, noun: Token, code: str) -> bool:
+    """Violence or a protest told as a thing that happened, perpetrator unknown: "L'explosion
+    a eu lieu à Viranşehir", "un double attentat a été perpétré", "La manifestation …
+    s'est déroulée" — the noun is the subject of its clause, or the clause itself."""
+    if code[:2] not in ("14", "18", "19", "20"):
+        return False
+    head = index.tokens[noun.head]
+    if noun.dep != "ROOT" and _trigger(index, head) is not None:
+        return False  # "Ce double attentat a été condamné": the condemnation is the act
+    return noun.dep in ("nsubj", "nsubj:pass", "ROOT")
 
 
 def _armed_force(actor: _Actor) -> bool:

@@ -68,8 +68,18 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     ):
         # "a commencé sa campagne militaire en Ukraine": the verb's complements count.
         target = _prepositional_target(index, head, code)
+    if not target.named and trigger.pos == "VERB":
+        # "a accordé l'asile au fondateur de WikiLeaks", "apporte son soutien à X": the
+        # one the act is for hangs off the verb's object.
+        for thing in index.kids(trigger.i, "obj"):
+            found = _prepositional_target(index, thing, code)
+            if found.named:
+                target = found
+                break
     if not target.named:
         target = _partner(index, trigger, source)
+    if not target.named and code[:2] == "19" and _reciprocal(index, trigger):
+        target = source  # "les rebelles syriens s'affrontent": they fight each other
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
     if target.entity is None and target.code and target.code.endswith("?"):
@@ -79,6 +89,16 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+def _reciprocal(index: _Index, trigger: Token) -> bool:
+    """ "s'affrontent", "se battent", "des combats entre factions rebelles"."""
+    if trigger.pos == "NOUN":
+        return any(_case(index, t) == "entre" for t in index.kids(trigger.i, "nmod"))
+    return trigger.number == "Plur" and any(
+        index.tokens[c].text.lower() in ("se", "s'", "s’")
+        for c in index.children.get(trigger.i, [])
+    )
 
 
 def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
@@ -97,6 +117,9 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
     return _Actor()
 
 
+LOCALISED_TYPES = ("PER", "ORG")
+
+
 def _localised(index: _Index, actor: _Actor) -> _Actor:
     """An actor of no stated country belongs to the country the article is about: "les
     forces de sécurité", "un homme armé d'un couteau", or a person or organisation the
@@ -110,7 +133,7 @@ def _localised(index: _Index, actor: _Actor) -> _Actor:
         if actor.party or (actor.code is not None and not regional):
             return _Actor(code=index.home + (actor.code or ""), country=index.home)
         return actor
-    if entity.type not in ("PER", "ORG"):
+    if entity.type not in LOCALISED_TYPES:
         return actor
     if entity.actor_code and entity.actor_code[:3] in ("IGO", "NGO", "IMG", "INT", "MNC"):
         return actor
@@ -168,7 +191,7 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
     """ "avec son homologue chinois, Liu Zhenli", "contre son voisin", "à Liu", "en Ukraine"."""
     for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj"):
         case = _case(index, child)
-        if case in ("avec", "contre", "a", "aupres", "envers", "vers", "en", "sur"):
+        if case in ("avec", "contre", "a", "au", "aux", "aupres", "envers", "vers", "en", "sur"):
             actor = _actor_of(index, child)
             if actor.entity is None:
                 actor = _apposed(index, child) or actor
