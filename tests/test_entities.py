@@ -120,3 +120,21 @@ def test_news_media_are_organisations_and_le_monde_stays_a_word(nlp):
     assert found["Le Monde"].actor_code == "FRAMED"
     assert found["Canard enchaîné"].actor_code == "FRAMED"
     assert "Libération" not in found and "monde" not in {n.lower() for n in found}
+
+
+@pytest.mark.parametrize(
+    "name, country",
+    [
+        ("Moscou", "RUS"),
+        ("Pékin", "CHN"),
+        ("Londres", "GBR"),
+        ("Varsovie", "POL"),
+        ("Le Caire", "EGY"),
+        ("Abou Dhabi", "ARE"),
+        ("Hô Chi Minh-Ville", "VNM"),
+    ],
+)
+def test_french_city_names_resolve(name, country):
+    from veille.data import cities, fold
+
+    assert cities()[fold(name)][0].country == country

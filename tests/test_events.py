@@ -124,3 +124,14 @@ def test_violence_with_no_perpetrator_and_reciprocal_fighting(nlp):
     assert [v.root for v in blast] == ["18"] and blast[0].source is None
     (fight,) = veille.analyze("Les rebelles syriens s'affrontent dans la ville d'Idleb.").events
     assert fight.root == "19" and fight.source_actor == fight.target_actor == "SYRREB"
+
+
+@pytest.mark.slow
+def test_a_claimed_attack_keeps_its_record_with_the_claimer_as_source(nlp):
+    analysis = veille.analyze(
+        "Deux explosions ont frappé des églises coptes dimanche. "
+        "Le jour même, l'EI a revendiqué ces deux attentats."
+    )
+    by_root = {v.root: v for v in analysis.events}
+    assert by_root["01"].cameo == "015"
+    assert by_root["18"].source_actor == "IMGMOS"

@@ -134,7 +134,14 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         return True
     # The noun a verb entry needs ("lever les sanctions", "exiger la démission"): the verb
     # and its object are one act.
-    if head.i != i and head.i in triggers and token.dep == "obj" and token.pos == "NOUN":
+    # A claim ("a revendiqué l'attentat", 015) leaves the claimed act its own record.
+    if (
+        head.i != i
+        and head.i in triggers
+        and token.dep == "obj"
+        and token.pos == "NOUN"
+        and not triggers[head.i].startswith("01")
+    ):
         lemma = _verb_entry_objects().get(head.lemma.lower(), frozenset())
         if token.lemma.lower() in lemma:
             return True
@@ -235,7 +242,8 @@ def _happened(index: _Index, noun: Token, code: str) -> bool:
     if code[:2] not in ("14", "18", "19", "20"):
         return False
     head = index.tokens[noun.head]
-    if noun.dep != "ROOT" and _trigger(index, head) is not None:
+    said = _trigger(index, head) if noun.dep != "ROOT" else None
+    if said is not None and not said.startswith("01"):
         return False  # "Ce double attentat a été condamné": the condemnation is the act
     return noun.dep in ("nsubj", "nsubj:pass", "ROOT")
 
@@ -289,7 +297,7 @@ def _event(
     while last > sentence_start and tokens[last].pos == "SPACE":
         last -= 1
     start, end = tokens[sentence_start].start, tokens[last].end
-    date, precision, date_from = _date(index, trigger, timexes)
+    date, precision, date_from = _date(index, trigger, timexes, _intention(index, trigger))
     location = _place(index, trigger)
     confidence = BASE_CONFIDENCE + 0.2 * (source.actor_code is not None)
     confidence += 0.2 * (target.actor_code is not None) + 0.1 * (len(code) >= 3)

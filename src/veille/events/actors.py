@@ -149,7 +149,9 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
     for _ in range(4):
         subjects = index.kids(head.i, *_SUBJECT_DEPS)
         if subjects:
-            return _actor_of(index, subjects[0])
+            # "l'EI a revendiqué": the parser may give the article as a second subject.
+            actors = [_actor_of(index, s) for s in subjects if s.pos != "DET"]
+            return next((a for a in actors if a.named), actors[0] if actors else _Actor())
         if head.head == head.i or head.dep not in (
             "xcomp",
             "conj",
@@ -180,6 +182,11 @@ def _noun_source(index: _Index, noun: Token) -> _Actor:
             return actor
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
     verb = index.tokens[noun.head]
+    if noun.dep == _PASSIVE_SUBJECT:
+        # "Le double attentat a été revendiqué par les Chabab": the agent.
+        for agent in index.kids(verb.i, "obl:agent", "obl:arg", "obl:mod"):
+            if _case(index, agent) == "par":
+                return _actor_of(index, agent)
     if verb.i != noun.i and (
         possessive or noun.dep in ("obj", "nsubj") or noun.dep.startswith("obl")
     ):

@@ -102,8 +102,8 @@ def _told_in_past(index: _Index, trigger: Token) -> bool:
 
 
 def _narrative_time(index: _Index, trigger: Token, timexes: Sequence[Timex]) -> Timex | None:
-    """The last day named in the nearest earlier sentence of the same paragraph that names
-    one: the day the paragraph's narrative is set on ("Samedi, un homme a attaqué deux
+    """The day named in the nearest earlier sentence of the same paragraph that names one:
+    the day the paragraph's narrative is set on ("Samedi, un homme a attaqué deux
     passants … . Les policiers ont ensuite tué l'agresseur.")."""
     sentence_start = index.tokens[index.parsed.sents[trigger.sent][0]].start
     block = next((b for b in index.article.blocks if b.start <= sentence_start < b.end + 1), None)
@@ -112,13 +112,25 @@ def _narrative_time(index: _Index, trigger: Token, timexes: Sequence[Timex]) -> 
     earlier = [
         t for t in timexes if block.start <= t.start < sentence_start and t.precision == "day"
     ]
-    return max(earlier, key=lambda t: t.start) if earlier else None
+    if not earlier:
+        return None
+    # The nearest sentence that names a day, and its first day ("dans la nuit du samedi 3
+    # au dimanche 4 juin": the night began on the 3rd).
+    last = max(earlier, key=lambda t: t.start)
+    sentence = index.tokens[index.token_at(last.start)].sent
+    return min(
+        (t for t in earlier if index.tokens[index.token_at(t.start)].sent == sentence),
+        key=lambda t: t.start,
+    )
 
 
 def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
     """The trigger's clause: the subtree of its verb, relative clauses left out."""
     verb = trigger
     while verb.pos != "VERB" and verb.head != verb.i:
+        verb = index.tokens[verb.head]
+    if verb.verb_form == "Inf" and verb.dep in ("xcomp", "ccomp") and verb.head != verb.i:
+        # "a décidé hier, jeudi 16 août, d'accorder l'asile": the governing verb's time.
         verb = index.tokens[verb.head]
     clause = set(_subtree(index, verb.i))
     # A noun trigger's own complements count too ("campagne … en février 2022").
