@@ -135,3 +135,21 @@ def test_a_claimed_attack_keeps_its_record_with_the_claimer_as_source(nlp):
     by_root = {v.root: v for v in analysis.events}
     assert by_root["01"].cameo == "015"
     assert by_root["18"].source_actor == "IMGMOS"
+
+
+@pytest.mark.slow
+def test_an_act_is_no_party_and_a_pronoun_subject_is_the_person_before(nlp):
+    bombing = next(
+        v
+        for v in veille.analyze(
+            "À Bagdad, un attentat à la bombe a tué au moins 91 personnes dimanche."
+        ).events
+        if v.root == "18"
+    )
+    assert bombing.source_actor is None and bombing.target_country == "IRQ"
+    analysis = veille.analyze(
+        "Le médiateur Benjamin Mkapa est arrivé à Bujumbura. "
+        "Il va rencontrer le président burundais."
+    )
+    meeting = next(v for v in analysis.events if v.cameo == "036")
+    assert meeting.source is not None and meeting.target_actor == "BDIGOV"

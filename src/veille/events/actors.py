@@ -16,6 +16,7 @@ from veille.events.base import (
     _Index,
     _subtree,
 )
+from veille.events.codes import lexicon
 from veille.model import Entity
 from veille.nlp import Token
 
@@ -187,9 +188,8 @@ def _noun_source(index: _Index, noun: Token) -> _Actor:
         for agent in index.kids(verb.i, "obl:agent", "obl:arg", "obl:mod"):
             if _case(index, agent) == "par":
                 return _actor_of(index, agent)
-    if verb.i != noun.i and (
-        possessive or noun.dep in ("obj", "nsubj") or noun.dep.startswith("obl")
-    ):
+    # (A noun that is its verb's subject is the act itself: "l'attentat a tué …".)
+    if verb.i != noun.i and (possessive or noun.dep == "obj" or noun.dep.startswith("obl")):
         return _clause_subject(index, verb)
     return _Actor()
 
@@ -242,11 +242,30 @@ def _actor_of(index: _Index, token: Token) -> _Actor:
     a country ("l'armée syrienne" → SYRMIL), else a region adjective."""
     phrase = _subtree(index, token.i)
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
+    if not named and token.pos == "PRON" and token.text.lower() in ("il", "elle"):
+        person = _antecedent(index, token)
+        return _from_entity(person) if person is not None else _Actor()
     for kind in ("PER", "ORG", "GPE", "LOC"):
         for entity in named:
             if entity.type == kind and not _unplaced(entity):
                 return _from_entity(entity)
     return _generic_actor(index, token, phrase)
+
+
+def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
+    """ "S'il va rencontrer le Président": the person who was last the subject of a verb,
+    in this sentence or the one before."""
+    for i in range(pronoun.i - 1, -1, -1):
+        token = index.tokens[i]
+        if pronoun.sent - token.sent > 1:
+            return None
+        entity = index.entity_of.get(i)
+        subject = token.dep in _SUBJECT_DEPS or (
+            index.tokens[token.head].dep in _SUBJECT_DEPS and token.dep in ("appos", "flat:name")
+        )
+        if entity is not None and entity.type == "PER" and subject:
+            return entity
+    return None
 
 
 def _unplaced(entity: Entity) -> bool:
@@ -283,8 +302,11 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
     lists = data.name_lists()
     head = fold(token.lemma)
     people = head in lists["people"] or head in lists["institution"]
+    # An act is no party: "Un attentat a tué trois personnes" has no stated perpetrator.
+    act = (token.lemma.lower(), "NOUN") in lexicon()
     return _Actor(
-        party=token.pos in ("NOUN", "PROPN"), people=people or head in data.role_head_words()
+        party=token.pos in ("NOUN", "PROPN") and not act,
+        people=people or head in data.role_head_words(),
     )
 
 

@@ -48,6 +48,12 @@ def _home_country(parsed: Parsed, entities: Sequence[Entity]) -> str | None:
     for entity in entities:
         if entity.type == "GPE" and entity.country:
             counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
+    # Country names inside other names count too ("le Sénat du Burundi").
+    named = {m.start for e in entities if e.type == "GPE" for m in e.mentions}
+    for place in parsed.places:
+        start = parsed.tokens[place.start].start
+        if place.label == "country" and place.key and start not in named:
+            counts[place.key] = counts.get(place.key, 0) + 1
     adjectives = data.adjectives()
     for token in parsed.tokens:
         if token.pos == "ADJ" and fold(token.text) in adjectives:
