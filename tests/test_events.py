@@ -153,3 +153,18 @@ def test_an_act_is_no_party_and_a_pronoun_subject_is_the_person_before(nlp):
     )
     meeting = next(v for v in analysis.events if v.cameo == "036")
     assert meeting.source is not None and meeting.target_actor == "BDIGOV"
+
+
+@pytest.mark.slow
+def test_one_record_per_actor_of_a_list(nlp):
+    analysis = veille.analyze(
+        "Les attentats ont fait 45 morts à Tanta. Ce double attentat a été condamné par "
+        "diverses personnalités comme François Fillon, François Hollande, Marine Le Pen, "
+        "Benoît Hamon, Manuel Valls ou encore l'ONU."
+    )
+    condemnations = [v for v in analysis.events if v.cameo == "111"]
+    names = {e.id: e.name for e in analysis.entities}
+    assert {"François Fillon", "François Hollande", "Manuel Valls"} <= {
+        names.get(v.source) for v in condemnations
+    }
+    assert len({v.source for v in condemnations}) == len(condemnations)

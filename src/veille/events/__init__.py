@@ -40,7 +40,9 @@ from veille.events.base import (
     _INTENT_OF_ROOT,
     BASE_CONFIDENCE,
     _Actor,
+    _case,
     _Index,
+    _subtree,
 )
 from veille.events.codes import (
     codebook,
@@ -255,27 +257,34 @@ def _armed_force(actor: _Actor) -> bool:
 
 
 def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
-    """Actors coordinated with the source in the trigger's sentence."""
+    """The other actors listed with the source in its phrase: "condamné par diverses
+    personnalités comme François Fillon, François Hollande, Marine Le Pen … ou encore
+    l'ONU" (the parser hangs such lists in several pieces, so the whole phrase is read);
+    names in a complement only qualify ("le ministre de la Défense de la Russie")."""
     if source.entity is None:
         return []
     start, end = index.parsed.sents[trigger.sent]
-    mine = {i for i in range(start, end) if index.entity_of.get(i) is source.entity}
+    mine = [i for i in range(start, end) if index.entity_of.get(i) is source.entity]
+    if not mine:
+        return []
+    root = index.tokens[mine[0]]
+    for _ in range(12):  # up to the head of the phrase the source is listed in
+        if root.dep not in ("conj", "flat:name", "nmod", "appos") or root.head == root.i:
+            break
+        if root.dep == "nmod" and _case(index, root) in ("de", "du", "des", "d'"):
+            break
+        root = index.tokens[root.head]
     found: list[_Actor] = []
     seen = {id(source.entity)}
-    for i in range(start, end):
-        token = index.tokens[i]
+    for i in _subtree(index, root.i):
         entity = index.entity_of.get(i)
-        if entity is None or id(entity) in seen or token.dep != "conj":
+        if entity is None or id(entity) in seen or entity.type not in ("PER", "ORG", "GPE"):
             continue
-        head = token.head
-        for _ in range(12):  # up the chain of conjuncts to its first member
-            if head in mine:
-                seen.add(id(entity))
-                found.append(_from_entity(entity))
-                break
-            if index.tokens[head].dep != "conj" and index.tokens[head].dep not in ("flat:name",):
-                break
-            head = index.tokens[head].head
+        token = index.tokens[i]
+        if token.dep == "flat:name" or _case(index, token) not in ("", "comme"):
+            continue  # "commandant des opérations en Ukraine": a complement, not a member
+        seen.add(id(entity))
+        found.append(_from_entity(entity))
     return found
 
 
