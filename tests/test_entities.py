@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 import veille
 from veille.entities import sector_of_name, sector_of_role
+
+from .conftest import ROOT, SHARED
 
 pytestmark = pytest.mark.slow
 
@@ -138,3 +142,34 @@ def test_french_city_names_resolve(name, country):
     from veille.data import cities, fold
 
     assert cities()[fold(name)][0].country == country
+
+
+def test_known_people_hold_the_code_of_the_day():
+    from veille.data import person_code
+
+    assert person_code("François Hollande", "2013-01-10") == "FRAGOV"
+    assert person_code("François Hollande", "2010") == "FRAELI"  # before his presidency
+    assert person_code("Vladimir Poutine", "2016-05") == "RUSGOV"  # the French spelling
+    assert person_code("Jean Dupont", "2016") is None
+
+
+def test_known_person_gets_country_and_sector(nlp):
+    analysis = veille.analyze(
+        "François Hollande a reçu Benjamin Mkapa à Paris.", published="2013-05-02"
+    )
+    found = {e.name: e for e in analysis.entities}
+    assert found["François Hollande"].actor_code == "FRAGOV"
+    assert found["Benjamin Mkapa"].country == "TZA"
+
+
+def test_actor_people_table_is_what_the_script_derives(tmp_path):
+    spec = importlib.util.spec_from_file_location(
+        "build", ROOT / "scripts" / "build_actor_people.py"
+    )
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    out = tmp_path / "actor_people.tsv"
+    build.main(str(SHARED / "data" / "phoenix_dictionaries"), out)
+    committed = ROOT / "src" / "veille" / "data" / "actor_people.tsv"
+    assert out.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")

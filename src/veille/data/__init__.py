@@ -170,6 +170,59 @@ def cities() -> dict[str, tuple[City, ...]]:
 
 
 @cache
+def cameo_countries() -> frozenset[str]:
+    """The CAMEO country codes (ISO alpha-3 for nearly all)."""
+    return frozenset(row[1] for row in read_rows("cameo_country_codes.tsv") if len(row[1]) == 3)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorTerm:
+    """One date-restricted code of a known person: held from ``start`` to ``end`` (ISO
+    days, "" when open)."""
+
+    code: str
+    start: str
+    end: str
+
+
+@cache
+def actor_people() -> dict[str, tuple[ActorTerm, ...]]:
+    """Folded full name ("francois hollande") → its codes in the Phoenix dictionaries."""
+    table: dict[str, list[ActorTerm]] = {}
+    for name, code, start, end in read_rows("actor_people.tsv"):
+        table.setdefault(name, []).append(ActorTerm(code, start, end))
+    return {name: tuple(terms) for name, terms in table.items()}
+
+
+@cache
+def _actor_aliases() -> dict[str, str]:
+    """French spelling → the dictionary's ("vladimir poutine" → "vladimir putin")."""
+    return {row[0]: row[1] for row in read_rows("actor_aliases_fr.tsv")}
+
+
+def person_code(name: str, day: str | None) -> str | None:
+    """The CAMEO code a known person held on ``day`` ("2012", "2012-06" or "2012-06-22"),
+    else their undated code; without a day, the most recent one. None for an unknown."""
+    key = " ".join(fold(name).replace("-", " ").split())
+    terms = actor_people().get(_actor_aliases().get(key, key))
+    if not terms:
+        return None
+    dated = [t for t in terms if t.start or t.end]
+    if day:
+        held = [
+            t
+            for t in dated
+            if (not t.start or t.start[: len(day)] <= day)
+            and (not t.end or day <= t.end[: len(day)])
+        ]
+        if held:
+            return max(held, key=lambda t: t.start).code
+        undated = [t for t in terms if not (t.start or t.end)]
+        return undated[0].code if undated else None
+    return max(dated, key=lambda t: t.start).code if dated else terms[0].code
+
+
+@cache
 def capitals() -> frozenset[tuple[str, str]]:
     """(English name, ISO alpha-3) of every independent country's capital city."""
     return frozenset(

@@ -35,7 +35,6 @@ __all__ = ["extract_entities", "sector_of_name", "sector_of_role"]
 
 def extract_entities(parsed: Parsed, published: str | None = None) -> tuple[Entity, ...]:
     """The entities of one parsed article, ids in order of first mention."""
-    del published  # reserved for date-restricted actor dictionaries
     mentions = _mentions(parsed)
     clusters = _cluster(parsed, mentions)
     _recover_person_mentions(parsed, clusters)
@@ -43,4 +42,4 @@ def extract_entities(parsed: Parsed, published: str | None = None) -> tuple[Enti
     for cluster in clusters:
         if cluster.label == "PER":
             cluster.roles = _roles(parsed, cluster)
-    return _to_entities(parsed, clusters)
+    return _to_entities(parsed, clusters, published)

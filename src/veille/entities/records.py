@@ -17,12 +17,17 @@ from veille.model import Entity, EntityType, Geo, Mention
 from veille.nlp import Parsed
 
 
-def _to_entities(parsed: Parsed, clusters: list[_Cluster]) -> tuple[Entity, ...]:
+def _to_entities(
+    parsed: Parsed, clusters: list[_Cluster], published: str | None = None
+) -> tuple[Entity, ...]:
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: c.mentions[0].start)
     entities = []
     for n, cluster in enumerate(clusters, start=1):
         label, name, country, sector, geo = _describe(parsed, cluster)
+        known = data.person_code(name, published) if label == "PER" else None
+        if known is not None:
+            country, sector = _known(known, country, sector)
         mentions = tuple(
             Mention(text=parsed.text[m.char_start : m.char_end], start=m.char_start, end=m.char_end)
             for m in cluster.mentions
@@ -41,6 +46,16 @@ def _to_entities(parsed: Parsed, clusters: list[_Cluster]) -> tuple[Entity, ...]
             )
         )
     return tuple(entities)
+
+
+def _known(code: str, country: str | None, sector: str | None) -> tuple[str | None, str | None]:
+    """Country and sector of a person the actor dictionaries know ("FRAGOV" for François
+    Hollande in 2013), where the text gave none; the text's own words come first."""
+    own_country = code[:3] if code[:3] in data.cameo_countries() else None
+    if country is not None and own_country is not None and own_country != country:
+        return country, sector  # the text says otherwise: a namesake, or a new post
+    rest = code[3:] if own_country else code
+    return country or own_country, sector or (rest[:3] or None)
 
 
 def _actor_code(cluster: _Cluster, country: str | None, sector: str | None) -> str | None:
