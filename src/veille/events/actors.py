@@ -39,7 +39,10 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
         passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
-        objects = index.kids(trigger.i, "obj")
+        # "a soutenu Duque": the parser sometimes makes a name object an xcomp.
+        objects = index.kids(trigger.i, "obj") or [
+            t for t in index.kids(trigger.i, "xcomp") if t.pos in ("PROPN", "NOUN")
+        ]
         agents = [
             t
             for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
