@@ -168,3 +168,26 @@ def test_one_record_per_actor_of_a_list(nlp):
         names.get(v.source) for v in condemnations
     }
     assert len({v.source for v in condemnations}) == len(condemnations)
+
+
+@pytest.mark.slow
+def test_no_record_for_seats_posts_or_an_act_told_before(nlp):
+    assert codes("Son parti réussit à décrocher 311 sièges sur les 465 de la Chambre.") == []
+    assert codes("Il occupait ce poste depuis le 2 avril 2014 à la place de Manuel Valls.") == []
+    told = veille.analyze(
+        "Samedi, un homme a attaqué deux passants à Jérusalem. "
+        "Cette attaque n'a pas été la seule de la journée."
+    ).events
+    assert [v.sentence[:6] for v in told if v.root == "18"] == ["Samedi"]
+
+
+@pytest.mark.slow
+def test_those_who_condemn_an_attack_are_not_its_authors(nlp):
+    analysis = veille.analyze(
+        "Les attentats ont fait 45 morts à Tanta. "
+        "Ce double attentat a été condamné par François Hollande et par l'ONU."
+    )
+    assert [v.root for v in analysis.events if v.sentence.startswith("Ce double")] == [
+        "11",
+        "11",
+    ]

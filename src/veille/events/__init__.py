@@ -243,6 +243,8 @@ def _happened(index: _Index, noun: Token, code: str) -> bool:
     s'est déroulée" — the noun is the subject of its clause, or the clause itself."""
     if code[:2] not in ("14", "18", "19", "20"):
         return False
+    if any(t.lemma == "ce" for t in index.kids(noun.i, "det")):
+        return False  # "Cette attaque n'a pas été la seule": an act told before
     head = index.tokens[noun.head]
     said = _trigger(index, head) if noun.dep != "ROOT" else None
     if said is not None and not said.startswith("01"):
@@ -281,7 +283,7 @@ def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
         if entity is None or id(entity) in seen or entity.type not in ("PER", "ORG", "GPE"):
             continue
         token = index.tokens[i]
-        if token.dep == "flat:name" or _case(index, token) not in ("", "comme"):
+        if token.dep == "flat:name" or _case(index, token) not in ("", "comme", "par"):
             continue  # "commandant des opérations en Ukraine": a complement, not a member
         seen.add(id(entity))
         found.append(_from_entity(entity))

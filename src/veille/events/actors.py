@@ -186,8 +186,10 @@ def _noun_source(index: _Index, noun: Token) -> _Actor:
             return actor
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
     verb = index.tokens[noun.head]
-    if noun.dep == _PASSIVE_SUBJECT:
-        # "Le double attentat a été revendiqué par les Chabab": the agent.
+    acts = [code for _, code in lexicon().get((verb.lemma.lower(), "VERB"), ())]
+    if noun.dep == _PASSIVE_SUBJECT and all(code.startswith("01") for code in acts):
+        # "Le double attentat a été revendiqué (perpétré) par les Chabab": the agent; not
+        # "… a été condamné par X", where X condemns.
         for agent in index.kids(verb.i, "obl:agent", "obl:arg", "obl:mod"):
             if _case(index, agent) == "par":
                 return _actor_of(index, agent)
