@@ -191,3 +191,16 @@ def test_those_who_condemn_an_attack_are_not_its_authors(nlp):
         "11",
         "11",
     ]
+
+
+@pytest.mark.slow
+def test_subject_the_parser_misses_and_a_series_of_attacks(nlp):
+    signed = veille.analyze(
+        "Après 7 ans de négociations, le Canada et l'Union européenne ont signé dimanche "
+        "une entente globale de libre-échange."
+    ).events
+    assert {v.source_country for v in signed if v.cameo == "057"} >= {"CAN"}
+    series = veille.analyze(
+        "Une série d'attaques terroristes a eu lieu à Londres dans la nuit de samedi."
+    ).events
+    assert [v.root for v in series] == ["18"]

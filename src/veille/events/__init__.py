@@ -246,6 +246,9 @@ def _happened(index: _Index, noun: Token, code: str) -> bool:
     if any(t.lemma == "ce" for t in index.kids(noun.i, "det")):
         return False  # "Cette attaque n'a pas été la seule": an act told before
     head = index.tokens[noun.head]
+    if noun.dep == "nmod" and fold(head.lemma) in ("serie", "vague", "succession", "double"):
+        # "Une série d'attaques terroristes a eu lieu à Londres"
+        noun, head = head, index.tokens[head.head]
     said = _trigger(index, head) if noun.dep != "ROOT" else None
     if said is not None and not said.startswith("01"):
         return False  # "Ce double attentat a été condamné": the condemnation is the act

@@ -169,6 +169,22 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
         ):
             break
         head = index.tokens[head.head]
+    if verb.pos == "VERB" and verb.dep == "ROOT":
+        return _name_before(index, verb)
+    return _Actor()
+
+
+def _name_before(index: _Index, verb: Token) -> _Actor:
+    """ "le Canada et l'Union européenne ont signé …" parsed with no subject: the name
+    right before the verb, with nothing but its own words, auxiliaries and adverbs between."""
+    start = index.parsed.sents[verb.sent][0]
+    for i in range(verb.i - 1, max(start, verb.i - 8) - 1, -1):
+        token = index.tokens[i]
+        entity = index.entity_of.get(i)
+        if entity is not None and entity.type in ("PER", "ORG", "GPE"):
+            return _from_entity(entity)
+        if token.pos not in ("AUX", "ADV", "ADJ", "DET", "PROPN"):
+            return _Actor()
     return _Actor()
 
 
