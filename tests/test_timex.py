@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from veille import nlp
-from veille.timex import extract_timex
+from veille.timex import extract_timex, since
 
 pytestmark = pytest.mark.slow
 
@@ -60,3 +60,17 @@ def test_no_anchor_resolves_only_absolute_dates(nlp):
 
 def test_numbers_that_are_not_years(nlp):
     assert values("Il y a 2 362 demandes, 1950 euros et les années 2000.", "2016-11-15") == []
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("sont assiégées depuis deux ans dans cette zone", "2017-01-16", ("2015", "year")),
+        ("Depuis trois jours, Daech mobilise ses forces", "2017-01-16", ("2017-01-13", "day")),
+        ("menés depuis six mois", "2017-08-20", ("2017-02", "month")),
+        ("depuis longtemps", "2017-01-16", None),
+        ("depuis deux ans", None, None),
+    ],
+)
+def test_since_gives_the_start_of_a_state(text, published, expected):
+    assert since(text, published) == expected

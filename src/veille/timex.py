@@ -159,6 +159,25 @@ def extract_timex(parsed: Parsed, published: str | None) -> tuple[Timex, ...]:
     return tuple(sorted(found, key=lambda t: t.start))
 
 
+def since(text: str, published: str | None) -> tuple[str, str] | None:
+    """The start of an ongoing state, from a duration after "depuis" in ``text`` ("sont
+    assiégées depuis deux ans", published in 2017 → ("2015", "year")): the value and its
+    precision, or None. Durations are no time expressions of their own (the timex gold
+    leaves them out); the event stage uses this to date a state from its start."""
+    number = _alternation("number")
+    match = re.search(
+        rf"\bdepuis\s+(?:(?:plus\s+de|près\s+de|environ|presque)\s+)?((?:\d+|{number}))\s+"
+        r"(jours?|semaines?|mois|ans?|années?)\b",
+        text,
+        re.IGNORECASE,
+    )
+    anchor = Anchor.parse(published)
+    if match is None or anchor is None:
+        return None
+    resolved = _ago(["il", "y", "a", match.group(1), match.group(2).lower()], anchor, False)
+    return (resolved.value, resolved.precision) if resolved is not None else None
+
+
 def _future(index: ParseIndex, char: int) -> bool:
     """The clause around ``char`` is in the future ("se tiendra vendredi", "va se rendre")."""
     parsed = index.parsed

@@ -15,6 +15,7 @@ from veille.events.base import (
 from veille.model import Article, BlockRole, Location, Timex
 from veille.nlp import Token
 from veille.places import location_of
+from veille.timex import since
 
 
 def _negated(index: _Index, trigger: Token) -> bool:
@@ -71,6 +72,11 @@ def _date(
         nearer = best is None or abs(timex.start - trigger.start) < abs(best.start - trigger.start)
         if first is not None and first in clause and nearer:
             best = timex
+    if best is None:
+        words = " ".join(index.tokens[i].text for i in sorted(clause))
+        started = since(words, published)
+        if started is not None:
+            return started[0], started[1], "text"  # "assiégées depuis deux ans"
     if best is None and _told_in_past(index, trigger):
         best = _narrative_time(index, trigger, usable)
     if best is not None:
