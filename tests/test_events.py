@@ -204,3 +204,13 @@ def test_subject_the_parser_misses_and_a_series_of_attacks(nlp):
         "Une série d'attaques terroristes a eu lieu à Londres dans la nuit de samedi."
     ).events
     assert [v.root for v in series] == ["18"]
+
+
+@pytest.mark.slow
+def test_protesters_are_their_own_actors(nlp):
+    analysis = veille.analyze(
+        "Lors de l'arrivée des dirigeants à Bruxelles, des centaines de manifestants belges "
+        "étaient sur place."
+    )
+    (protest,) = [v for v in analysis.events if v.root == "14"]
+    assert protest.source_country == "BEL"

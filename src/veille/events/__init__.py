@@ -237,6 +237,12 @@ def _events(
     ]
 
 
+_QUANTITIES = frozenset(
+    {"serie", "vague", "succession", "double", "centaine", "millier", "dizaine", "foule"}
+)
+_COUNTING = frozenset({"compter", "denombrer", "recenser", "reunir", "rassembler"})
+
+
 def _happened(index: _Index, noun: Token, code: str) -> bool:
     """Violence or a protest told as a thing that happened, perpetrator unknown: "L'explosion
     a eu lieu à Viranşehir", "un double attentat a été perpétré", "La manifestation …
@@ -246,9 +252,11 @@ def _happened(index: _Index, noun: Token, code: str) -> bool:
     if any(t.lemma == "ce" for t in index.kids(noun.i, "det")):
         return False  # "Cette attaque n'a pas été la seule": an act told before
     head = index.tokens[noun.head]
-    if noun.dep == "nmod" and fold(head.lemma) in ("serie", "vague", "succession", "double"):
-        # "Une série d'attaques terroristes a eu lieu à Londres"
+    if noun.dep == "nmod" and fold(head.lemma) in _QUANTITIES:
+        # "Une série d'attaques terroristes a eu lieu", "des centaines de manifestants"
         noun, head = head, index.tokens[head.head]
+    if noun.dep == "obj" and fold(head.lemma) in _COUNTING:
+        return True  # "On comptait plus de 15 000 manifestants à Cayenne"
     said = _trigger(index, head) if noun.dep != "ROOT" else None
     if said is not None and not said.startswith("01"):
         return False  # "Ce double attentat a été condamné": the condemnation is the act

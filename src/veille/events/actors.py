@@ -190,7 +190,10 @@ def _name_before(index: _Index, verb: Token) -> _Actor:
 
 def _noun_source(index: _Index, noun: Token) -> _Actor:
     """ "l'offensive de la Russie", "sa campagne militaire" (the clause's subject),
-    "les sanctions économiques occidentales" (a region)."""
+    "les sanctions économiques occidentales" (a region); "des manifestants" are their own
+    actors."""
+    if fold(noun.lemma) in data.name_lists()["people"]:
+        return _Actor(party=True, people=True)
     for child in index.kids(noun.i, "nmod"):
         if _case(index, child) in ("de", "du", "des", "d'"):
             actor = _actor_of(index, child)
