@@ -214,3 +214,14 @@ def test_protesters_are_their_own_actors(nlp):
     )
     (protest,) = [v for v in analysis.events if v.root == "14"]
     assert protest.source_country == "BEL"
+
+
+@pytest.mark.slow
+def test_the_same_day_counts_from_the_day_told_before(nlp):
+    analysis = veille.analyze(
+        "Ce dimanche 9 avril, une explosion a frappé une église copte de Tanta.\n\n"
+        "Le jour même, l'EI a revendiqué ces deux attentats.",
+        published="2017-04-10",
+    )
+    claimed = next(v for v in analysis.events if v.root == "18" and "revendiqué" in v.sentence)
+    assert (claimed.date, claimed.date_from) == ("2017-04-09", "text")

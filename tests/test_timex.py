@@ -74,3 +74,8 @@ def test_numbers_that_are_not_years(nlp):
 )
 def test_since_gives_the_start_of_a_state(text, published, expected):
     assert since(text, published) == expected
+
+
+def test_since_a_vague_duration_is_coarse():
+    assert since("une recrudescence depuis quelques semaines", "2012-06-22") == ("2012-06", "month")
+    assert since("encerclés depuis plusieurs mois", "2017-10-13") == ("2017", "year")

@@ -166,16 +166,26 @@ def since(text: str, published: str | None) -> tuple[str, str] | None:
     leaves them out); the event stage uses this to date a state from its start."""
     number = _alternation("number")
     match = re.search(
-        rf"\bdepuis\s+(?:(?:plus\s+de|près\s+de|environ|presque)\s+)?((?:\d+|{number}))\s+"
-        r"(jours?|semaines?|mois|ans?|années?)\b",
+        rf"\bdepuis\s+(?:(?:plus\s+de|près\s+de|environ|presque)\s+)?"
+        rf"((?:\d+|{number}|quelques|plusieurs))\s+(jours?|semaines?|mois|ans?|années?)\b",
         text,
         re.IGNORECASE,
     )
     anchor = Anchor.parse(published)
     if match is None or anchor is None:
         return None
-    resolved = _ago(["il", "y", "a", match.group(1), match.group(2).lower()], anchor, False)
-    return (resolved.value, resolved.precision) if resolved is not None else None
+    amount, unit = match.group(1).lower(), match.group(2).lower()
+    vague = amount in ("quelques", "plusieurs")
+    resolved = _ago(["il", "y", "a", "2" if vague else amount, unit], anchor, False)
+    if resolved is None:
+        return None
+    if vague:
+        # "depuis quelques semaines": a start known to the month at best (to the year for
+        # months and years).
+        coarse = "month" if unit.startswith(("jour", "semaine")) else "year"
+        size = 7 if coarse == "month" else 4
+        return resolved.value[:size], coarse
+    return resolved.value, resolved.precision
 
 
 def _future(index: ParseIndex, char: int) -> bool:

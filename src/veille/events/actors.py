@@ -83,7 +83,12 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if not target.named:
         target = _partner(index, trigger, source)
     if not target.named and code[:2] == "19" and _reciprocal(index, trigger):
-        target = source  # "les rebelles syriens s'affrontent": they fight each other
+        # "les rebelles syriens s'affrontent", "des combats entre factions rebelles": they
+        # fight each other.
+        between = [t for t in index.kids(trigger.i, "nmod") if _case(index, t) == "entre"]
+        if between and not source.named:
+            source = _actor_of(index, between[0])
+        target = source
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
     if target.entity is None and target.code and target.code.endswith("?"):
@@ -220,17 +225,20 @@ def _noun_source(index: _Index, noun: Token) -> _Actor:
 
 def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
     """ "avec son homologue chinois, Liu Zhenli", "contre son voisin", "à Liu", "en Ukraine"."""
+    cases = {"avec", "contre", "a", "au", "aux", "aupres", "envers", "vers", "en", "sur"}
+    if code[:2] in ("10", "02"):
+        cases |= {"de", "du", "des", "d'"}  # "exige du gouvernement français"
     for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj"):
         case = _case(index, child)
-        if case in ("avec", "contre", "a", "au", "aux", "aupres", "envers", "vers", "en", "sur"):
+        if case in cases:
             actor = _actor_of(index, child)
             if actor.entity is None:
                 actor = _apposed(index, child) or actor
             place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
             if place and case in ("a", "en") and not code.startswith(("04", "19", "03")):
                 continue  # "ont manifesté à Bruxelles": where, not whom
-            if actor.actor_code is not None and (case != "en" or actor.country):
-                return actor
+            if (actor.actor_code is not None or actor.people) and (case != "en" or actor.country):
+                return actor  # "sur des policiers", "contre le gouvernement"
     return _Actor()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from veille import data
 from veille.data import fold
@@ -64,14 +65,24 @@ def _date(
     sentence = (index.tokens[start].start, index.tokens[end - 1].end)
     clause = _clause_tokens(index, trigger)
     usable = [t for t in timexes if intended or not _after(t.value, published)]
-    best: Timex | None = None
+    ranked: list[tuple[tuple[bool, int], Timex]] = []
     for timex in usable:
         if not sentence[0] <= timex.start < sentence[1]:
             continue
         first = next((t.i for t in index.tokens[start:end] if t.start >= timex.start), None)
-        nearer = best is None or abs(timex.start - trigger.start) < abs(best.start - trigger.start)
-        if first is not None and first in clause and nearer:
-            best = timex
+        if first is not None and first in clause:
+            # A time inside a noun phrase ("la même zone que l'agression de ce samedi")
+            # after one that dates the clause ("Mercredi 29 mars, … avait attaqué"); then
+            # the nearest.
+            ranked.append(
+                ((_in_noun_phrase(index, first), abs(timex.start - trigger.start)), timex)
+            )
+    best = min(ranked, key=lambda r: r[0])[1] if ranked else None
+    if best is None:
+        offset = _anaphoric_day(index, clause)
+        day = _last_day(index, sentence[0], usable)
+        if offset is not None and day is not None:
+            return _shift(day, offset), "day", "text"  # "Le jour même, l'EI a revendiqué"
     if best is None:
         words = " ".join(index.tokens[i].text for i in sorted(clause))
         started = since(words, published)
@@ -85,6 +96,33 @@ def _date(
         return None, None, "published"
     precision = {1: "year", 2: "month", 3: "day"}[len(published.split("-"))]
     return published, precision, "published"
+
+
+def _in_noun_phrase(index: _Index, first: int) -> bool:
+    """The time expression qualifies a noun ("l'agression de ce samedi")."""
+    token = index.tokens[first]
+    while token.pos in ("DET", "ADP", "NUM", "ADJ") and token.head != token.i:
+        token = index.tokens[token.head]
+    head = index.tokens[token.head]
+    return token.dep == "nmod" and head.pos in ("NOUN", "PROPN")
+
+
+_ANAPHORIC_DAYS = {"le jour meme": 0, "le meme jour": 0, "la veille": -1, "le lendemain": 1}
+
+
+def _anaphoric_day(index: _Index, clause: set[int]) -> int | None:
+    """ "le jour même", "la veille", "le lendemain": days counted from the day told last."""
+    words = " ".join(fold(index.tokens[i].text) for i in sorted(clause))
+    return next((n for phrase, n in _ANAPHORIC_DAYS.items() if phrase in words), None)
+
+
+def _last_day(index: _Index, before: int, timexes: Sequence[Timex]) -> str | None:
+    days = [t for t in timexes if t.start < before and t.precision == "day"]
+    return max(days, key=lambda t: t.start).value if days else None
+
+
+def _shift(day: str, offset: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=offset)).isoformat()
 
 
 def _after(value: str, published: str | None) -> bool:
