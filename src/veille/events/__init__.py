@@ -244,7 +244,7 @@ _COUNTING = frozenset({"compter", "denombrer", "recenser", "reunir", "rassembler
 
 
 def _happened(index: _Index, noun: Token, code: str) -> bool:
-    """Violence or a protest told as a thing that happened, perpetrator unknown: "L'explosion
+    """Violence or a protest told as a thing that happened, perpetrator unknown: "L'attentat
     a eu lieu à Viranşehir", "un double attentat a été perpétré", "La manifestation …
     s'est déroulée" — the noun is the subject of its clause, or the clause itself."""
     if code[:2] not in ("14", "18", "19", "20"):

@@ -15,6 +15,7 @@ from veille.events.base import (
     _has_case,
     _Index,
     _subtree,
+    _verb_of,
 )
 from veille.events.codes import lexicon
 from veille.model import Entity
@@ -115,9 +116,7 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
     subjects (or coordinated subjects) is the other side of a joint act."""
     if source.entity is None:
         return _Actor()
-    verb = trigger
-    while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
-        verb = index.tokens[verb.head]
+    verb = _verb_of(index, trigger)
     subjects = index.kids(verb.i, *_SUBJECT_DEPS)
     for subject in [*subjects, *(c for s in subjects for c in index.kids(s.i, "conj"))]:
         actor = _actor_of(index, subject)
@@ -126,7 +125,7 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
     return _Actor()
 
 
-LOCALISED_TYPES = ("PER", "ORG")
+_LOCALISED_TYPES = ("PER", "ORG")
 
 
 def _localised(index: _Index, actor: _Actor) -> _Actor:
@@ -142,7 +141,7 @@ def _localised(index: _Index, actor: _Actor) -> _Actor:
         if actor.party or (actor.code is not None and not regional):
             return _Actor(code=index.home + (actor.code or ""), country=index.home)
         return actor
-    if entity.type not in LOCALISED_TYPES:
+    if entity.type not in _LOCALISED_TYPES:
         return actor
     if entity.actor_code and entity.actor_code[:3] in ("IGO", "NGO", "IMG", "INT", "MNC"):
         return actor
@@ -152,9 +151,7 @@ def _localised(index: _Index, actor: _Actor) -> _Actor:
 def _clause_subject(index: _Index, verb: Token) -> _Actor:
     """The subject of the verb, or of the verb it hangs off ("a refusé de condamner",
     "a fait cette remarque lors d'une vidéoconférence")."""
-    head = verb
-    while head.pos not in ("VERB", "AUX") and head.head != head.i:
-        head = index.tokens[head.head]
+    head = _verb_of(index, verb)
     for _ in range(4):
         subjects = index.kids(head.i, *_SUBJECT_DEPS)
         if subjects:

@@ -93,6 +93,14 @@ def _subtree(index: _Index, root: int) -> list[int]:
     return sorted(found)
 
 
+def _verb_of(index: _Index, token: Token) -> Token:
+    """The verb (or auxiliary) a word hangs off, itself if it is one."""
+    verb = token
+    while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
+        verb = index.tokens[verb.head]
+    return verb
+
+
 def _case(index: _Index, token: Token) -> str:
     cases = index.kids(token.i, "case")
     return fold(cases[0].text) if cases else ""

@@ -12,6 +12,7 @@ from veille.events.base import (
     _case,
     _Index,
     _subtree,
+    _verb_of,
 )
 from veille.model import Article, BlockRole, Location, Timex
 from veille.nlp import Token
@@ -136,9 +137,7 @@ def _after(value: str, published: str | None) -> bool:
 def _told_in_past(index: _Index, trigger: Token) -> bool:
     """The trigger's verb (or the verb of a noun trigger) is in a past tense: "ont tué",
     "avait attaqué", "attaqua" (a present tense speaks of the day of publication)."""
-    verb = trigger
-    while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
-        verb = index.tokens[verb.head]
+    verb = _verb_of(index, trigger)
     if verb.tense in ("Past", "Imp"):
         return True
     auxiliaries = [index.tokens[c] for c in index.children.get(verb.i, [])]
@@ -185,9 +184,7 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
 def _place(index: _Index, trigger: Token) -> Location | None:
     """ "à Moscou", "en Ukraine", "dans la capitale": a place in the clause, the closest to
     the trigger, the destination of a visit first."""
-    verb = trigger
-    while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
-        verb = index.tokens[verb.head]
+    verb = _verb_of(index, trigger)
     # Places in the subject's titles ("commandant des opérations … en Ukraine") are not
     # where the act happened.
     subjects = {i for s in index.kids(verb.i, *_SUBJECT_DEPS) for i in _subtree(index, s.i)}
