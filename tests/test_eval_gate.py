@@ -75,11 +75,15 @@ def test_timex_value_accuracy_floor(nlp):
     assert report.value_accuracy >= floors["value_accuracy"]
 
 
-def test_event_floors(nlp):
+@pytest.mark.parametrize(
+    "gold, articles", [("tests/gold/events", 40), ("tests/gold/events-heldout", 12)]
+)
+def test_event_floors(nlp, gold, articles):
     from veille.eval.events import evaluate as evaluate_events
 
-    floors = BASELINE["events"]["tests/gold/events"]
-    report = evaluate_events(ROOT / "tests/gold/events", WIKINEWS)
-    assert report.articles >= 40
+    floors = BASELINE["events"][gold]
+    report = evaluate_events(ROOT / gold, WIKINEWS)
+    assert report.articles >= articles
     assert report.root_dyad.f1 >= floors["root_dyad_f1"]
     assert report.root_only.f1 >= floors["root_f1"]
+    assert report.date_accuracy >= floors["date_accuracy"]
