@@ -225,3 +225,12 @@ def test_the_same_day_counts_from_the_day_told_before(nlp):
     )
     claimed = next(v for v in analysis.events if v.root == "18" and "revendiqué" in v.sentence)
     assert (claimed.date, claimed.date_from) == ("2017-04-09", "text")
+
+
+@pytest.mark.slow
+def test_the_accused_is_the_target_of_a_passive_participle(nlp):
+    analysis = veille.analyze(
+        "Le ministre slovaque Miroslav Lajčák est accusé d'avoir surfacturé des prestations."
+    )
+    (accusation,) = [v for v in analysis.events if v.root == "11"]
+    assert accusation.source is None and accusation.target_country == "SVK"

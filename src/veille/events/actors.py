@@ -22,8 +22,22 @@ from veille.model import Entity
 from veille.nlp import Token
 
 
-def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
+def _passive_participle(index: _Index, trigger: Token) -> bool:
+    """ "ont été tués" (tagged ADJ), "est accusé" (être as copula), "la chef de l'État,
+    accusée de corruption" (a participle on a noun): the act is done to the subject or
+    the noun, not by it."""
     if trigger.pos == "ADJ":
+        return True
+    if trigger.verb_form != "Part":
+        return False
+    kids = [index.tokens[c] for c in index.children.get(trigger.i, [])]
+    if any(k.dep in ("aux:pass", "cop") for k in kids):
+        return True
+    return trigger.dep in ("acl", "amod") and not any(k.dep.startswith("aux") for k in kids)
+
+
+def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
+    if _passive_participle(index, trigger):
         # A passive participle the tagger calls an adjective: "ont été tués", "les
         # manifestants interpellés": the patient is its subject or the noun it qualifies.
         patients = index.kids(trigger.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
