@@ -181,6 +181,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
     if pos not in ("VERB", "NOUN"):
         return None
+    if lemma in ("appeler", "appelé") and _bare_participle(index, token):
+        return None  # "le groupe appelé 13e division": named, not appealed to
     reflexive = any(
         index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
     )
@@ -197,6 +199,13 @@ def _trigger(index: _Index, token: Token) -> str | None:
             if not with_ or with_ in complements:
                 return code
     return None
+
+
+def _bare_participle(index: _Index, token: Token) -> bool:
+    """A past participle with no auxiliary: "appelé X", "appelés à questionner"."""
+    if token.verb_form != "Part" and token.pos != "ADJ":
+        return False
+    return not any(index.tokens[c].dep.startswith("aux") for c in index.children.get(token.i, []))
 
 
 def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
