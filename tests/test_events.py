@@ -234,3 +234,21 @@ def test_the_accused_is_the_target_of_a_passive_participle(nlp):
     )
     (accusation,) = [v for v in analysis.events if v.root == "11"]
     assert accusation.source is None and accusation.target_country == "SVK"
+
+
+@pytest.mark.slow
+def test_an_act_the_speaker_tells_of_themselves_in_a_quotation(nlp):
+    analysis = veille.analyze(
+        "Le sommet s'est achevé à Bruxelles. « Nous n'avons rien cédé sur nos principales "
+        "valeurs », a déclaré Jean-Claude Juncker, président de la Commission européenne."
+    )
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(v.root, v.negated, names.get(v.source)) for v in analysis.events] == [
+        ("08", True, "Jean-Claude Juncker")
+    ]
+    # Words a speaker says of others stay the speaker's words.
+    other = veille.analyze(
+        "Le sommet s'est achevé. « Ils ont attaqué nos positions », a déclaré le général Paul "
+        "Martin."
+    )
+    assert [v.root for v in other.events] == []

@@ -151,7 +151,7 @@ def _extract(
         stage = "timex"
         timex = extract_timex(parsed, cleaned.article.published)
         stage = "events"
-        events = extract_events(parsed, cleaned.article, entities, timex)
+        events = extract_events(parsed, cleaned.article, entities, timex, quotes)
         stage = "tone"
         tone = article_tone(parsed)
     except Exception as exc:

@@ -57,7 +57,7 @@ from veille.events.context import (
     _negated,
     _place,
 )
-from veille.model import Article, Entity, Event, Timex
+from veille.model import Article, Entity, Event, Quote, Timex
 from veille.nlp import Parsed, Token
 
 __all__ = ["codebook", "extract_events", "lexicon", "plover_of", "quad_class"]
@@ -68,14 +68,17 @@ def extract_events(
     article: Article,
     entities: Sequence[Entity],
     timexes: Sequence[Timex],
+    quotes: Sequence[Quote] = (),
 ) -> tuple[Event, ...]:
     """The events of one article, in text order, ids v1, v2, …"""
-    index = _Index(parsed, article, entities)
+    index = _Index(parsed, article, entities, quotes)
     quoted = [(m.start, m.end) for m in find_marked(parsed.text)]
     triggers: dict[int, str] = {}
     for token in parsed.tokens:
         coded = _trigger(index, token)
-        if coded is None or any(s <= token.start < e for s, e in quoted):
+        if coded is None:
+            continue
+        if any(s <= token.start < e for s, e in quoted) and not _own_act(index, token):
             continue  # words inside a quotation are the speaker's, coded as a quote
         if _in_role(index, token):
             continue  # "commandant des opérations militaires russes": a title, not an act
@@ -87,6 +90,16 @@ def extract_events(
             continue
         found.extend(_events(index, parsed.tokens[i], coded, timexes, len(found) + 1))
     return tuple(found)
+
+
+def _own_act(index: _Index, token: Token) -> bool:
+    """« Nous n'avons rien cédé », a déclaré Juncker: an act the speaker of an attributed
+    quotation tells of themselves ("je", "nous" as its subject) is theirs, and an event."""
+    if index.voice_at(token.start) is None:
+        return False
+    return any(
+        fold(t.text) in ("je", "j'", "nous") for t in index.kids(token.i, "nsubj", "nsubj:pass")
+    )
 
 
 def _incitements(index: _Index, triggers: dict[int, str]) -> None:
@@ -296,17 +309,25 @@ def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
         if root.dep == "nmod" and _case(index, root) in ("de", "du", "des", "d'"):
             break
         root = index.tokens[root.head]
-    found: list[_Actor] = []
-    seen = {id(source.entity)}
+    members: dict[int, list[int]] = {}
     for i in _subtree(index, root.i):
         entity = index.entity_of.get(i)
-        if entity is None or id(entity) in seen or entity.type not in ("PER", "ORG", "GPE"):
-            continue
-        token = index.tokens[i]
-        if token.dep == "flat:name" or _case(index, token) not in ("", "comme", "par"):
+        if (
+            entity is not None
+            and entity is not source.entity
+            and entity.type in ("PER", "ORG", "GPE")
+        ):
+            members.setdefault(id(entity), []).append(i)
+    found: list[_Actor] = []
+    for tokens in members.values():
+        # The name's head word (the one whose head lies outside the name) tells its role.
+        head = next(
+            (index.tokens[i] for i in tokens if index.tokens[i].head not in tokens),
+            index.tokens[tokens[0]],
+        )
+        if _case(index, head) not in ("", "comme", "par"):
             continue  # "commandant des opérations en Ukraine": a complement, not a member
-        seen.add(id(entity))
-        found.append(_from_entity(entity))
+        found.append(_from_entity(index.entity_of[tokens[0]]))
     return found
 
 

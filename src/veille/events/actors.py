@@ -280,6 +280,9 @@ def _other_actor(index: _Index, trigger: Token, source: _Actor) -> _Actor:
     return _Actor()
 
 
+_FIRST_PERSON = frozenset({"je", "j'", "nous"})
+
+
 def _actor_of(index: _Index, token: Token) -> _Actor:
     """The actor a noun phrase names: an entity in it (a person first), else a role with
     a country ("l'armée syrienne" → SYRMIL), else a region adjective."""
@@ -288,6 +291,9 @@ def _actor_of(index: _Index, token: Token) -> _Actor:
     if not named and token.pos == "PRON" and token.text.lower() in ("il", "elle"):
         person = _antecedent(index, token)
         return _from_entity(person) if person is not None else _Actor()
+    if not named and token.pos == "PRON" and fold(token.text) in _FIRST_PERSON:
+        speaker = index.voice_at(token.start)  # « Nous n'avons rien cédé », a dit Juncker
+        return _from_entity(speaker) if speaker is not None else _Actor()
     for kind in ("PER", "ORG", "GPE", "LOC"):
         for entity in named:
             if entity.type == kind and not _unplaced(entity):

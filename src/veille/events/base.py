@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from veille import data
 from veille.data import fold
-from veille.model import Article, Entity
+from veille.model import Article, Entity, Quote
 from veille.nlp import Parsed, ParseIndex, Token
 
 _SUBJECT_DEPS = frozenset({"nsubj", "expl:subj"})
@@ -35,10 +35,26 @@ BASE_CONFIDENCE = 0.4
 class _Index(ParseIndex):
     """The parse index with the article and the country it is about."""
 
-    def __init__(self, parsed: Parsed, article: Article, entities: Sequence[Entity]) -> None:
+    def __init__(
+        self,
+        parsed: Parsed,
+        article: Article,
+        entities: Sequence[Entity],
+        quotes: Sequence[Quote] = (),
+    ) -> None:
         super().__init__(parsed, entities)
         self.article = article
         self.home = _home_country(parsed, entities)
+        by_id = {e.id: e for e in entities}
+        # The speaker of each attributed quotation: "je" and "nous" inside it are they.
+        self.voices: list[tuple[int, int, Entity]] = [
+            (q.start, q.end, by_id[q.speaker])
+            for q in quotes
+            if q.speaker in by_id and q.kind != "indirect"
+        ]
+
+    def voice_at(self, char: int) -> Entity | None:
+        return next((e for s, end, e in self.voices if s <= char < end), None)
 
 
 def _home_country(parsed: Parsed, entities: Sequence[Entity]) -> str | None:

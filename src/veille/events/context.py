@@ -21,9 +21,9 @@ from veille.timex import since
 
 
 def _negated(index: _Index, trigger: Token) -> bool:
-    """ "n'a pas signé", "a refusé de condamner", "sans condamner"."""
+    """ "n'a pas signé", "a refusé de condamner", "sans condamner", "n'a rien cédé"."""
     words = {index.tokens[c].text.lower() for c in index.children.get(trigger.i, [])}
-    if words & {"pas", "jamais", "plus", "aucun", "aucune", "sans"}:
+    if words & {"pas", "jamais", "plus", "aucun", "aucune", "sans", "rien"}:
         return True
     head = index.tokens[trigger.head]
     refusals = data.name_lists().get("refusal", frozenset())
