@@ -57,7 +57,8 @@ def test_date_from_text_or_publication(nlp):
     )
     visit = next(v for v in analysis.events if v.cameo == "042")
     assert (visit.date, visit.date_from) == ("2023-03", "text")
-    attack = next(v for v in analysis.events if v.root == "18")
+    # Soldiers attacking use conventional force (19); the text gives the act no time.
+    attack = next(v for v in analysis.events if v.root == "19")
     assert (attack.date, attack.date_from) == ("2023-06-10", "published")
     assert data.countries()["RUS"].name == "Russie"
 
@@ -252,3 +253,16 @@ def test_an_act_the_speaker_tells_of_themselves_in_a_quotation(nlp):
         "Martin."
     )
     assert [v.root for v in other.events] == []
+
+
+@pytest.mark.slow
+def test_armed_forces_named_by_common_nouns(nlp):
+    analysis = veille.analyze("Les assauts répétés de l'armée syrienne ont causé de fortes pertes.")
+    (assault,) = analysis.events
+    assert (assault.root, assault.source_actor) == ("19", "SYRMIL")
+    from veille.entities import sector_of_role
+
+    assert [sector_of_role(w) for w in ("troupes américaines", "forces de sécurité")] == [
+        "MIL",
+        "COP",
+    ]

@@ -210,7 +210,12 @@ def _noun_source(index: _Index, noun: Token) -> _Actor:
     actors."""
     if fold(noun.lemma) in data.name_lists()["people"]:
         return _Actor(party=True, people=True)
-    for child in index.kids(noun.i, "nmod"):
+    # "l'offensive de la Russie"; "les assauts répétés de l'armée syrienne", where the
+    # parser hangs the complement off the participle.
+    complements = index.kids(noun.i, "nmod") + [
+        c for p in index.kids(noun.i, "acl", "amod") for c in index.kids(p.i, "obl:arg", "nmod")
+    ]
+    for child in complements:
         if _case(index, child) in ("de", "du", "des", "d'"):
             actor = _actor_of(index, child)
             if actor.actor_code is not None:
