@@ -266,3 +266,13 @@ def test_armed_forces_named_by_common_nouns(nlp):
         "MIL",
         "COP",
     ]
+
+
+@pytest.mark.slow
+def test_a_pronoun_for_a_body_named_before(nlp):
+    analysis = veille.analyze(
+        "L'armée égyptienne s'est donné six mois. "
+        "Elle a cependant promis de remettre le pouvoir au nouveau président avant le 30 juin."
+    )
+    promise = next(v for v in analysis.events if v.root == "03")
+    assert promise.source_actor == "EGYMIL"

@@ -295,7 +295,10 @@ def _actor_of(index: _Index, token: Token) -> _Actor:
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
     if not named and token.pos == "PRON" and token.text.lower() in ("il", "elle"):
         person = _antecedent(index, token)
-        return _from_entity(person) if person is not None else _Actor()
+        if person is not None:
+            return _from_entity(person)
+        body = _body_antecedent(index, token)
+        return _actor_of(index, body) if body is not None else _Actor()
     if not named and token.pos == "PRON" and fold(token.text) in _FIRST_PERSON:
         speaker = index.voice_at(token.start)  # « Nous n'avons rien cédé », a dit Juncker
         return _from_entity(speaker) if speaker is not None else _Actor()
@@ -319,6 +322,25 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
         )
         if entity is not None and entity.type == "PER" and subject:
             return entity
+    return None
+
+
+def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
+    """ "L'armée … . Elle a promis de remettre le pouvoir": with no person before, the
+    body that was last a subject, of the pronoun's gender, this sentence or the one before."""
+    gender = "Fem" if pronoun.text.lower() == "elle" else "Masc"
+    bodies = data.name_lists()["institution"] | data.name_lists()["people"]
+    for i in range(pronoun.i - 1, -1, -1):
+        token = index.tokens[i]
+        if pronoun.sent - token.sent > 1:
+            return None
+        entity = index.entity_of.get(i)
+        if token.dep not in _SUBJECT_DEPS or token.number == "Plur":
+            continue
+        if entity is not None and entity.type in ("ORG", "GPE"):
+            return token
+        if token.pos == "NOUN" and token.gender == gender and fold(token.lemma) in bodies:
+            return token
     return None
 
 
