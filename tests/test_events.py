@@ -276,3 +276,15 @@ def test_a_pronoun_for_a_body_named_before(nlp):
     )
     promise = next(v for v in analysis.events if v.root == "03")
     assert promise.source_actor == "EGYMIL"
+
+
+@pytest.mark.slow
+def test_relative_subject_and_the_owner_of_a_refused_thing(nlp):
+    analysis = veille.analyze(
+        "À Cayenne, le collectif des Guyanais a refusé la proposition du "
+        "gouvernement français. Le collectif, qui exige un plan d'urgence, a maintenu la grève."
+    )
+    refusal = next(v for v in analysis.events if v.root == "12")
+    assert refusal.target_actor is not None and refusal.target_actor.startswith("FRA")
+    demand = next(v for v in analysis.events if v.root == "10")
+    assert demand.source_actor is not None

@@ -89,9 +89,12 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = _prepositional_target(index, head, code)
     if not target.named and trigger.pos == "VERB":
         # "a accordé l'asile au fondateur de WikiLeaks", "apporte son soutien à X": the
-        # one the act is for hangs off the verb's object.
+        # one the act is for hangs off the verb's object; "a refusé la proposition du
+        # gouvernement français": a verbal act on a thing is an act on its owner.
         for thing in index.kids(trigger.i, "obj"):
             found = _prepositional_target(index, thing, code)
+            if not found.named and code[:2] in ("10", "11", "12", "13"):
+                found = _owner(index, thing)
             if found.named:
                 target = found
                 break
@@ -113,6 +116,16 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+def _owner(index: _Index, thing: Token) -> _Actor:
+    """ "la proposition du gouvernement français": the actor in its "de" complement."""
+    for child in index.kids(thing.i, "nmod"):
+        if _case(index, child) in ("de", "du", "des", "d'"):
+            actor = _actor_of(index, child)
+            if actor.named:
+                return actor
+    return _Actor()
 
 
 def _reciprocal(index: _Index, trigger: Token) -> bool:
@@ -168,6 +181,14 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
     head = _verb_of(index, verb)
     for _ in range(4):
         subjects = index.kids(head.i, *_SUBJECT_DEPS)
+        if (
+            subjects
+            and subjects[0].text.lower() == "qui"
+            and head.dep == "acl:relcl"
+            and head.head != head.i
+        ):
+            # "le collectif, qui exige …": the noun the relative clause is about.
+            return _actor_of(index, index.tokens[head.head])
         if subjects:
             # "l'EI a revendiqué": the parser may give the article as a second subject.
             actors = [_actor_of(index, s) for s in subjects if s.pos != "DET"]
