@@ -288,3 +288,12 @@ def test_relative_subject_and_the_owner_of_a_refused_thing(nlp):
     assert refusal.target_actor is not None and refusal.target_actor.startswith("FRA")
     demand = next(v for v in analysis.events if v.root == "10")
     assert demand.source_actor is not None
+
+
+@pytest.mark.slow
+def test_the_target_of_a_threatened_act(nlp):
+    analysis = veille.analyze(
+        "Le Royaume-Uni avait menacé la veille d'envahir l'ambassade équatorienne à Londres."
+    )
+    threat = next(v for v in analysis.events if v.root == "13")
+    assert (threat.source_country, threat.target_country) == ("GBR", "ECU")

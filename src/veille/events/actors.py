@@ -98,6 +98,16 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             if found.named:
                 target = found
                 break
+    if not target.named and trigger.pos == "VERB":
+        # "a menacé d'envahir l'ambassade équatorienne", "appelle à libérer les otages":
+        # the act spoken of has the target.
+        for act in index.kids(trigger.i, "xcomp", "ccomp", "obl:arg"):
+            if act.pos == "VERB" and act.verb_form == "Inf":
+                things = index.kids(act.i, "obj")
+                found = _actor_of(index, things[0]) if things else _Actor()
+                if found.actor_code is not None or found.people:
+                    target = found
+                    break
     if not target.named:
         target = _partner(index, trigger, source)
     if not target.named and code[:2] == "19" and _reciprocal(index, trigger):
@@ -314,6 +324,21 @@ def _actor_of(index: _Index, token: Token) -> _Actor:
     a country ("l'armée syrienne" → SYRMIL), else a region adjective."""
     phrase = _subtree(index, token.i)
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
+    located = {
+        id(index.entity_of[i])
+        for i in phrase
+        if i in index.entity_of
+        and i != token.i
+        and _case(index, index.tokens[i]) in ("a", "au", "aux", "en", "dans", "pres")
+    }
+    if (
+        named
+        and all(id(e) in located for e in named)
+        and any(_adjective_actor(c).country for c in index.kids(token.i, "amod"))
+    ):
+        # "l'ambassade équatorienne à Londres": the noun's own country, not where it is
+        # ("un hôtel à Kaboul" keeps Kaboul's).
+        return _generic_actor(index, token, phrase)
     if not named and token.pos == "PRON" and token.text.lower() in ("il", "elle"):
         person = _antecedent(index, token)
         if person is not None:
