@@ -297,3 +297,15 @@ def test_the_target_of_a_threatened_act(nlp):
     )
     threat = next(v for v in analysis.events if v.root == "13")
     assert (threat.source_country, threat.target_country) == ("GBR", "ECU")
+
+
+@pytest.mark.slow
+def test_the_verb_complements_of_a_passive_noun_act(nlp):
+    analysis = veille.analyze(
+        "Les accusations ont été formulées par Zuzana Hlávková contre le ministre slovaque "
+        "Miroslav Lajčák."
+    )
+    (accusation,) = [v for v in analysis.events if v.root == "11"]
+    names = {e.id: e.name for e in analysis.entities}
+    assert names.get(accusation.source) == "Zuzana Hlávková"
+    assert names.get(accusation.target) == "Miroslav Lajčák"

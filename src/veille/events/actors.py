@@ -83,9 +83,10 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         not target.named
         and trigger.pos == "NOUN"
         and head.pos == "VERB"
-        and (trigger.dep == "obj" or trigger.dep.startswith("obl"))
+        and (trigger.dep in ("obj", "nsubj:pass") or trigger.dep.startswith("obl"))
     ):
-        # "a commencé sa campagne militaire en Ukraine": the verb's complements count.
+        # "a commencé sa campagne militaire en Ukraine", "les accusations ont été formulées
+        # contre le ministre": the verb's complements count.
         target = _prepositional_target(index, head, code)
     if not target.named and trigger.pos == "VERB":
         # "a accordé l'asile au fondateur de WikiLeaks", "apporte son soutien à X": the
