@@ -257,16 +257,8 @@ def eval_entities(
         data = {s: {k: v.as_dict() for k, v in sc.items()} for s, sc in report.systems.items()}
         out.file.write(json.dumps({"articles": report.articles, **data}, indent=2) + "\n")
         return
-    table = Table(title=f"Entity mentions, {report.articles} articles ({gold_dir})")
-    for column in ("system", "type", "precision", "recall", "F1", "gold", "found"):
-        table.add_column(column, justify="right" if column not in ("system", "type") else "left")
-    for system, label, score in rows:
-        table.add_row(
-            system,
-            label,
-            *_score_cells(score),
-        )
-    out.print(table)
+    title = f"Entity mentions, {report.articles} articles ({gold_dir})"
+    out.print(_score_table(title, ("system", "type"), [((s, t), sc) for s, t, sc in rows]))
 
 
 @eval_app.command("quotes")
@@ -291,19 +283,8 @@ def eval_quotes(
         }
         out.file.write(json.dumps(data, indent=2) + "\n")
         return
-    table = Table(title=f"Quotes, {report.articles} articles ({gold_dir})")
-    for column in ("kind", "precision", "recall", "F1", "gold", "found"):
-        table.add_column(column, justify="left" if column == "kind" else "right")
-    for kind, score in report.scores.items():
-        table.add_row(
-            kind,
-            f"{score.precision:.3f}",
-            f"{score.recall:.3f}",
-            f"{score.f1:.3f}",
-            str(score.gold),
-            str(score.found),
-        )
-    out.print(table)
+    title = f"Quotes, {report.articles} articles ({gold_dir})"
+    out.print(_score_table(title, ("kind",), [((k,), sc) for k, sc in report.scores.items()]))
     out.print(
         f"speaker accuracy on {report.speaker_total} matched quotes: "
         f"{report.speaker_accuracy:.3f}; "
@@ -371,27 +352,30 @@ def eval_events(
         }
         out.file.write(json.dumps(data, indent=2) + "\n")
         return
-    table = Table(title=f"Events, {report.articles} articles ({gold_dir})")
-    for column in ("level", "precision", "recall", "F1", "gold", "found"):
-        table.add_column(column, justify="left" if column == "level" else "right")
-    for name, score in levels.items():
-        table.add_row(
-            name,
-            *_score_cells(score),
-        )
-    out.print(table)
+    title = f"Events, {report.articles} articles ({gold_dir})"
+    out.print(_score_table(title, ("level",), [((n,), sc) for n, sc in levels.items()]))
     out.print(f"date accuracy on root + dyad matches: {report.date_accuracy:.3f}")
 
 
-def _score_cells(score: Any) -> list[str]:
-    """Precision, recall, F1, gold and found counts of a score, as table cells."""
-    return [
-        f"{score.precision:.3f}",
-        f"{score.recall:.3f}",
-        f"{score.f1:.3f}",
-        str(score.tp + score.fn),
-        str(score.tp + score.fp),
-    ]
+def _score_table(
+    title: str, keys: tuple[str, ...], rows: list[tuple[tuple[str, ...], Any]]
+) -> Table:
+    """A table of scores: the key columns, then precision, recall, F1, gold and found."""
+    table = Table(title=title)
+    for column in keys:
+        table.add_column(column)
+    for column in ("precision", "recall", "F1", "gold", "found"):
+        table.add_column(column, justify="right")
+    for key, score in rows:
+        table.add_row(
+            *key,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.gold),
+            str(score.found),
+        )
+    return table
 
 
 def _evaluate(evaluate: Any, gold_dir: Path, corpus: Path, **options: Any) -> Any:

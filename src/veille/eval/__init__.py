@@ -33,6 +33,14 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def gold(self) -> int:
+        return self.tp + self.fn
+
+    @property
+    def found(self) -> int:
+        return self.tp + self.fp
+
     def __add__(self, other: Score) -> Score:
         return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 

@@ -163,7 +163,3 @@ class KindScore(Score):
     @property
     def gold(self) -> int:
         return self.matched_gold + self.fn
-
-    @property
-    def found(self) -> int:
-        return self.tp + self.fp
