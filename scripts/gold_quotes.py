@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sys
 
-from goldfile import option, read_record, write_gold
+from goldfile import locate, option, read_record, write_gold
 
 KINDS = {"direct", "indirect", "mixed"}
 
@@ -26,25 +26,14 @@ def main(argv: list[str]) -> int:
     record = read_record(corpus, spec["id"])
     text = record["text"]
     quotes = []
-    cursor = 0
     for n, quote in enumerate(spec["quotes"], start=1):
         if quote.get("kind") not in KINDS:
             sys.exit(f"{draft}: quote {n}: kind must be one of {sorted(KINDS)}")
-        if quote.get("context"):
-            at = text.find(quote["context"], cursor)
-            if at < 0:
-                sys.exit(f"{draft}: quote {n}: context {quote['context']!r} not found")
-            cursor = at
-        start = text.find(quote["text"], cursor)
-        if start < 0:
-            sys.exit(
-                f"{draft}: quote {n}: text not found after offset {cursor}: {quote['text'][:60]!r}"
-            )
-        end = start + len(quote["text"])
+    for quote, start in locate(text, spec["quotes"], "text", draft, step=1):
         entry = {
             "kind": quote["kind"],
             "start": start,
-            "end": end,
+            "end": start + len(quote["text"]),
             "text": quote["text"],
             "speaker": quote.get("speaker"),
             "speaker_text": quote.get("speaker_text"),
@@ -52,7 +41,6 @@ def main(argv: list[str]) -> int:
         if quote.get("addressee"):
             entry["addressee"] = quote["addressee"]
         quotes.append(entry)
-        cursor = start + 1
     quotes.sort(key=lambda q: q["start"])
     write_gold(out, spec["id"], text, annotator, "quotes", quotes)
     return 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sys
 
-from goldfile import option, read_record, write_gold
+from goldfile import locate, option, read_record, write_gold
 
 
 def main(argv: list[str]) -> int:
@@ -30,20 +30,10 @@ def main(argv: list[str]) -> int:
     record = read_record(corpus, spec["id"])
     text = record["text"]
     items = []
-    cursor = 0
-    for n, item in enumerate(spec[name], start=1):
-        if item.get("context"):
-            at = text.find(item["context"], cursor)
-            if at < 0:
-                sys.exit(f"{draft}: item {n}: context {item['context']!r} not found")
-            cursor = at
-        start = text.find(item[field], cursor)
-        if start < 0:
-            sys.exit(f"{draft}: item {n}: {field} not found after {cursor}: {item[field][:60]!r}")
+    for item, start in locate(text, spec[name], field, draft):
         entry = {k: v for k, v in item.items() if k != "context"}
         entry["start"], entry["end"] = start, start + len(item[field])
         items.append(entry)
-        cursor = start
     write_gold(out, spec["id"], text, annotator, name, items, published=record.get("date"))
     return 0
 

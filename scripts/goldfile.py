@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -39,3 +41,22 @@ def write_gold(
         json.dump(result, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
     print(f"{out}: {len(items)} {key}")
+
+
+def locate(
+    text: str, items: list[dict[str, Any]], field: str, draft: str, step: int = 0
+) -> Iterator[tuple[dict[str, Any], int]]:
+    """Each item with the offset of its ``field`` text, searched in reading order from the
+    previous item's start plus ``step`` (after the item's "context" words when given)."""
+    cursor = 0
+    for n, item in enumerate(items, start=1):
+        if item.get("context"):
+            at = text.find(item["context"], cursor)
+            if at < 0:
+                sys.exit(f"{draft}: item {n}: context {item['context']!r} not found")
+            cursor = at
+        start = text.find(item[field], cursor)
+        if start < 0:
+            sys.exit(f"{draft}: item {n}: {field} not found after {cursor}: {item[field][:60]!r}")
+        yield item, start
+        cursor = start + step
