@@ -10,10 +10,9 @@ when its text also occurs earlier.
 
 from __future__ import annotations
 
-import json
 import sys
 
-from goldfile import locate, option, read_record, write_gold
+from goldfile import locate, option, read_draft, write_gold
 
 KINDS = {"direct", "indirect", "mixed"}
 
@@ -21,9 +20,7 @@ KINDS = {"direct", "indirect", "mixed"}
 def main(argv: list[str]) -> int:
     corpus, draft, out = argv[:3]
     annotator = option(argv, "--annotator", "unknown")
-    with open(draft, encoding="utf-8") as fh:
-        spec = json.load(fh)
-    record = read_record(corpus, spec["id"])
+    spec, record = read_draft(corpus, draft)
     text = record["text"]
     quotes = []
     for n, quote in enumerate(spec["quotes"], start=1):

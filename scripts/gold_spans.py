@@ -12,10 +12,9 @@ gold (--field sentence --list events).
 
 from __future__ import annotations
 
-import json
 import sys
 
-from goldfile import locate, option, read_record, write_gold
+from goldfile import locate, option, read_draft, write_gold
 
 
 def main(argv: list[str]) -> int:
@@ -25,9 +24,7 @@ def main(argv: list[str]) -> int:
         sys.exit("usage: gold_spans.py CORPUS DRAFT OUT --field FIELD [--list NAME]")
     name = option(argv, "--list", field) or field
     annotator = option(argv, "--annotator", "unknown")
-    with open(draft, encoding="utf-8") as fh:
-        spec = json.load(fh)
-    record = read_record(corpus, spec["id"])
+    spec, record = read_draft(corpus, draft)
     text = record["text"]
     items = []
     for item, start in locate(text, spec[name], field, draft):

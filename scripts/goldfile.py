@@ -15,6 +15,13 @@ def read_record(corpus: str, doc_id: str) -> dict[str, Any]:
         return next(r for r in map(json.loads, fh) if r["id"] == doc_id)
 
 
+def read_draft(corpus: str, draft: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An annotator's draft file and the corpus record of the article it is about."""
+    with open(draft, encoding="utf-8") as fh:
+        spec = json.load(fh)
+    return spec, read_record(corpus, spec["id"])
+
+
 def option(argv: list[str], name: str, default: str | None = None) -> str | None:
     """The value after ``name`` in ``argv``, else ``default``."""
     return argv[argv.index(name) + 1] if name in argv else default
