@@ -198,6 +198,7 @@ class Location(Record):
     country: str | None
     lat: float | None
     lon: float | None
+    geonames_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -21,4 +21,5 @@ def location_of(entity: Entity) -> Location | None:
         country=entity.geo.country or entity.country,
         lat=entity.geo.lat,
         lon=entity.geo.lon,
+        geonames_id=entity.geo.geonames_id,
     )
