@@ -159,3 +159,24 @@ def test_batches_cluster_as_one_run(reports: list[Report], cut: int) -> None:
     final = {c.id: c for c in first} | {c.id: c for c in rest}
     assert sum(c.num_mentions for c in final.values()) == len(reports)
     assert _partition(whole) == _partition(list(final.values()))
+
+
+def test_an_article_and_a_shared_country_anchor_reports() -> None:
+    lead = Report(
+        key="a:v1",
+        article="a",
+        outlet=None,
+        cameo="180",
+        source_country=None,
+        target_country=None,
+        date="2017-06-03",
+        date_from="text",
+        published="2017-06-04",
+    )
+    body = replace(lead, key="a:v7", date="2017-06-04", date_from="published")
+    assert len(cluster([lead, body])) == 1  # one article tells its attack twice
+    in_london = replace(lead, place="Londres", place_country="GBR", lat=51.5, lon=-0.13)
+    on_britain = replace(lead, key="b:v2", article="b", target_country="GBR")
+    assert len(cluster([in_london, on_britain])) == 1  # the place's country is the target's
+    on_france = replace(on_britain, target_country="FRA")
+    assert len(cluster([in_london, on_france])) == 2

@@ -87,3 +87,16 @@ def test_event_floors(nlp, gold, articles):
     assert report.root_dyad.f1 >= floors["root_dyad_f1"]
     assert report.root_only.f1 >= floors["root_f1"]
     assert report.date_accuracy >= floors["date_accuracy"]
+
+
+def test_duplicate_floors(nlp):
+    """Clustering the reports of one event: the gold pairs, scored where both events were
+    extracted (clustering itself) and over all pairs (with extraction's misses)."""
+    from veille.eval.duplicates import evaluate as evaluate_duplicates
+
+    floors = BASELINE["duplicates"]["tests/gold/duplicates"]
+    report = evaluate_duplicates(ROOT / "tests/gold/duplicates", WIKINEWS)
+    assert report.positives >= 40 and report.pairs - report.positives >= 25
+    assert report.on_covered.f1 >= floors["covered_f1"]
+    assert report.on_covered.precision >= floors["covered_precision"]
+    assert report.overall.f1 >= floors["overall_f1"]

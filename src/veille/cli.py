@@ -357,6 +357,37 @@ def eval_events(
     out.print(f"date accuracy on root + dyad matches: {report.date_accuracy:.3f}")
 
 
+@eval_app.command("duplicates")
+def eval_duplicates(
+    gold_dir: GoldDir,
+    corpus: GoldCorpus = DEFAULT_CORPUS,
+    format: TableFormatOption = TableFormat.table,
+) -> None:
+    """Event clustering P/R/F1 on gold pairs of reports of the same (or another) event.
+
+    Example: veille eval duplicates tests/gold/duplicates
+    """
+    from veille.eval.duplicates import evaluate
+
+    report = _evaluate(evaluate, gold_dir, corpus)
+    levels = {"all pairs": report.overall, "pairs both found": report.on_covered}
+    if format is TableFormat.json:
+        data = {
+            "pairs": report.pairs,
+            "positives": report.positives,
+            "covered": report.covered,
+            **{name: score.as_dict() for name, score in levels.items()},
+        }
+        out.file.write(json.dumps(data, indent=2) + "\n")
+        return
+    title = (
+        f"Same-event pairs, {report.pairs} pairs ({report.positives} same) "
+        f"over {report.articles} articles ({gold_dir})"
+    )
+    out.print(_score_table(title, ("pairs",), [((n,), sc) for n, sc in levels.items()]))
+    out.print(f"pairs whose two sentences both yielded an event of the root: {report.covered}")
+
+
 def _score_table(
     title: str, keys: tuple[str, ...], rows: list[tuple[tuple[str, ...], Any]]
 ) -> Table:

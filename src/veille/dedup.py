@@ -13,8 +13,11 @@ whether two records can be the same event. Two reports are compatible when
   it", since the article did not say when;
 - their places agree: the same name, one inside the other's country, or within 50 km;
   unknown on one side is no objection;
-- and something anchors them: a country known and equal on one side of the dyad, or the
-  same place. Two attacks by nobody known, nowhere said, are not taken to be one.
+- and something anchors them: a country known and equal on one side of the dyad, the
+  same place, one country named by both (an attack "à Londres" and an attack on the
+  United Kingdom), or the same article (which tells its story in the lead and again in
+  the body). Two attacks by nobody known, nowhere said, in two articles, are not taken
+  to be one.
 
 A cluster keeps the narrowest of what its reports say (the most precise date interval,
 the known countries, the named place) and a report joins the first cluster, oldest
@@ -28,8 +31,10 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from veille.data import country_names, fold
+from veille.model import Article, Event
 
 SYMMETRIC_ROOTS = frozenset({"04", "05", "06"})
 PLACE_RADIUS_KM = 50.0
@@ -83,6 +88,35 @@ class Cluster:
     @property
     def num_sources(self) -> int:
         return len({r.outlet or r.article for r in self.reports})
+
+
+def outlet_of(source: str | None) -> str | None:
+    """The outlet of an article from its address ("https://www.lemonde.fr/…" →
+    "lemonde.fr"); None for a file or a string."""
+    parts = urlsplit(source or "")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return parts.netloc.lower().removeprefix("www.")
+
+
+def report_of(article: Article, event: Event) -> Report:
+    """The clustering view of one event record of an article."""
+    place = event.location
+    return Report(
+        key=f"{article.id}:{event.id}",
+        article=article.id,
+        outlet=outlet_of(article.source),
+        cameo=event.cameo,
+        source_country=event.source_country,
+        target_country=event.target_country,
+        date=event.date,
+        date_from=event.date_from,
+        published=article.published,
+        place=place.name if place else None,
+        place_country=place.country if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+    )
 
 
 def interval(report: Report) -> tuple[date | None, date | None]:
@@ -188,7 +222,17 @@ def compatible(cluster: Cluster, report: Report) -> bool:
     place = _place(cluster, report)
     if dyad is None or place is None:
         return False
-    return dyad or place
+    return dyad or place or _shared_country(cluster, report) or _same_article(cluster, report)
+
+
+def _shared_country(cluster: Cluster, report: Report) -> bool:
+    mine = {cluster.source_country, cluster.target_country, cluster.place_country}
+    theirs = {report.source_country, report.target_country, report.place_country}
+    return bool((mine & theirs) - {None})
+
+
+def _same_article(cluster: Cluster, report: Report) -> bool:
+    return any(r.article == report.article for r in cluster.reports)
 
 
 def _join(cluster: Cluster, report: Report) -> None:
