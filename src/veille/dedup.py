@@ -287,23 +287,50 @@ def new_cluster(cluster_id: int, report: Report) -> Cluster:
     )
 
 
+def _months(first: date | None, last: date | None) -> list[int | None]:
+    if first is None or last is None:
+        return [None]
+    return list(range(first.year * 12 + first.month - 1, last.year * 12 + last.month))
+
+
+class _Blocks:
+    """Clusters by root and by each month their interval spans (undated: month None), so
+    that a report is compared with the clusters it could overlap, not with every one."""
+
+    def __init__(self) -> None:
+        self.blocks: dict[tuple[str, int | None], list[Cluster]] = {}
+        self.by_root: dict[str, list[Cluster]] = {}
+
+    def add(self, c: Cluster) -> None:
+        self.by_root.setdefault(c.root, []).append(c)
+        for month in _months(c.first, c.last):
+            self.blocks.setdefault((c.root, month), []).append(c)
+
+    def candidates(self, report: Report) -> list[Cluster]:
+        root = report.cameo[:2]
+        months = _months(*interval(report))
+        if months == [None]:
+            return self.by_root.get(root, [])
+        found = {id(c): c for m in [None, *months] for c in self.blocks.get((root, m), [])}
+        return sorted(found.values(), key=lambda c: c.id)
+
+
 def cluster(
     reports: Iterable[Report], existing: Sequence[Cluster] = (), next_id: int = 1
 ) -> list[Cluster]:
     """Put each report in the first compatible cluster (the existing ones first, oldest
     first), or in a new one numbered from ``next_id``. Returns the clusters that changed
     or were made, in id order; ``existing`` clusters are updated in place."""
-    candidates = list(existing)
-    by_root: dict[str, list[Cluster]] = {}
-    for c in candidates:
-        by_root.setdefault(c.root, []).append(c)
+    blocks = _Blocks()
+    for c in sorted(existing, key=lambda c: c.id):
+        blocks.add(c)
     touched: dict[int, Cluster] = {}
     for report in reports:
-        home = next((c for c in by_root.get(report.cameo[:2], []) if compatible(c, report)), None)
+        home = next((c for c in blocks.candidates(report) if compatible(c, report)), None)
         if home is None:
             home = new_cluster(next_id, report)
             next_id += 1
-            by_root.setdefault(home.root, []).append(home)
+            blocks.add(home)
         else:
             _join(home, report)
         touched[home.id] = home
