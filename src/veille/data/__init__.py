@@ -188,10 +188,21 @@ class ActorTerm:
 @cache
 def actor_people() -> dict[str, tuple[ActorTerm, ...]]:
     """Folded full name ("francois hollande") → its codes in the Phoenix dictionaries."""
+    return _people("actor_people.tsv")
+
+
+@cache
+def recent_people() -> dict[str, tuple[ActorTerm, ...]]:
+    """Folded full name → its codes in the hand-written table of people active 2010-2025
+    (``actor_people_recent.tsv``), which the Phoenix dictionaries (2014) predate."""
+    return _people("actor_people_recent.tsv")
+
+
+def _people(name: str) -> dict[str, tuple[ActorTerm, ...]]:
     table: dict[str, list[ActorTerm]] = {}
-    for name, code, start, end in read_rows("actor_people.tsv"):
-        table.setdefault(name, []).append(ActorTerm(code, start, end))
-    return {name: tuple(terms) for name, terms in table.items()}
+    for person, code, start, end in read_rows(name):
+        table.setdefault(person, []).append(ActorTerm(code, start, end))
+    return {person: tuple(terms) for person, terms in table.items()}
 
 
 @cache
@@ -200,26 +211,53 @@ def _actor_aliases() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows("actor_aliases_fr.tsv")}
 
 
+# Before this year the recent table may lack a person's earlier offices; Phoenix has them.
+_RECENT_FROM = "2010"
+
+
 def person_code(name: str, day: str | None) -> str | None:
     """The CAMEO code a known person held on ``day`` ("2012", "2012-06" or "2012-06-22"),
-    else their undated code; without a day, the most recent one. None for an unknown."""
+    else their undated code; without a day, the most recent one. None for an unknown.
+
+    The recent table speaks first for the people it has: the Phoenix dictionaries leave
+    many terms open that have since ended (a president "USAGOV from 2009")."""
     key = " ".join(fold(name).replace("-", " ").split())
-    terms = actor_people().get(_actor_aliases().get(key, key))
-    if not terms:
+    alias = _actor_aliases().get(key, key)
+    recent = recent_people().get(key) or recent_people().get(alias)
+    phoenix = actor_people().get(alias) or actor_people().get(key)
+    if recent:
+        code = _held(recent, day)
+        if code is None and phoenix and day and day < _RECENT_FROM:
+            code = _held(phoenix, day)
+        if code is not None:
+            return code
+        # Out of office: Phoenix's undated code is often finer ("FRAELI") than the
+        # recent table's country; take it when the two agree on the country.
+        general, finer = _undated(recent), _undated(phoenix) if phoenix else None
+        if finer and (general is None or finer[:3] == general[:3]):
+            return finer
+        return general
+    if not phoenix:
         return None
+    return _held(phoenix, day) or _undated(phoenix)
+
+
+def _held(terms: tuple[ActorTerm, ...], day: str | None) -> str | None:
+    """The code of the latest-starting dated term held on ``day`` (without a day, the
+    latest-starting of all)."""
     dated = [t for t in terms if t.start or t.end]
     if day:
-        held = [
+        dated = [
             t
             for t in dated
             if (not t.start or t.start[: len(day)] <= day)
             and (not t.end or day <= t.end[: len(day)])
         ]
-        if held:
-            return max(held, key=lambda t: t.start).code
-        undated = [t for t in terms if not (t.start or t.end)]
-        return undated[0].code if undated else None
-    return max(dated, key=lambda t: t.start).code if dated else terms[0].code
+    return max(dated, key=lambda t: t.start).code if dated else None
+
+
+def _undated(terms: tuple[ActorTerm, ...]) -> str | None:
+    return next((t.code for t in terms if not (t.start or t.end)), None)
 
 
 @cache
