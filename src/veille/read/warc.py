@@ -1,0 +1,88 @@
+"""WARC and WARC.gz archives (web crawls): each HTML response becomes a Document.
+
+A crawl holds much besides articles: requests, metadata, redirects, images, scripts.
+Those records are skipped and counted by reason, so a run can say what it left out.
+The archive is streamed record by record; a multi-gigabyte crawl never sits in memory.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from veille.errors import InputError
+from veille.model import Document
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+# What the reader does with one HTML payload: decode, extract, check (``read_bytes``).
+Reader = Callable[[bytes, str], Iterator[Document | InputError]]
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def read_warc(
+    path: Path, read: Reader, skipped: Counter[str] | None = None
+) -> Iterator[Document | InputError]:
+    """Every HTML response of the archive at ``path``, read by ``read(payload, url)``.
+
+    Records that are not a successful HTML response are counted in ``skipped`` under
+    their reason ("WARC request record", "WARC response: image/jpeg", …).
+    """
+    tally: Counter[str] = skipped if skipped is not None else Counter()
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                reason = skip_reason(record)
+                if reason is not None:
+                    tally[reason] += 1
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI") or str(path)
+                try:
+                    payload = record.content_stream().read()
+                except Exception as exc:  # a truncated or badly encoded payload
+                    yield InputError(url, f"unreadable WARC payload in {path} ({exc})")
+                    continue
+                yield from read(payload, url)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield InputError(str(path), f"broken WARC archive ({_reason(exc)})")
+
+
+def count_warc(path: Path) -> int:
+    """How many records of the archive would become documents (headers only)."""
+    count = 0
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                count += skip_reason(record) is None
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError):
+        pass
+    return count
+
+
+def skip_reason(record: Any) -> str | None:
+    """Why a WARC record is not an article page, or ``None`` when it is one."""
+    if record.rec_type != "response":
+        return f"WARC {record.rec_type} record"
+    http = record.http_headers
+    if http is None:
+        return "WARC response without HTTP headers"
+    status = http.get_statuscode() or ""
+    if not status.startswith("2"):
+        return f"WARC response with HTTP status {status or '?'}"
+    content_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if content_type and content_type not in _HTML_TYPES:
+        return f"WARC response: {content_type}"
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or exc.__class__.__name__
