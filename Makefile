@@ -14,9 +14,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Set up, then analyse the bundled corpus and print its summary.
+## Set up, then ingest the bundled corpus into veille.duckdb and print what the store holds.
 run: $(STAMP)
-	$(BIN)/veille summary corpus/
+	$(BIN)/veille ingest corpus/ --db veille.duckdb
 
 ## The whole test suite, with lint and type checks.
 test: $(STAMP)

@@ -38,9 +38,11 @@ def read_warc(
     their reason ("WARC request record", "WARC response: image/jpeg", …).
     """
     tally: Counter[str] = skipped if skipped is not None else Counter()
+    records = 0
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
+                records += 1
                 reason = skip_reason(record)
                 if reason is not None:
                     tally[reason] += 1
@@ -52,8 +54,11 @@ def read_warc(
                     yield InputError(url, f"unreadable WARC payload in {path} ({exc})")
                     continue
                 yield from read(payload, url)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except Exception as exc:  # warcio raises assorted errors on damaged archives
         yield InputError(str(path), f"broken WARC archive ({_reason(exc)})")
+        return
+    if not records:
+        yield InputError(str(path), "no WARC record in this file (not a WARC archive?)")
 
 
 def count_warc(path: Path) -> int:
@@ -63,7 +68,7 @@ def count_warc(path: Path) -> int:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
                 count += skip_reason(record) is None
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError):
+    except Exception:  # damaged: read_warc reports it
         pass
     return count
 
@@ -85,4 +90,6 @@ def skip_reason(record: Any) -> str | None:
 
 
 def _reason(exc: BaseException) -> str:
-    return " ".join(str(exc).split())[:200] or exc.__class__.__name__
+    if isinstance(exc, ArchiveLoadFailed | OSError | EOFError):
+        return " ".join(str(exc).split())[:200] or exc.__class__.__name__
+    return "a damaged or truncated record"
