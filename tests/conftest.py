@@ -54,7 +54,9 @@ def make_warc(path: Path, page: bytes) -> Path:
         writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
         url = "https://exemple.test/article"
-        request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "exemple.test")], is_http_request=True)
+        request = StatusAndHeaders(
+            "GET / HTTP/1.1", [("Host", "exemple.test")], is_http_request=True
+        )
         writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
         for uri, status, kind, body in (
             (url, "200 OK", "text/html; charset=utf-8", page),

@@ -204,20 +204,26 @@ def test_warc_html_responses_become_documents_the_rest_is_counted(tmp_path, name
 
 
 def test_broken_warc_is_one_error(tmp_path):
+    import gzip
+
     from .conftest import make_warc
 
-    whole = make_warc(tmp_path / "whole.warc.gz", b"<html><p>Une page.</p></html>").read_bytes()
+    page = (FIXTURES / "canada-frappes-fr.html").read_bytes()
+    whole = make_warc(tmp_path / "whole.warc", page).read_bytes()
+    one_stream = gzip.compress(whole)
+    cut = whole.index(b"Justin Trudeau")
     cases = {
-        "truncated.warc.gz": (whole[:700], "broken WARC archive"),
-        "garbage.warc": (b"no WARC at all\n", "Unknown archive format"),
-        "garbage.warc.gz": (b"\x1f\x8b\x08\x00garbage", "no WARC record"),
+        "truncated.warc": (whole[:cut], "https://exemple.test/article", "truncated WARC record"),
+        "truncated.warc.gz": (one_stream[: len(one_stream) // 2], None, "broken WARC archive"),
+        "garbage.warc": (b"no WARC at all\n", None, "Unknown archive format"),
+        "garbage.warc.gz": (b"\x1f\x8b\x08\x00garbage", None, "no WARC record"),
     }
-    for name, (content, reason) in cases.items():
+    for name, (content, source, reason) in cases.items():
         path = tmp_path / name
         path.write_bytes(content)
         error = only(read_paths([str(path)]))
         assert isinstance(error, InputError), name
-        assert error.source == str(path) and reason in error.reason, error
+        assert error.source == (source or str(path)) and reason in error.reason, error
 
 
 def test_readers_keep_the_raw_input(tmp_path):

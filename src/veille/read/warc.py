@@ -50,8 +50,12 @@ def read_warc(
                 url = record.rec_headers.get_header("WARC-Target-URI") or str(path)
                 try:
                     payload = record.content_stream().read()
-                except Exception as exc:  # a truncated or badly encoded payload
+                except Exception as exc:  # a badly encoded payload (chunks, gzip)
                     yield InputError(url, f"unreadable WARC payload in {path} ({exc})")
+                    continue
+                if getattr(record.raw_stream, "limit", 0):
+                    # warcio stops silently where the file ends; half a page is no article.
+                    yield InputError(url, f"truncated WARC record in {path}")
                     continue
                 yield from read(payload, url)
     except Exception as exc:  # warcio raises assorted errors on damaged archives
