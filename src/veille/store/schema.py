@@ -248,6 +248,21 @@ def open_store(
     return con
 
 
+def describe(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The schema as lines ``table.column TYPE [NOT NULL] [DEFAULT …]``, in table order."""
+    rows = con.execute(
+        "SELECT table_name, column_name, data_type, is_nullable, column_default "
+        "FROM information_schema.columns ORDER BY table_name, ordinal_position"
+    ).fetchall()
+    lines = []
+    for table, column, kind, nullable, default in rows:
+        line = f"{table}.{column} {kind}"
+        line += "" if nullable == "YES" else " NOT NULL"
+        line += f" DEFAULT {default}" if default is not None else ""
+        lines.append(line)
+    return lines
+
+
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The last migration applied to the store (0 for an empty database)."""
     found = con.execute(
@@ -259,12 +274,16 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def migrate(con: duckdb.DuckDBPyConnection, name: str = "store") -> int:
+def migrate(
+    con: duckdb.DuckDBPyConnection,
+    name: str = "store",
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> int:
     """Apply the pending migrations, each in one transaction; return the schema version."""
     current = _check_version(con, name)
     if current == 0:
         _require_empty(con, name)
-    for migration in MIGRATIONS:
+    for migration in migrations:
         if migration.version <= current:
             continue
         LOGGER.info("%s: migration %d (%s)", name, migration.version, migration.name)
