@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,6 +31,8 @@ Results = list[Analysis | Failure]
 # Batches queued per worker: enough that a worker never waits for the next one, few
 # enough that memory stays flat however large the corpus.
 IN_FLIGHT_PER_WORKER = 2
+# How often a worker checks that its parent still runs.
+PARENT_CHECK_SECONDS = 1.0
 
 
 def analyse_batches(
@@ -84,9 +89,21 @@ def _lean(document: Document) -> Document:
 
 def _initialise(level: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     from veille import nlp
 
     nlp.load()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once the ingest that started it is gone.
+
+    A parent killed outright (``kill -9``, the OOM killer) cannot stop its pool, and the
+    workers would wait for work forever, holding a model each (seen here).
+    """
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _analyse(documents: list[Document]) -> Results:
