@@ -13,7 +13,14 @@ import duckdb
 import pytest
 
 from veille.errors import StoreBusy, StoreError
-from veille.store.schema import MIGRATIONS, SCHEMA_VERSION, describe, migrate, open_store
+from veille.store.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    describe,
+    load_extension,
+    migrate,
+    open_store,
+)
 
 from .conftest import ROOT
 
@@ -167,3 +174,15 @@ def test_cli_says_busy_in_one_line_and_exits_75(store, tmp_path):
     assert result.stderr.strip() == (
         f"error: database {store} is busy (another process has it open); retry when it finishes"
     )
+
+
+def test_full_text_search_loads_without_a_download():
+    with duckdb.connect() as con:
+        load_extension(con, "fts")
+        con.execute("CREATE TABLE t AS SELECT 1 AS id, 'les sanctions occidentales' AS body")
+        con.execute("PRAGMA create_fts_index('t', 'id', 'body', stemmer = 'french')")
+        found = con.execute(
+            "SELECT id FROM (SELECT id, fts_main_t.match_bm25(id, 'sanction') AS score FROM t) "
+            "WHERE score IS NOT NULL"
+        ).fetchall()
+    assert found == [(1,)]

@@ -69,6 +69,8 @@ class Report:
     quotes: int = 0
     archive_skipped: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    # Time spent holding the database: opening it, writing, committing, closing.
+    write_seconds: float = 0.0
 
     def add(self, work: Work, written: Written) -> None:
         self.documents_read += len(work.documents) + len(work.unreadable) + work.skipped
@@ -113,8 +115,10 @@ def ingest(
         for work, results in analyse_batches(
             ((work, list(work.documents)) for work in plan), workers=options.workers
         ):
+            writing = time.perf_counter()
             with _connect(db, options.wait) as con:
                 written = write_batch(con, run_id, work, results)
+            report.write_seconds += time.perf_counter() - writing
             report.add(work, written)
             LOGGER.info(
                 "run %d: batch committed, %d documents so far", run_id, report.documents_read

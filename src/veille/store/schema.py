@@ -303,6 +303,26 @@ def migrate(
     return current
 
 
+def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Load a DuckDB extension shipped by a ``duckdb-ext-<name>`` package, with no download.
+
+    ``INSTALL`` fetches extensions from the network, which veille never needs at run time;
+    ``duckdb-ext-fts`` (a pinned dependency) carries ``fts`` for this DuckDB version.
+    """
+    import duckdb_ext
+
+    version = duckdb.__version__
+    found = sorted(
+        Path(duckdb_ext.__path__[0]).glob(f"extensions/v{version}/*/{name}.duckdb_extension")
+    )
+    if not found:
+        raise StoreError(
+            f"DuckDB extension {name!r} for DuckDB {version} is not installed "
+            f"(pip install duckdb-ext-{name} at the matching version)"
+        )
+    con.execute(f"LOAD '{found[0]}'")
+
+
 def _check_version(con: duckdb.DuckDBPyConnection, name: str) -> int:
     version = schema_version(con)
     if version > SCHEMA_VERSION:
