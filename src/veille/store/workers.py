@@ -13,14 +13,17 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from typing import TypeVar
 
+from veille.errors import VeilleError
 from veille.model import Analysis, Document
 from veille.pipeline import Failure, analyze_many
 
@@ -79,7 +82,15 @@ def _start(workers: int) -> ProcessPoolExecutor:
 
 def _next(pending: deque[tuple[T, Future[Results] | None]]) -> tuple[T, Results]:
     tag, future = pending.popleft()
-    return tag, future.result() if future is not None else []
+    if future is None:
+        return tag, []
+    try:
+        return tag, future.result()
+    except BrokenProcessPool:
+        raise VeilleError(
+            "a worker process died (out of memory?); the batches committed are kept: "
+            "run the same command again to go on"
+        ) from None
 
 
 def _lean(document: Document) -> Document:
@@ -88,6 +99,8 @@ def _lean(document: Document) -> Document:
 
 
 def _initialise(level: int) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run, not each worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     from veille import nlp

@@ -9,6 +9,7 @@ transaction, so a reader never sees an article half replaced.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -78,9 +79,15 @@ def write_batch(
         )
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
     return written
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, unless the failure already ended the transaction (a failed COMMIT)."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
 
 
 def utcnow() -> datetime:
