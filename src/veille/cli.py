@@ -303,13 +303,13 @@ def ingest_command(
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingest", total=None)
 
-        def on_batch(report: Report, written: Written) -> None:
+        def on_progress(report: Report, written: Written) -> None:
             for failure in written.failures:
                 progress.console.print(f"error: {failure}", markup=False, highlight=False)
             total = max(report.total or 0, report.documents_read) or None
             progress.update(task, completed=report.documents_read, total=total)
 
-        report = ingest(paths or [], db, options, on_batch=on_batch)
+        report = ingest(paths or [], db, options, on_progress=on_progress)
     _print_report(report, db)
     if top:
         with open_store(db, read_only=True, wait=wait) as con:

@@ -82,7 +82,7 @@ class Report:
         self.quotes += written.quotes
 
 
-OnBatch = Callable[[Report, Written], None]
+OnProgress = Callable[[Report, Written], None]
 
 
 def ingest(
@@ -90,13 +90,14 @@ def ingest(
     db: str | Path,
     options: IngestOptions | None = None,
     *,
-    on_batch: OnBatch | None = None,
+    on_progress: OnProgress | None = None,
 ) -> Report:
     """Store every document of ``paths`` (or, with ``reanalyse`` and no paths, every
     stored document) with its analysis; return the run's report.
 
-    ``on_batch`` is called after each commit with the report so far and the batch's
-    counts (its failures included), for progress and error messages.
+    ``on_progress`` is called once the inputs are counted (``Report.total``), then after
+    each commit with the report so far and the batch's counts (its failures included),
+    for progress and error messages.
     """
     options = options or IngestOptions()
     started = time.perf_counter()
@@ -110,6 +111,8 @@ def ingest(
         ordered = _stored_ids(db, options.wait)
         report.total = len(ordered)
         plan = _plan_stored(db, ordered, options)
+    if on_progress is not None:
+        on_progress(report, Written())
     status = "interrupted"
     try:
         for work, results in analyse_batches(
@@ -123,8 +126,8 @@ def ingest(
             LOGGER.info(
                 "run %d: batch committed, %d documents so far", run_id, report.documents_read
             )
-            if on_batch is not None:
-                on_batch(report, written)
+            if on_progress is not None:
+                on_progress(report, written)
         status = "done"
     finally:
         report.seconds = time.perf_counter() - started
