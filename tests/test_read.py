@@ -173,3 +173,63 @@ def test_bad_input_does_not_stop_the_others(tmp_path):
     (tmp_path / "c.txt").write_text("Texte C.", encoding="utf-8")
     results = list(read_paths([str(tmp_path)]))
     assert [type(r).__name__ for r in results] == ["Document", "InputError", "Document"]
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_warc_html_responses_become_documents_the_rest_is_counted(tmp_path, name):
+    from collections import Counter
+
+    from veille.read import count_documents
+
+    from .conftest import make_warc
+
+    page = (FIXTURES / "canada-frappes-fr.html").read_bytes()
+    warc = make_warc(tmp_path / name, page)
+    skipped: Counter[str] = Counter()
+    doc = only(read_paths([str(tmp_path)], skipped=skipped))
+    assert isinstance(doc, Document)
+    assert doc.source == "https://exemple.test/article"
+    assert doc.format == "html" and doc.raw == page
+    assert doc == only(read_bytes(page, "https://exemple.test/article", kind=".html"))
+    assert skipped == Counter(
+        {
+            "WARC warcinfo record": 1,
+            "WARC request record": 1,
+            "WARC response: image/png": 1,
+            "WARC response with HTTP status 404": 1,
+            "WARC response with HTTP status 301": 1,
+        }
+    )
+    assert count_documents([str(warc)]) == 1
+
+
+def test_broken_warc_is_one_error(tmp_path):
+    import gzip
+
+    from .conftest import make_warc
+
+    page = (FIXTURES / "canada-frappes-fr.html").read_bytes()
+    whole = make_warc(tmp_path / "whole.warc", page).read_bytes()
+    one_stream = gzip.compress(whole)
+    cut = whole.index(b"Justin Trudeau")
+    cases = {
+        "truncated.warc": (whole[:cut], "https://exemple.test/article", "truncated WARC record"),
+        "truncated.warc.gz": (one_stream[: len(one_stream) // 2], None, "broken WARC archive"),
+        "garbage.warc": (b"no WARC at all\n", None, "Unknown archive format"),
+        "garbage.warc.gz": (b"\x1f\x8b\x08\x00garbage", None, "no WARC record"),
+    }
+    for name, (content, source, reason) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        error = only(read_paths([str(path)]))
+        assert isinstance(error, InputError), name
+        assert error.source == (source or str(path)) and reason in error.reason, error
+
+
+def test_readers_keep_the_raw_input(tmp_path):
+    record = '{"id": "a1", "text": "Un texte.", "licence": "CC BY"}'
+    (tmp_path / "records.jsonl").write_text(record + "\n", encoding="utf-8")
+    doc = only(read_paths([str(tmp_path / "records.jsonl")]))
+    assert doc.raw == record.encode("utf-8")
+    text = only(read_paths([str(REFERENCE)]))
+    assert text.raw == REFERENCE.read_bytes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -14,14 +15,27 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from veille import __version__
-from veille.errors import InputError, VeilleError
+from veille.errors import InputError, StoreBusy, VeilleError
 from veille.model import Analysis, Document, json_schema
 from veille.pipeline import Failure, analyze_many
 from veille.read import read_paths
 from veille.read.decode import DEFAULT_MAX_CHARS
+from veille.store import IngestOptions, Report, ingest, open_store, overview
+from veille.store.ingest import BATCH_SIZE, WAIT_SECONDS
+from veille.store.write import Written
 
 app = typer.Typer(
     help="veille: auditable event data from news articles.",
@@ -222,6 +236,117 @@ def _counter_table(title: str, label: str, counts: Counter[str], top: int | None
     table.add_column("count", justify="right")
     for key, count in counts.most_common(top):
         table.add_row(key, str(count))
+    out.print(table)
+
+
+# Exit status of `veille ingest` when the database is held by another process:
+# sysexits' EX_TEMPFAIL, "try again later".
+EXIT_BUSY = 75
+
+
+class _Rate(ProgressColumn):
+    """Documents per second, once rich has measured it."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:5.1f} docs/s" if speed else "  …  docs/s", style="cyan")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories, globs, .jsonl, .html, .txt, WARC(.gz) archives."),
+    ] = None,
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB file of the store.")] = Path(
+        "veille.duckdb"
+    ),
+    workers: Annotated[
+        int, typer.Option(min=1, help="Analysing processes (default: the machine's cores).")
+    ] = os.cpu_count() or 1,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Documents per batch: one worker task, one transaction.")
+    ] = BATCH_SIZE,
+    reanalyse: Annotated[
+        bool,
+        typer.Option(
+            "--reanalyse",
+            help="Analyse stored documents again and replace their rows (with no PATH: all).",
+        ),
+    ] = False,
+    wait: Annotated[
+        float, typer.Option(help="Seconds to wait for another process to release the file.")
+    ] = WAIT_SECONDS,
+    top: Annotated[int, typer.Option(help="Dyads and speakers listed at the end (0: none).")] = 10,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+) -> None:
+    """Analyse documents into the corpus store; what is stored already is skipped.
+
+    Exit status: 0 all stored, 1 some inputs failed (each is an `errors` row, the others
+    are stored), 2 bad usage, 75 the database is busy (retry later).
+
+    Example: veille ingest corpus/ --db veille.duckdb --workers 2
+    """
+    if not paths and not reanalyse:
+        err.print("error: give files to ingest, or --reanalyse to analyse the store again")
+        raise typer.Exit(2)
+    options = IngestOptions(
+        workers=workers, batch_size=batch_size, reanalyse=reanalyse, max_chars=max_chars, wait=wait
+    )
+    columns = (
+        TextColumn("[bold]ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _Rate(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=None)
+
+        def on_progress(report: Report, written: Written) -> None:
+            for failure in written.failures:
+                progress.console.print(f"error: {failure}", markup=False, highlight=False)
+            total = max(report.total or 0, report.documents_read) or None
+            progress.update(task, completed=report.documents_read, total=total)
+
+        report = ingest(paths or [], db, options, on_progress=on_progress)
+    _print_report(report, db)
+    if top:
+        with open_store(db, read_only=True, wait=wait) as con:
+            _print_overview(db, overview(con, top), top)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_report(report: Report, db: Path) -> None:
+    rate = report.documents_read / report.seconds if report.seconds else 0.0
+    out.print(
+        f"run {report.run_id} into {db}: {report.documents_read:,} documents read in "
+        f"{report.seconds:.1f} s ({rate:.1f}/s): [bold]{report.stored:,}[/] stored, "
+        f"{report.skipped:,} skipped as already present, "
+        + (f"{report.reanalysed:,} re-analysed, " if report.reanalysed else "")
+        + f"[bold]{report.failed:,}[/] failed; {report.events:,} events, "
+        f"{report.quotes:,} quotes",
+        highlight=False,
+    )
+    for reason, count in sorted(report.archive_skipped.items()):
+        out.print(f"  not an article, skipped: {count:,} × {reason}", highlight=False)
+
+
+def _print_overview(db: Path, found: Any, top: int) -> None:
+    counts = ", ".join(f"{n:,} {table}" for table, n in found.counts.items())
+    out.print(f"store {db}: {counts}", highlight=False)
+    table = Table(title=f"Top {top} dyads (events)")
+    for column in ("source actor", "target actor", "events"):
+        table.add_column(column, justify="right" if column == "events" else "left")
+    for source, target, count in found.dyads:
+        table.add_row(source, target, str(count))
+    out.print(table)
+    table = Table(title=f"Top {top} quoted speakers")
+    for column in ("speaker", "quotes", "articles"):
+        table.add_column(column, justify="left" if column == "speaker" else "right")
+    for name, count, articles in found.speakers:
+        table.add_row(name, str(count), str(articles))
     out.print(table)
 
 
@@ -436,6 +561,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     """Entry point of the ``veille`` script."""
     try:
         app(args=list(argv) if argv is not None else None)
+    except StoreBusy as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(EXIT_BUSY)
     except VeilleError as exc:
         err.print(f"error: {exc}", markup=False)
         sys.exit(1)

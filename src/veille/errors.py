@@ -22,3 +22,21 @@ class InputError(VeilleError):
 
 class ModelError(VeilleError):
     """The spaCy model or a data file is missing or broken (a configuration fault)."""
+
+
+class StoreError(VeilleError):
+    """The corpus store cannot be used: not a veille database, or made by a newer veille."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the database file (DuckDB allows one writer, or many readers).
+
+    The message names the file and says to retry; the CLI exits with status 75
+    (``EX_TEMPFAIL``), so a script can tell "retry later" from a failure.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"database {path} is busy (another process has it open); retry when it finishes"
+        )
+        self.path = path

@@ -89,6 +89,10 @@ class Document(Record):
     # the cleaner can record it as removed instead of losing it silently.
     extras: tuple[str, ...] = ()
     format: Literal["text", "html", "record"] = "text"
+    # The input as read (file bytes, JSON record line, HTTP payload): the store keeps it,
+    # so that nothing a user gave is lost and a newer reader can read it again. Left out of
+    # equality and repr; ``None`` for a Document built from a string.
+    raw: bytes | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_text(

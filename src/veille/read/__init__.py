@@ -7,8 +7,10 @@ others.
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -18,16 +20,24 @@ from veille.read.decode import DEFAULT_MAX_CHARS, check_text, decode
 from veille.read.html import parse_html
 from veille.read.records import parse_records
 from veille.read.text import parse_text
+from veille.read.warc import WARC_SUFFIXES, count_warc, is_warc, read_warc
 
-__all__ = ["SUPPORTED", "read_bytes", "read_paths"]
+__all__ = ["SUPPORTED", "count_documents", "read_bytes", "read_paths"]
 
-SUPPORTED = (".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson")
+SUPPORTED = (".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", *WARC_SUFFIXES)
 
 
 def read_paths(
-    paths: Iterable[str], *, max_chars: int = DEFAULT_MAX_CHARS
+    paths: Iterable[str],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[Document | InputError]:
-    """Every document named by ``paths`` (files, directories, globs, ``-``), in order."""
+    """Every document named by ``paths`` (files, directories, globs, ``-``), in order.
+
+    Archive records that hold no article (WARC requests, images, redirects) are counted
+    in ``skipped`` by reason.
+    """
     for name in paths:
         if name == "-":
             yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", max_chars=max_chars)
@@ -35,6 +45,13 @@ def read_paths(
         for path in _expand(name):
             if isinstance(path, InputError):
                 yield path
+                continue
+            if is_warc(path):
+                yield from read_warc(
+                    path,
+                    lambda raw, url: read_bytes(raw, url, max_chars=max_chars, kind=".html"),
+                    skipped,
+                )
                 continue
             try:
                 raw = path.read_bytes()
@@ -64,7 +81,33 @@ def _expand(name: str) -> Iterator[Path | InputError]:
 
 
 def _supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED and not path.name.startswith(".")
+    return (path.suffix.lower() in SUPPORTED or is_warc(path)) and not path.name.startswith(".")
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """About how many documents ``paths`` hold, for a progress bar; ``None`` for stdin.
+
+    A JSON Lines file counts its non-blank lines, a WARC archive its HTML responses
+    (headers only), any other file one.
+    """
+    total = 0
+    for name in paths:
+        if name == "-":
+            return None
+        for path in _expand(name):
+            if isinstance(path, InputError):
+                continue
+            if is_warc(path):
+                total += count_warc(path)
+            elif path.suffix.lower() in (".jsonl", ".ndjson"):
+                try:
+                    with path.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
 
 
 def read_bytes(
@@ -97,7 +140,7 @@ def read_bytes(
     except InputError as exc:
         yield exc
         return
-    yield _checked(doc, max_chars)
+    yield _checked(dataclasses.replace(doc, raw=raw), max_chars)
 
 
 def _checked(doc: Document, max_chars: int) -> Document | InputError:

@@ -24,9 +24,12 @@ def parse_html(page: str, source: str, raw_id: str | None = None) -> Document:
         tree = lxml_html.fromstring(page)
     except Exception as exc:  # lxml raises several types for broken input
         raise InputError(source, f"unparsable HTML ({exc.__class__.__name__})") from None
-    # Comments off: reader comments are not the article (DESIGN pitfalls).
+    # Comments off: reader comments are not the article (DESIGN pitfalls). Deduplication
+    # off: trafilatura's is a cache shared by every call in the process, so the third read
+    # of a page (or of a paragraph several pages share) came out empty, and what a page
+    # yielded depended on what the process had read before it.
     text = trafilatura.extract(
-        page, include_comments=False, include_tables=False, favor_precision=True, deduplicate=True
+        page, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
     )
     if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(source, "HTML with no article text (nothing extractable)")

@@ -63,4 +63,5 @@ def _record(data: Any, where: str, raw: str) -> Document | InputError:
         published=published,
         external_id=str(external) if external is not None else None,
         format="record",
+        raw=raw.encode("utf-8"),
     )

@@ -1,0 +1,43 @@
+"""What a store holds, in a few numbers: the summary ``veille ingest`` prints at the end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+_TABLES = ("documents", "articles", "entities", "quotes", "events", "errors", "runs")
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    counts: dict[str, int]
+    # (source actor, target actor, events), most frequent first
+    dyads: list[tuple[str, str, int]]
+    # (speaker's name, quotes, articles), most quoted first
+    speakers: list[tuple[str, int, int]]
+
+
+def overview(con: duckdb.DuckDBPyConnection, top: int = 10) -> Overview:
+    """Row counts, the ``top`` most frequent actor dyads and the most quoted speakers."""
+    counts = {}
+    for table in _TABLES:
+        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        counts[table] = int(row[0]) if row else 0
+    dyads = con.execute(
+        "SELECT source_actor, target_actor, count(*) AS n FROM events "
+        "WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL "
+        "GROUP BY ALL ORDER BY n DESC, source_actor, target_actor LIMIT ?",
+        [top],
+    ).fetchall()
+    speakers = con.execute(
+        "SELECT e.name, count(*) AS n, count(DISTINCT q.article_id) AS articles "
+        "FROM quotes q JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker "
+        "GROUP BY e.name ORDER BY n DESC, e.name LIMIT ?",
+        [top],
+    ).fetchall()
+    return Overview(
+        counts=counts,
+        dyads=[(str(s), str(t), int(n)) for s, t, n in dyads],
+        speakers=[(str(name), int(n), int(a)) for name, n, a in speakers],
+    )

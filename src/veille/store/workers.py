@@ -1,0 +1,123 @@
+"""Batches analysed across worker processes, results handed back in input order.
+
+Each worker loads the spaCy model once and runs ``analyze_many`` on whole batches; the
+writer stays in the main process. Measured on the bundled corpus (600 articles, 2
+cores): a pool of 2 such workers analyses 17.3 articles/s, one process 13.5, and
+``analyze_many(n_process=2)`` (spaCy's multiprocess ``nlp.pipe``) 11.4 — spaCy's workers
+only parse, so the main process still converts and extracts, and a new pair of workers
+starts for every chunk.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from typing import TypeVar
+
+from veille.errors import VeilleError
+from veille.model import Analysis, Document
+from veille.pipeline import Failure, analyze_many
+
+T = TypeVar("T")
+
+Results = list[Analysis | Failure]
+
+# Batches queued per worker: enough that a worker never waits for the next one, few
+# enough that memory stays flat however large the corpus.
+IN_FLIGHT_PER_WORKER = 2
+# How often a worker checks that its parent still runs.
+PARENT_CHECK_SECONDS = 1.0
+
+
+def analyse_batches(
+    batches: Iterable[tuple[T, list[Document]]], *, workers: int
+) -> Iterator[tuple[T, Results]]:
+    """Each ``(tag, documents)`` batch with its results, in the order given.
+
+    With one worker the batches are analysed in this process; with more, in a pool of
+    processes started on the first batch (none when there is nothing to analyse).
+    """
+    if workers <= 1:
+        for tag, documents in batches:
+            yield tag, _analyse(documents) if documents else []
+        return
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[tuple[T, Future[Results] | None]] = deque()
+    try:
+        for tag, documents in batches:
+            future = None
+            if documents:
+                if pool is None:
+                    pool = _start(workers)
+                future = pool.submit(_analyse, [_lean(d) for d in documents])
+            pending.append((tag, future))
+            while len(pending) > workers * IN_FLIGHT_PER_WORKER:
+                yield _next(pending)
+        while pending:
+            yield _next(pending)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the parent holds DuckDB and spaCy state that must not be copied.
+    level = logging.getLogger().getEffectiveLevel()
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_initialise,
+        initargs=(level,),
+    )
+
+
+def _next(pending: deque[tuple[T, Future[Results] | None]]) -> tuple[T, Results]:
+    tag, future = pending.popleft()
+    if future is None:
+        return tag, []
+    try:
+        return tag, future.result()
+    except BrokenProcessPool:
+        raise VeilleError(
+            "a worker process died (out of memory?); the batches committed are kept: "
+            "run the same command again to go on"
+        ) from None
+
+
+def _lean(document: Document) -> Document:
+    """The document without its raw bytes, which the worker does not need."""
+    return replace(document, raw=None) if document.raw is not None else document
+
+
+def _initialise(level: int) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run, not each worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    from veille import nlp
+
+    nlp.load()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once the ingest that started it is gone.
+
+    A parent killed outright (``kill -9``, the OOM killer) cannot stop its pool, and the
+    workers would wait for work forever, holding a model each (seen here).
+    """
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _analyse(documents: list[Document]) -> Results:
+    return list(analyze_many(documents, on_error="return"))

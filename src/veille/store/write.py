@@ -1,0 +1,196 @@
+"""One batch, one transaction: documents, everything derived from them, errors, run counts.
+
+A document counts as stored only once its batch has committed. Ids stay unique without a
+key: inside the transaction, documents already present are looked up first (another
+process may have stored them since this run began) and only the others are inserted.
+Re-analysed documents have their derived rows deleted and written anew in the same
+transaction, so a reader never sees an article half replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import duckdb
+import pyarrow as pa
+
+from veille.model import Analysis, Document
+from veille.pipeline import Failure
+from veille.store.rows import DERIVED, Batch, analysis_rows, document_rows, error_rows
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """A batch to analyse and store: its documents, which of them were already stored
+    (to re-analyse), and the inputs that could not be read on the way to it."""
+
+    documents: tuple[Document, ...]
+    reanalyse: frozenset[str] = frozenset()
+    unreadable: tuple[Failure, ...] = ()
+    # Read since the previous batch but left alone: already stored, or a duplicate input.
+    skipped: int = 0
+    # Archive records that held no article (WARC requests, images, redirects).
+    archive_skipped: int = 0
+
+
+@dataclass(slots=True)
+class Written:
+    """What one committed batch changed."""
+
+    stored: int = 0
+    skipped: int = 0
+    reanalysed: int = 0
+    failed: int = 0
+    events: int = 0
+    quotes: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def write_batch(
+    con: duckdb.DuckDBPyConnection,
+    run_id: int,
+    work: Work,
+    results: Sequence[Analysis | Failure],
+) -> Written:
+    """Store one analysed batch in one transaction and return its counts."""
+    now = utcnow()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        written = _write(con, run_id, work, results, now)
+        con.execute(
+            "UPDATE runs SET documents_read = documents_read + ?, stored = stored + ?, "
+            "skipped = skipped + ?, reanalysed = reanalysed + ?, failed = failed + ?, "
+            "events = events + ?, quotes = quotes + ?, "
+            "archive_records_skipped = archive_records_skipped + ? WHERE id = ?",
+            [
+                len(work.documents) + len(work.unreadable) + work.skipped,
+                written.stored,
+                written.skipped,
+                written.reanalysed,
+                written.failed,
+                written.events,
+                written.quotes,
+                work.archive_skipped,
+                run_id,
+            ],
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        _rollback(con)
+        raise
+    return written
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, unless the failure already ended the transaction (a failed COMMIT)."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
+
+
+def utcnow() -> datetime:
+    """Now in UTC, as the naive timestamp DuckDB's TIMESTAMP columns hold."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    run_id: int,
+    work: Work,
+    results: Sequence[Analysis | Failure],
+    now: datetime,
+) -> Written:
+    present = _present(con, [doc.id for doc in work.documents])
+    new: list[Document] = []
+    replaced: list[str] = []
+    kept: list[Analysis | Failure] = []
+    written = Written(skipped=work.skipped)
+    for doc, result in zip(work.documents, results, strict=True):
+        if doc.id not in present:
+            new.append(doc)
+        elif doc.id in work.reanalyse:
+            replaced.append(doc.id)
+        else:
+            written.skipped += 1  # stored by another process since this run began
+            continue
+        kept.append(result)
+    _insert(con, document_rows(new, run_id, now))
+    if replaced:
+        _delete_derived(con, replaced)
+    analyses = [r for r in kept if isinstance(r, Analysis)]
+    _insert(con, analysis_rows(analyses, run_id, now))
+    failures = [*work.unreadable, *(r for r in kept if isinstance(r, Failure))]
+    _record_errors(con, failures, run_id)
+    written.stored = len(new)
+    written.reanalysed = len(replaced)
+    written.failed = len(failures)
+    written.failures = failures
+    written.events = sum(len(a.events) for a in analyses)
+    written.quotes = sum(len(a.quotes) for a in analyses)
+    return written
+
+
+def _present(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    con.register("batch_ids", pa.table({"id": ids}))
+    try:
+        rows = con.execute(
+            "SELECT DISTINCT id FROM documents WHERE id IN (SELECT id FROM batch_ids)"
+        ).fetchall()
+    finally:
+        con.unregister("batch_ids")
+    return {row[0] for row in rows}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
+    for table, rows in batch.tables().items():
+        if not rows.num_rows:
+            continue
+        view = f"batch_{table}"
+        con.register(view, rows)
+        try:
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+        finally:
+            con.unregister(view)
+
+
+def _delete_derived(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    con.register("replaced_ids", pa.table({"id": ids}))
+    try:
+        for table in DERIVED:
+            key = "id" if table == "articles" else "article_id"
+            con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM replaced_ids)")
+        con.execute(
+            "DELETE FROM errors WHERE stage <> 'read' "
+            "AND document_id IN (SELECT id FROM replaced_ids)"
+        )
+    finally:
+        con.unregister("replaced_ids")
+
+
+_SAME_ERROR = (
+    "e.source = b.source AND e.stage = b.stage AND e.message = b.message "
+    "AND e.document_id IS NOT DISTINCT FROM b.document_id"
+)
+
+
+def _record_errors(con: duckdb.DuckDBPyConnection, failures: list[Failure], run_id: int) -> None:
+    """An input that fails again keeps one ``errors`` row, its ``last_run`` moved on."""
+    unique = dict.fromkeys((f.source, f.stage, f.message, f.document_id) for f in failures)
+    tables = error_rows(unique, run_id).tables()
+    if "errors" not in tables:
+        return
+    con.register("batch_errors", tables["errors"])
+    try:
+        con.execute(
+            f"UPDATE errors e SET last_run = ? FROM batch_errors b WHERE {_SAME_ERROR}", [run_id]
+        )
+        con.execute(
+            "INSERT INTO errors BY NAME SELECT * FROM batch_errors b "
+            f"WHERE NOT EXISTS (SELECT 1 FROM errors e WHERE {_SAME_ERROR})"
+        )
+    finally:
+        con.unregister("batch_errors")
