@@ -29,6 +29,8 @@ RUN_COLUMNS = {
     "documents": ("run_id", "stored_at"),
     "articles": ("run_id", "analysed_at"),
     "errors": ("first_run", "last_run"),
+    "event_clusters": ("added_at", "run_id"),
+    "event_mentions": ("added_at",),
 }
 BAD_INPUTS = 3  # a malformed JSON line, a record without text, an empty file
 DOCUMENTS = 5  # three records, the reference article, one page in a WARC archive

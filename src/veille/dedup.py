@@ -75,6 +75,7 @@ class Cluster:
     place_country: str | None
     lat: float | None
     lon: float | None
+    lead: str = ""  # key of the report whose code the cluster carries: its main record
     reports: list[Report] = field(default_factory=list)
 
     @property
@@ -237,7 +238,7 @@ def _same_article(cluster: Cluster, report: Report) -> bool:
 
 def _join(cluster: Cluster, report: Report) -> None:
     if len(_generic(report.cameo)) > len(_generic(cluster.cameo)):
-        cluster.cameo = report.cameo
+        cluster.cameo, cluster.lead = report.cameo, report.key
     if (
         cluster.source_country is None
         and cluster.target_country is None
@@ -283,6 +284,7 @@ def new_cluster(cluster_id: int, report: Report) -> Cluster:
         place_country=report.place_country,
         lat=report.lat,
         lon=report.lon,
+        lead=report.key,
         reports=[report],
     )
 

@@ -283,7 +283,7 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
             if actor.entity is None:
                 actor = _apposed(index, child) or actor
             place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
-            if place and case in ("a", "en") and not code.startswith(("04", "19", "03")):
+            if place and case in ("a", "en") and not code.startswith(("042", "19", "03")):
                 continue  # "ont manifesté à Bruxelles": where, not whom
             if (actor.actor_code is not None or actor.people) and (case != "en" or actor.country):
                 return actor  # "sur des policiers", "contre le gouvernement"

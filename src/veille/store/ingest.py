@@ -29,6 +29,7 @@ from veille.nlp import MODEL
 from veille.pipeline import Failure
 from veille.read import count_documents, read_paths
 from veille.read.decode import DEFAULT_MAX_CHARS
+from veille.store.clusters import recluster
 from veille.store.rows import load_documents
 from veille.store.schema import open_store
 from veille.store.workers import analyse_batches
@@ -128,6 +129,11 @@ def ingest(
             )
             if on_progress is not None:
                 on_progress(report, written)
+        if report.reanalysed:
+            # Each batch placed its records among the clusters as they stood; once every
+            # record is new, cluster them all again as one ingest of them would have.
+            with _connect(db, options.wait) as con:
+                recluster(con, run_id)
         status = "done"
     finally:
         report.seconds = time.perf_counter() - started

@@ -161,6 +161,7 @@ def _add_event(batch: Batch, aid: str, seq: int, event: Event) -> None:
         location_country=location["country"] if location else None,
         location_lat=location["lat"] if location else None,
         location_lon=location["lon"] if location else None,
+        location_geonames_id=location["geonames_id"] if location else None,
         **values,
     )
 
@@ -296,6 +297,9 @@ def _entity(row: dict[str, Any], mentions: list[Mention]) -> Entity:
 def _event(row: dict[str, Any]) -> Event:
     values = _strip(row)
     values["id"] = values.pop("event_id")
-    place = {key: values.pop(f"location_{key}") for key in ("name", "country", "lat", "lon")}
+    place = {
+        key: values.pop(f"location_{key}")
+        for key in ("name", "country", "lat", "lon", "geonames_id")
+    }
     values["location"] = place if place["name"] is not None else None
     return Event.from_dict(values)

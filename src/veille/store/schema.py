@@ -196,8 +196,43 @@ CREATE TABLE errors (
 );
 """
 
+_CLUSTERS = """
+ALTER TABLE events ADD COLUMN location_geonames_id BIGINT;
+
+CREATE TABLE event_clusters (          -- one real event, told by one or more records
+    id BIGINT NOT NULL,
+    root VARCHAR NOT NULL,
+    cameo VARCHAR NOT NULL,            -- the most specific code its records give
+    source_country VARCHAR,
+    target_country VARCHAR,
+    first_day DATE,                    -- the days the event lies in, narrowed by its records
+    last_day DATE,
+    place VARCHAR,
+    place_country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    lead_event VARCHAR NOT NULL,       -- events.id of the record carrying its code
+    num_mentions INTEGER NOT NULL,
+    num_articles INTEGER NOT NULL,
+    num_sources INTEGER NOT NULL,
+    added_at TIMESTAMP NOT NULL,       -- when the first record of it was stored
+    run_id INTEGER NOT NULL
+);
+
+CREATE TABLE event_mentions (          -- each record (article sentence) that tells it
+    cluster_id BIGINT NOT NULL,
+    event VARCHAR NOT NULL,            -- events.id
+    article_id VARCHAR NOT NULL,
+    outlet VARCHAR,                    -- the site the article came from, when known
+    added_at TIMESTAMP NOT NULL
+);
+"""
+
 # Append only. Never edit or reorder a released migration.
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _INITIAL),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _INITIAL),
+    Migration(2, "event clusters and mentions; event place geonames id", _CLUSTERS),
+)
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from veille.model import Analysis, Document
 from veille.pipeline import Failure
+from veille.store.clusters import cluster_batch
 from veille.store.rows import DERIVED, Batch, analysis_rows, document_rows, error_rows
 
 
@@ -121,6 +122,7 @@ def _write(
         _delete_derived(con, replaced)
     analyses = [r for r in kept if isinstance(r, Analysis)]
     _insert(con, analysis_rows(analyses, run_id, now))
+    cluster_batch(con, analyses, replaced, run_id, now)
     failures = [*work.unreadable, *(r for r in kept if isinstance(r, Failure))]
     _record_errors(con, failures, run_id)
     written.stored = len(new)
