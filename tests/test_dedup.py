@@ -180,3 +180,17 @@ def test_an_article_and_a_shared_country_anchor_reports() -> None:
     assert len(cluster([in_london, on_britain])) == 1  # the place's country is the target's
     on_france = replace(on_britain, target_country="FRA")
     assert len(cluster([in_london, on_france])) == 2
+
+
+def test_a_month_of_publication_bounds_an_undated_report() -> None:
+    told = replace(MEETING, date="2023-06", date_from="published", published="2023-06")
+    assert interval(told) == (date(2023, 5, 29), date(2023, 6, 30))
+    older = replace(MEETING, key="b:v1", article="b", date="2015-12", place=None, lat=None)
+    assert len(cluster([older, told])) == 2
+
+
+def test_a_meeting_told_the_other_way_round_keeps_its_orientation() -> None:
+    one_side = replace(MEETING, source_country="CHN", target_country=None, place=None, lat=None)
+    both = replace(one_side, key="b:v1", article="b", source_country="RUS", target_country="CHN")
+    (event,) = cluster([one_side, both])
+    assert (event.source_country, event.target_country) == ("CHN", "RUS")

@@ -66,8 +66,8 @@ def contents(db):
     """Every stored row but the runs' bookkeeping, sorted: equal for equal stores."""
     with duckdb.connect(str(db), read_only=True) as con:
         tables = con.execute(
-            "SELECT table_name FROM duckdb_tables() "
-            "WHERE table_name NOT IN ('runs', 'schema_migrations') ORDER BY 1"
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' "
+            "AND table_name NOT IN ('runs', 'schema_migrations') ORDER BY 1"
         ).fetchall()
         found = {}
         for (table,) in tables:

@@ -121,30 +121,30 @@ def report_of(article: Article, event: Event) -> Report:
 
 
 def interval(report: Report) -> tuple[date | None, date | None]:
-    """The days the event can lie in, from the report's date and its precision."""
-    published = _day(report.published)
+    """The days the event can lie in, from the report's date and its precision; a date
+    taken from the publication reaches back a few days before it."""
     if report.date is None or report.date_from == "published":
-        if published is None:
+        first, last = span(report.published)
+        if first is None:
             return None, None
-        return published - timedelta(days=REPORTED_WINDOW_DAYS), published
-    parts = [int(p) for p in report.date.split("-")]
-    if len(parts) == 3:
-        day = date(parts[0], parts[1], parts[2])
-        return day, day
-    if len(parts) == 2:
-        first = date(parts[0], parts[1], 1)
-        following = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-        return first, following - timedelta(days=1)
-    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        return first - timedelta(days=REPORTED_WINDOW_DAYS), last
+    return span(report.date)
 
 
-def _day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
+def span(value: str | None) -> tuple[date | None, date | None]:
+    """The first and last day of "2023", "2023-03" or "2023-03-14"; (None, None) for
+    nothing or something else."""
     try:
-        return date.fromisoformat(value[:10])
+        parts = [int(p) for p in (value or "")[:10].split("-")]
+        if len(parts) == 3:
+            day = date(parts[0], parts[1], parts[2])
+            return day, day
+        if len(parts) == 2:
+            following = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return date(parts[0], parts[1], 1), following - timedelta(days=1)
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
     except ValueError:
-        return None
+        return None, None
 
 
 def _generic(code: str) -> str:
@@ -239,20 +239,13 @@ def _same_article(cluster: Cluster, report: Report) -> bool:
 def _join(cluster: Cluster, report: Report) -> None:
     if len(_generic(report.cameo)) > len(_generic(cluster.cameo)):
         cluster.cameo, cluster.lead = report.cameo, report.key
-    if (
-        cluster.source_country is None
-        and cluster.target_country is None
-        and cluster.root in SYMMETRIC_ROOTS
+    source, target = report.source_country, report.target_country
+    if cluster.root in SYMMETRIC_ROOTS and not (
+        _agree(cluster.source_country, source) and _agree(cluster.target_country, target)
     ):
-        cluster.source_country = report.source_country
-        cluster.target_country = report.target_country
-    elif not (
-        cluster.root in SYMMETRIC_ROOTS
-        and (report.source_country, report.target_country)
-        == (cluster.target_country, cluster.source_country)
-    ):
-        cluster.source_country = cluster.source_country or report.source_country
-        cluster.target_country = cluster.target_country or report.target_country
+        source, target = target, source  # told the other way round
+    cluster.source_country = cluster.source_country or source
+    cluster.target_country = cluster.target_country or target
     first, last = interval(report)
     if first is not None and last is not None:
         cluster.first = first if cluster.first is None else max(cluster.first, first)

@@ -24,6 +24,10 @@ class ModelError(VeilleError):
     """The spaCy model or a data file is missing or broken (a configuration fault)."""
 
 
+class QueryError(VeilleError):
+    """A filter of a store query cannot be read ("--quad 7", "--since 2023/01")."""
+
+
 class StoreError(VeilleError):
     """The corpus store cannot be used: not a veille database, or made by a newer veille."""
 

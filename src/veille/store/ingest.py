@@ -32,6 +32,7 @@ from veille.read.decode import DEFAULT_MAX_CHARS
 from veille.store.clusters import recluster
 from veille.store.rows import load_documents
 from veille.store.schema import open_store
+from veille.store.search import build_index
 from veille.store.workers import analyse_batches
 from veille.store.write import Work, Written, utcnow, write_batch
 
@@ -129,11 +130,13 @@ def ingest(
             )
             if on_progress is not None:
                 on_progress(report, written)
-        if report.reanalysed:
-            # Each batch placed its records among the clusters as they stood; once every
-            # record is new, cluster them all again as one ingest of them would have.
+        if report.stored or report.reanalysed:
             with _connect(db, options.wait) as con:
-                recluster(con, run_id)
+                if report.reanalysed:
+                    # Each batch placed its records among the clusters as they stood; now
+                    # that every record is new, cluster them all as one ingest would.
+                    recluster(con, run_id)
+                build_index(con)  # full-text search over the articles, rebuilt whole
         status = "done"
     finally:
         report.seconds = time.perf_counter() - started

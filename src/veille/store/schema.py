@@ -287,7 +287,8 @@ def describe(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The schema as lines ``table.column TYPE [NOT NULL] [DEFAULT …]``, in table order."""
     rows = con.execute(
         "SELECT table_name, column_name, data_type, is_nullable, column_default "
-        "FROM information_schema.columns ORDER BY table_name, ordinal_position"
+        "FROM information_schema.columns WHERE table_schema = 'main' "
+        "ORDER BY table_name, ordinal_position"
     ).fetchall()
     lines = []
     for table, column, kind, nullable, default in rows:

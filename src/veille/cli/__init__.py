@@ -570,3 +570,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+
+
+# The store's query commands register themselves on ``app``.
+from veille.cli import queries as _queries  # noqa: E402, F401

@@ -1,0 +1,275 @@
+"""Questions an analyst asks of the store: events, quotes, actors, dyads, search, stats.
+
+Each function takes an open connection and its filters and returns a :class:`Result`
+(column names and rows) that the CLI prints as a table, JSON or CSV. Filters are bound
+parameters, never pasted into the SQL. Dates compare at the precision the user gives:
+``since="2023-01"`` keeps events of January 2023 and later, ``until="2023-03"`` keeps
+those up to the end of March, an event dated "2023-03-14" falling in both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from veille.errors import QueryError
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+_CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]*$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_QUAD = re.compile(r"^[1-4](-[1-4])?(,[1-4](-[1-4])?)*$")
+
+
+def _fold_sql(expr: str) -> str:
+    return f"lower(strip_accents({expr}))"
+
+
+def _date_bound(name: str, value: str) -> str:
+    if not _DATE.match(value):
+        raise QueryError(f"--{name} {value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def quad_classes(value: str) -> list[int]:
+    """ "2", "1-2", "1,4" → the QuadClasses they name."""
+    if not _QUAD.match(value.replace(" ", "")):
+        raise QueryError(f"--quad {value}: not a QuadClass (1-4, a range like 1-2, or 1,4)")
+    found: set[int] = set()
+    for part in value.replace(" ", "").split(","):
+        low, _, high = part.partition("-")
+        found.update(range(int(low), int(high or low) + 1))
+    return sorted(found)
+
+
+class _Where:
+    """Conditions and their parameters, built up filter by filter."""
+
+    def __init__(self) -> None:
+        self.conditions: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, condition: str, *params: Any) -> None:
+        self.conditions.append(condition)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
+
+
+def _actor_condition(where: _Where, sides: tuple[str, ...], value: str) -> None:
+    """A CAMEO code or country ("RUS", "RUSMIL", "IGOUNO") matches codes starting with
+    it; anything else matches the actor's name, accents and case aside."""
+    parts: list[str] = []
+    for side in sides:
+        if _CODE.match(value):
+            parts.append(f"(starts_with(v.{side}_actor, ?) OR v.{side}_country = ?)")
+            where.params.extend([value, value])
+        else:
+            parts.append(
+                f"EXISTS (SELECT 1 FROM entities n WHERE n.article_id = v.article_id "
+                f"AND n.id = v.{side} AND contains({_fold_sql('n.name')}, {_fold_sql('?')}))"
+            )
+            where.params.append(value)
+    where.conditions.append("(" + " OR ".join(parts) + ")")
+
+
+def events(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    actor: str | None = None,
+    source_actor: str | None = None,
+    target_actor: str | None = None,
+    code: str | None = None,
+    quad: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+    article: str | None = None,
+    limit: int | None = 100,
+) -> Result:
+    """Event records, newest first, with their cluster (the event they report)."""
+    where = _Where()
+    if actor:
+        _actor_condition(where, ("source", "target"), actor)
+    if source_actor:
+        _actor_condition(where, ("source",), source_actor)
+    if target_actor:
+        _actor_condition(where, ("target",), target_actor)
+    if code:
+        if not code.isdigit():
+            raise QueryError(f"--code {code}: not a CAMEO event code (digits, like 04 or 042)")
+        where.add("starts_with(v.cameo, ?)", code)
+    if quad:
+        classes = quad_classes(quad)
+        where.add(f"v.quad_class IN ({', '.join('?' * len(classes))})", *classes)
+    if since:
+        bound = _date_bound("since", since)
+        where.add("left(v.date, ?) >= ?", len(bound), bound)
+    if until:
+        bound = _date_bound("until", until)
+        where.add("left(v.date, ?) <= ?", len(bound), bound)
+    if place:
+        if _CODE.match(place) and len(place) == 3:
+            where.add("v.location_country = ?", place)
+        else:
+            where.add(f"{_fold_sql('v.location_name')} = {_fold_sql('?')}", place)
+    if article:
+        where.add(
+            "(starts_with(v.article_id, ?) OR v.article_id IN "
+            "(SELECT id FROM articles WHERE external_id = ?))",
+            article,
+            article,
+        )
+    bounded = f" LIMIT {int(limit)}" if limit else ""
+    sql = f"""
+        WITH chosen AS (
+            SELECT * FROM events v{where.sql()}
+            ORDER BY v.date DESC NULLS LAST, v.article_id, v.seq{bounded}
+        )
+        SELECT v.date, v.cameo, v.quad_class, v.goldstein,
+               v.source_actor, s.name AS source_name, v.target_actor, t.name AS target_name,
+               v.location_name AS place, v.negated, v.trigger, v.sentence,
+               v.article_id, m.cluster_id, c.num_articles
+        FROM chosen v
+        LEFT JOIN entities s ON s.article_id = v.article_id AND s.id = v.source
+        LEFT JOIN entities t ON t.article_id = v.article_id AND t.id = v.target
+        LEFT JOIN event_mentions m ON m.event = v.id
+        LEFT JOIN event_clusters c ON c.id = m.cluster_id
+        ORDER BY v.date DESC NULLS LAST, v.article_id, v.seq
+    """
+    return _run(con, sql, where.params)
+
+
+def quotes(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    speaker: str | None = None,
+    addressee: str | None = None,
+    contains: str | None = None,
+    limit: int | None = 100,
+) -> Result:
+    """Quotations with their speakers, the newest articles first."""
+    where = _Where()
+    if speaker:
+        where.add(f"contains({_fold_sql('s.name')}, {_fold_sql('?')})", speaker)
+    if addressee:
+        where.add(f"contains({_fold_sql('a.name')}, {_fold_sql('?')})", addressee)
+    if contains:
+        where.add(f"contains({_fold_sql('q.text')}, {_fold_sql('?')})", contains)
+    bounded = f" LIMIT {int(limit)}" if limit else ""
+    sql = f"""
+        SELECT r.published, s.name AS speaker, a.name AS addressee, q.kind, q.verb, q.text,
+               q.article_id
+        FROM quotes q
+        JOIN articles r ON r.id = q.article_id
+        LEFT JOIN entities s ON s.article_id = q.article_id AND s.id = q.speaker
+        LEFT JOIN entities a ON a.article_id = q.article_id AND a.id = q.addressee
+        {where.sql()}
+        ORDER BY r.published DESC NULLS LAST, q.article_id, q.seq{bounded}
+    """
+    return _run(con, sql, where.params)
+
+
+def actors(
+    con: duckdb.DuckDBPyConnection, *, country: str | None = None, top: int | None = 20
+) -> Result:
+    """Actors across articles (same name, type and code), most mentioned first: mentions,
+    articles, events as source and as target, and the mean Goldstein of those events."""
+    where = _Where()
+    where.add("n.type IN ('PER', 'ORG', 'GPE')")
+    if country:
+        where.add("n.country = ?", country.upper())
+    bounded = f" LIMIT {int(top)}" if top else ""
+    sql = f"""
+        WITH named AS (
+            SELECT n.article_id, n.id, n.name, n.type, n.country, n.actor_code
+            FROM entities n{where.sql()}
+        ),
+        said AS (
+            SELECT article_id, entity_id, count(*) AS n FROM mentions GROUP BY ALL
+        ),
+        sides AS (
+            SELECT article_id, source AS entity, 1 AS src, 0 AS tgt, goldstein
+            FROM events WHERE source IS NOT NULL
+            UNION ALL
+            SELECT article_id, target, 0, 1, goldstein FROM events WHERE target IS NOT NULL
+        ),
+        acts AS (
+            SELECT article_id, entity, sum(src) AS src, sum(tgt) AS tgt,
+                   sum(goldstein) AS total, count(*) AS n
+            FROM sides GROUP BY ALL
+        )
+        SELECT n.name, n.type, any_value(n.country) AS country,
+               any_value(n.actor_code) AS actor_code,
+               coalesce(sum(s.n), 0) AS mentions, count(DISTINCT n.article_id) AS articles,
+               coalesce(sum(a.src), 0) AS as_source, coalesce(sum(a.tgt), 0) AS as_target,
+               round(sum(a.total) / nullif(sum(a.n), 0), 2) AS mean_goldstein
+        FROM named n
+        LEFT JOIN said s ON s.article_id = n.article_id AND s.entity_id = n.id
+        LEFT JOIN acts a ON a.article_id = n.article_id AND a.entity = n.id
+        GROUP BY n.name, n.type
+        ORDER BY mentions DESC, n.name{bounded}
+    """
+    return _run(con, sql, where.params)
+
+
+def dyads(con: duckdb.DuckDBPyConnection, *, monthly: bool = False, top: int | None = 50) -> Result:
+    """Events (clusters: one real event counted once) per dyad of countries, with the
+    mean Goldstein score; per month too with ``monthly`` (the month the event began in)."""
+    month = "strftime(c.first_day, '%Y-%m') AS month, " if monthly else ""
+    bounded = f" LIMIT {int(top)}" if top else ""
+    order = "month DESC NULLS LAST, events DESC" if monthly else "events DESC"
+    sql = f"""
+        SELECT {month}c.source_country AS source, c.target_country AS target,
+               count(*) AS events, sum(c.num_mentions) AS mentions,
+               round(avg(g.goldstein), 2) AS mean_goldstein
+        FROM event_clusters c
+        JOIN (SELECT m.cluster_id, avg(v.goldstein) AS goldstein
+              FROM event_mentions m JOIN events v ON v.id = m.event GROUP BY m.cluster_id) g
+          ON g.cluster_id = c.id
+        WHERE c.source_country IS NOT NULL AND c.target_country IS NOT NULL
+        GROUP BY ALL
+        ORDER BY {order}, source, target{bounded}
+    """
+    return _run(con, sql, [])
+
+
+def article_ids(con: duckdb.DuckDBPyConnection, article: str) -> list[str]:
+    """Ids of the articles ``article`` names: an id, its first characters (six at
+    least), or the id the input gave (``external_id``)."""
+    rows = con.execute(
+        "SELECT id FROM articles WHERE external_id = ? OR id = ? "
+        "OR (length(?) >= 6 AND starts_with(id, ?)) ORDER BY id",
+        [article, article, article, article],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Result:
+    cursor = con.execute(sql, params)
+    columns = tuple(d[0] for d in cursor.description or ())
+    return Result(columns, cursor.fetchall())
+
+
+STAT_TABLES = ("documents", "articles", "entities", "quotes", "events", "event_clusters", "errors")
+
+
+def stats(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row counts of the store's main tables."""
+    counts = {}
+    for table in STAT_TABLES:
+        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        counts[table] = int(row[0]) if row else 0
+    return counts
