@@ -43,7 +43,7 @@ def ingest_throughput(articles: int, workers: int) -> dict[str, float]:
     from veille.model import Document
     from veille.read import read_paths
     from veille.store import IngestOptions, ingest
-    from veille.store.ingest import BATCH_SIZE
+    from veille.store.run import BATCH_SIZE
     from veille.store.workers import analyse_batches
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -3,10 +3,11 @@
 - ``speed`` (the default): veille against its limit, the bare spaCy parse;
 - ``ingest``: the corpus store's throughput against the bare analysis (workers 2);
 - ``memory``: resident memory of ``veille ingest`` on a resampled 10,000-article corpus;
-- ``readers``: what a reader sees while an ingest writes.
+- ``readers``: what a reader sees while an ingest writes;
+- ``queries``: ``veille events`` by actor and month on 1,000,000 stored events.
 
 Each prints a table and writes it to bench/results/<what>-<date>.md with the machine's
-cores and memory. Usage: python bench/run.py [speed|ingest|memory|readers] [--articles N]
+cores and memory. Usage: python bench/run.py [speed|ingest|memory|readers|queries] [--articles N]
 """
 
 from __future__ import annotations
@@ -80,7 +81,13 @@ def stage_times(texts: list[str]) -> dict[str, float]:
 
 # Articles per benchmark by default: the 10,000 of the memory bench take about 10 minutes
 # on 2 cores; --articles makes any of them smaller or larger.
-DEFAULT_ARTICLES = {"speed": 300, "ingest": 1200, "memory": 10_000, "readers": 600}
+DEFAULT_ARTICLES = {
+    "speed": 300,
+    "ingest": 1200,
+    "memory": 10_000,
+    "readers": 600,
+    "queries": 1_000_000,  # events, not articles
+}
 
 
 def main() -> None:
@@ -105,16 +112,19 @@ def store_bench(what: str, articles: int, workers: int) -> None:
     """One of the corpus store's benchmarks (bench/ingest.py), as a two-column table."""
     sys.path.insert(0, str(ROOT / "bench"))
     import ingest as store
+    import queries
 
     run = {
         "ingest": store.ingest_throughput,
         "memory": store.ingest_memory,
         "readers": store.concurrent_readers,
+        "queries": queries.query_speed,
     }[what]
     found = run(articles, workers)
     header = (
         f"# veille {what}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
-        f"Machine: {machine()}. {articles} articles resampled from the bundled corpus, "
+        f"Machine: {machine()}. {articles:,} {'events' if what == 'queries' else 'articles'} "
+        "resampled from the bundled corpus, "
         f"--workers {workers}. {(run.__doc__ or '').strip().splitlines()[0]}\n\n"
     )
     table = "| measure | value |\n|---|---:|\n"

@@ -238,11 +238,10 @@ _ISO639_3 = {"fr": "fra", "en": "eng", "de": "deu", "es": "spa", "it": "ita"}
 # What each table export holds, and the month it is partitioned by in Parquet.
 _TABLES = {
     "events": (
-        "SELECT v.* EXCLUDE (sentence), v.sentence, m.cluster_id, c.num_mentions, "
-        "c.num_articles, coalesce(left(v.date, 7), left(a.published, 7)) AS month "
+        "SELECT v.* EXCLUDE (sentence), v.sentence, c.num_mentions, c.num_articles, "
+        "coalesce(left(v.date, 7), left(a.published, 7)) AS month "
         "FROM events v JOIN articles a ON a.id = v.article_id "
-        "LEFT JOIN event_mentions m ON m.event = v.id "
-        "LEFT JOIN event_clusters c ON c.id = m.cluster_id ORDER BY v.article_id, v.seq"
+        "LEFT JOIN event_clusters c ON c.id = v.cluster_id ORDER BY v.article_id, v.seq"
     ),
     "mentions": (
         "SELECT m.*, c.cameo, c.source_country, c.target_country, c.first_day, c.last_day, "
@@ -308,8 +307,8 @@ SELECT c.id AS global_id, c.cameo, v.quad_class, v.goldstein, c.num_mentions,
        c.num_sources, c.num_articles, c.added_at AS date_added,
        CASE WHEN c.first_day IS NOT NULL AND c.first_day = c.last_day
             THEN strftime(c.first_day, '%Y-%m-%d') ELSE v.date END AS date,
-       v.source_actor, s.name AS source_name, v.source_country,
-       v.target_actor, t.name AS target_name, v.target_country,
+       v.source_actor, v.source_name, v.source_country,
+       v.target_actor, v.target_name, v.target_country,
        s.name AS source_geo_name, s.geo_country AS source_geo_country, s.lat AS source_geo_lat,
        s.lon AS source_geo_lon, s.geonames_id AS source_geo_geonames_id, s.type AS source_type,
        t.name AS target_geo_name, t.geo_country AS target_geo_country, t.lat AS target_geo_lat,
@@ -318,8 +317,8 @@ SELECT c.id AS global_id, c.cameo, v.quad_class, v.goldstein, c.num_mentions,
        coalesce(c.place_country, v.location_country) AS place_country,
        coalesce(c.lat, v.location_lat) AS place_lat, coalesce(c.lon, v.location_lon) AS place_lon,
        v.location_geonames_id AS place_geonames_id,
-       (SELECT avg(a2.tone_score) FROM event_mentions m2 JOIN articles a2 ON a2.id = m2.article_id
-        WHERE m2.cluster_id = c.id) AS tone,
+       (SELECT avg(a2.tone_score) FROM events v2 JOIN articles a2 ON a2.id = v2.article_id
+        WHERE v2.cluster_id = c.id) AS tone,
        v.start < coalesce((SELECT min(b."end") FROM blocks b
                            WHERE b.article_id = v.article_id AND b.role = 'body'), 0) AS is_root,
        a.source AS url

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -30,12 +30,15 @@ from rich.text import Text
 from veille import __version__
 from veille.errors import InputError, StoreBusy, VeilleError
 from veille.model import Analysis, Document, json_schema
-from veille.pipeline import Failure, analyze_many
-from veille.read import read_paths
 from veille.read.decode import DEFAULT_MAX_CHARS
-from veille.store import IngestOptions, Report, ingest, open_store, overview
-from veille.store.ingest import BATCH_SIZE, WAIT_SECONDS
-from veille.store.write import Written
+from veille.store.schema import BATCH_SIZE, WAIT_SECONDS
+
+if TYPE_CHECKING:
+    # The pipeline, the readers and the ingest load in the commands that use them, so
+    # that the query commands start fast.
+    from veille.pipeline import Failure
+    from veille.store.run import Report
+    from veille.store.write import Written
 
 app = typer.Typer(
     help="veille: auditable event data from news articles.",
@@ -94,6 +97,9 @@ def main_callback(
 
 def analyses(paths: list[str], max_chars: int) -> Iterator[Analysis | Failure]:
     """Every input analysed, in input order; unreadable ones become Failures in place."""
+    from veille.pipeline import Failure, analyze_many
+    from veille.read import read_paths
+
     items = iter(read_paths(paths, max_chars=max_chars))
     while True:
         chunk = list(islice(items, 64))
@@ -125,7 +131,7 @@ def extract(
     failed = 0
     collected: list[dict[str, Any]] = []
     for result in analyses(paths, max_chars):
-        if isinstance(result, Failure):
+        if not isinstance(result, Analysis):
             failed += 1
             _report(result)
             record = {"error": result.message, "source": result.source, "stage": result.stage}
@@ -198,7 +204,7 @@ def summary(
     articles = failed = 0
     with err.status("analysing…") as status:
         for result in analyses(paths, max_chars):
-            if isinstance(result, Failure):
+            if not isinstance(result, Analysis):
                 failed += 1
                 _report(result)
                 continue
@@ -290,6 +296,8 @@ def ingest_command(
     if not paths and not reanalyse:
         err.print("error: give files to ingest, or --reanalyse to analyse the store again")
         raise typer.Exit(2)
+    from veille.store import IngestOptions, ingest, open_store, overview
+
     options = IngestOptions(
         workers=workers, batch_size=batch_size, reanalyse=reanalyse, max_chars=max_chars, wait=wait
     )

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from veille.cli import app, err, out, render_analysis
 from veille.errors import QueryError
-from veille.store import load_analysis, open_store
+from veille.store import open_store
 from veille.store import queries as q
 from veille.store.search import search as search_articles
 
@@ -196,6 +196,8 @@ def show_command(
 
     Example: veille show 8612d1fe
     """
+    from veille.store.rows import load_analysis
+
     with _open(db) as con:
         found = q.article_ids(con, article)
         if not found:

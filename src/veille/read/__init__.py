@@ -17,7 +17,6 @@ from pathlib import Path
 from veille.errors import InputError
 from veille.model import Document, sha256_hex
 from veille.read.decode import DEFAULT_MAX_CHARS, check_text, decode
-from veille.read.html import parse_html
 from veille.read.records import parse_records
 from veille.read.text import parse_text
 from veille.read.warc import WARC_SUFFIXES, count_warc, is_warc, read_warc
@@ -129,6 +128,9 @@ def read_bytes(
                 item = _checked(item, max_chars)
             yield item
         return
+    # trafilatura loads with the first page, not with every command that imports veille.
+    from veille.read.html import parse_html
+
     try:
         check_text(text, source, max_chars)
         raw_id = sha256_hex(raw)

@@ -9,10 +9,33 @@ analysis, the errors and the runs.
 
 from __future__ import annotations
 
-from veille.store.ingest import IngestOptions, Report, ingest
-from veille.store.overview import Overview, overview
-from veille.store.rows import load_analysis, load_documents
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from veille.store.schema import MIGRATIONS, SCHEMA_VERSION, open_store
+
+if TYPE_CHECKING:
+    from veille.store.rows import load_analysis, load_documents
+    from veille.store.run import IngestOptions, Report, ingest
+    from veille.store.totals import Overview, overview
+
+# Loaded on first use: ingest needs the pipeline, rows need pyarrow; a query needs neither.
+_LAZY = {
+    "IngestOptions": "run",
+    "Report": "run",
+    "ingest": "run",
+    "Overview": "totals",
+    "overview": "totals",
+    "load_analysis": "rows",
+    "load_documents": "rows",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f"veille.store.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'veille.store' has no attribute {name!r}")
+
 
 __all__ = [
     "MIGRATIONS",

@@ -1,14 +1,16 @@
 """Event clusters in the store: each batch's event records joined to the events they tell.
 
-Runs inside the batch's transaction (:mod:`veille.store.write`), after its rows are
+Runs inside the batch's transaction (:mod:`veille.store.write`), before its events are
 written: the clusters that the batch's records could join (same roots, overlapping
-dates) are read back, :func:`veille.dedup.cluster` places the records, and the clusters
-it changed are written anew with an ``event_mentions`` row per new record. Clustering
-batch by batch gives what one pass over the same records in the same order gives, so a
-store resumed after a crash holds the clusters a clean run makes.
+dates) are read back, :func:`veille.dedup.cluster` places the records, the clusters it
+changed are written anew, and each record's ``cluster_id`` goes into its ``events`` row
+(``event_mentions`` is a view over them). Clustering batch by batch gives what one pass
+over the same records in the same order gives, so a store resumed after a crash holds
+the clusters a clean run makes.
 
-A re-analysed article first loses its records' mentions; the clusters they were in are
-dissolved and their other records placed again with the batch's.
+A re-analysed article's old records are gone by then; the clusters they were in are
+dissolved and their other records placed again with the batch's. A re-analysis ends
+with :func:`recluster`, which places every record again from nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +26,13 @@ from veille.model import Analysis
 
 _CLUSTER_COLUMNS = (
     "id, root, cameo, source_country, target_country, first_day, last_day, place, "
-    "place_country, lat, lon, lead_event, num_mentions, num_articles, num_sources"
+    "place_country, lat, lon, lead_event"
+)
+# A stored record as dedup.Report wants it (the key, then Report's fields in order).
+_REPORT_SQL = (
+    "SELECT v.id, v.article_id, a.source, v.cameo, v.source_country, v.target_country, "
+    "v.date, v.date_from, a.published, v.location_name, v.location_country, "
+    "v.location_lat, v.location_lon FROM events v JOIN articles a ON a.id = v.article_id "
 )
 
 
@@ -34,19 +42,17 @@ def cluster_batch(
     replaced: Sequence[str],
     run_id: int,
     now: datetime,
-) -> None:
-    """Place the events of ``analyses`` (just written) into the store's clusters."""
+) -> dict[str, int]:
+    """Place the events of ``analyses`` (about to be written) into the store's clusters;
+    return each new record's cluster id, by its store id."""
     reports = [report_of(a.article, e) for a in analyses for e in a.events]
-    if replaced:
-        reports = _dissolve(con, replaced) + reports
+    placed_again = _dissolve(con) if replaced else []
+    reports = placed_again + reports
     if not reports:
-        return
+        return {}
     existing = _candidates(con, reports)
-    known = {r.key for c in existing for r in c.reports}
     row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM event_clusters").fetchone()
     changed = cluster(reports, existing, next_id=int(row[0]) if row else 1)
-    if not changed:
-        return
     ids = pa.table({"id": pa.array([c.id for c in changed], pa.int64())})
     con.register("changed_clusters", ids)
     try:
@@ -60,38 +66,29 @@ def cluster_batch(
     finally:
         con.unregister("changed_clusters")
     _insert(con, "event_clusters", _cluster_table(changed, added, run_id, now))
-    mentions = [(c.id, r) for c in changed for r in c.reports if r.key not in known]
-    _insert(con, "event_mentions", _mention_table(mentions, {}, now))
+    assigned = {r.key: c.id for c in changed for r in c.reports}
+    if placed_again:
+        _set_clusters(con, {r.key: assigned[r.key] for r in placed_again})
+    return assigned
 
 
 def recluster(con: duckdb.DuckDBPyConnection, run_id: int) -> int:
     """Cluster every stored event record again, from nothing, in the order their
-    documents were stored (as the ingests that stored them did); one transaction.
-    Returns the number of clusters. A re-analysis ends with it, so that re-analysing
-    with the same pipeline gives back the same clusters."""
+    documents were stored (as the ingests that stored them did), in one transaction;
+    return the number of clusters. Re-analysing with the same pipeline thus gives back
+    the same clusters."""
     rows = con.execute(
-        "SELECT v.id, v.article_id, a.source, v.cameo, v.source_country, v.target_country, "
-        "v.date, v.date_from, a.published, v.location_name, v.location_country, "
-        "v.location_lat, v.location_lon, d.stored_at "
-        "FROM events v JOIN articles a ON a.id = v.article_id "
-        "JOIN documents d ON d.id = v.article_id ORDER BY d.rowid, v.seq"
+        _REPORT_SQL.replace("SELECT v.id,", "SELECT d.stored_at, v.id,")
+        + "JOIN documents d ON d.id = v.article_id ORDER BY d.rowid, v.seq"
     ).fetchall()
-    reports = [
-        Report(key, article, outlet_of(source), *rest[:-1]) for key, article, source, *rest in rows
-    ]
-    stored = {row[0]: row[-1] for row in rows}
-    clusters = cluster(reports)
+    stored = {row[1]: row[0] for row in rows}
+    clusters = cluster([_report(row[1:]) for row in rows])
+    added = {c.id: min(stored[r.key] for r in c.reports) for c in clusters}
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM event_mentions")
         con.execute("DELETE FROM event_clusters")
-        added = {c.id: min(stored[r.key] for r in c.reports) for c in clusters}
         _insert(con, "event_clusters", _cluster_table(clusters, added, run_id, datetime.min))
-        _insert(
-            con,
-            "event_mentions",
-            _mention_table([(c.id, r) for c in clusters for r in c.reports], stored),
-        )
+        _set_clusters(con, {r.key: c.id for c in clusters for r in c.reports})
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -99,16 +96,19 @@ def recluster(con: duckdb.DuckDBPyConnection, run_id: int) -> int:
     return len(clusters)
 
 
+def _report(row: Sequence[object]) -> Report:
+    key, article, source, *fields = row
+    return Report(str(key), str(article), outlet_of(str(source)), *fields)  # type: ignore[arg-type]
+
+
 def _candidates(con: duckdb.DuckDBPyConnection, reports: list[Report]) -> list[Cluster]:
     """The stored clusters the reports could join: their roots, and dates overlapping
-    the reports' (or undated)."""
+    the reports' (or undated), each with the articles and outlets of its records."""
     roots = sorted({r.cameo[:2] for r in reports})
     spans = [interval(r) for r in reports]
     undated = any(first is None for first, _ in spans)
-    firsts = [f for f, _ in spans if f is not None]
-    lasts = [last for _, last in spans if last is not None]
-    low = min(firsts, default=date.max)
-    high = max(lasts, default=date.min)
+    low = min((f for f, _ in spans if f is not None), default=date.max)
+    high = max((last for _, last in spans if last is not None), default=date.min)
     rows = con.execute(
         f"SELECT {_CLUSTER_COLUMNS} FROM event_clusters "
         "WHERE list_contains(?, root) AND (first_day IS NULL OR ? "
@@ -118,28 +118,24 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: list[Report]) -> list[C
     clusters = {row[0]: _from_row(row) for row in rows}
     if not clusters:
         return []
-    table = pa.table({"id": pa.array(list(clusters), pa.int64())})
-    con.register("candidate_clusters", table)
+    con.register("candidate_clusters", pa.table({"id": pa.array(list(clusters), pa.int64())}))
     try:
-        mentions = con.execute(
-            "SELECT cluster_id, event, article_id, outlet FROM event_mentions "
-            "WHERE cluster_id IN (SELECT id FROM candidate_clusters) ORDER BY cluster_id, event"
+        records = con.execute(
+            "SELECT v.cluster_id, v.id, v.article_id, a.source FROM events v "
+            "JOIN articles a ON a.id = v.article_id "
+            "WHERE v.cluster_id IN (SELECT id FROM candidate_clusters) ORDER BY v.cluster_id, v.id"
         ).fetchall()
     finally:
         con.unregister("candidate_clusters")
-    for cluster_id, key, article, outlet in mentions:
+    for cluster_id, key, article, source in records:
         c = clusters[cluster_id]
-        c.reports.append(_known(key, article, outlet, c.cameo))
+        # As much of the record as a cluster needs of it: its article and outlet.
+        c.reports.append(Report(key, article, outlet_of(source), c.cameo, *([None] * 5)))
     return list(clusters.values())
 
 
-def _known(key: str, article: str, outlet: str | None, cameo: str) -> Report:
-    """A stored record, as much of it as a cluster needs: which article and outlet."""
-    return Report(key, article, outlet, cameo, None, None, None, None, None)
-
-
 def _from_row(row: tuple) -> Cluster:  # type: ignore[type-arg]
-    (cid, root, cameo, source, target, first, last, place, country, lat, lon, lead) = row[:12]
+    cid, root, cameo, source, target, first, last, place, country, lat, lon, lead = row
     return Cluster(
         id=int(cid),
         root=root,
@@ -156,31 +152,49 @@ def _from_row(row: tuple) -> Cluster:  # type: ignore[type-arg]
     )
 
 
-def _dissolve(con: duckdb.DuckDBPyConnection, replaced: Sequence[str]) -> list[Report]:
-    """Remove the clusters holding records of re-analysed articles; return their other
-    records, in the order they were stored, to be placed again."""
-    con.register("replaced_articles", pa.table({"id": list(replaced)}))
+def _dissolve(con: duckdb.DuckDBPyConnection) -> list[Report]:
+    """Remove the clusters that held records of re-analysed articles (whose rows are
+    already deleted: the clusters now count more mentions than records); return their
+    other records, in storage order, to place again."""
+    # A cluster lost records when its num_mentions exceeds the records that remain.
+    lost = con.execute(
+        "SELECT c.id FROM event_clusters c LEFT JOIN "
+        "(SELECT cluster_id, count(*) AS n FROM events GROUP BY ALL) v ON v.cluster_id = c.id "
+        "WHERE coalesce(v.n, 0) < c.num_mentions"
+    ).fetchall()
+    if not lost:
+        return []
+    table = pa.table({"id": pa.array([r[0] for r in lost], pa.int64())})
+    con.register("lost_clusters", table)
+    try:
+        rows = con.execute(
+            _REPORT_SQL + "JOIN documents d ON d.id = v.article_id "
+            "WHERE v.cluster_id IN (SELECT id FROM lost_clusters) ORDER BY d.rowid, v.seq"
+        ).fetchall()
+        con.execute("DELETE FROM event_clusters WHERE id IN (SELECT id FROM lost_clusters)")
+        con.execute(
+            "UPDATE events SET cluster_id = NULL WHERE cluster_id IN (SELECT id FROM lost_clusters)"
+        )
+    finally:
+        con.unregister("lost_clusters")
+    return [_report(row) for row in rows]
+
+
+def _set_clusters(con: duckdb.DuckDBPyConnection, assigned: dict[str, int]) -> None:
+    """Write the cluster ids of records already in ``events``."""
+    if not assigned:
+        return
+    table = pa.table(
+        {"id": list(assigned), "cluster_id": pa.array(list(assigned.values()), pa.int64())}
+    )
+    con.register("assigned_clusters", table)
     try:
         con.execute(
-            "CREATE TEMP TABLE dissolved AS SELECT DISTINCT cluster_id AS id FROM event_mentions "
-            "WHERE article_id IN (SELECT id FROM replaced_articles)"
+            "UPDATE events SET cluster_id = a.cluster_id FROM assigned_clusters a "
+            "WHERE events.id = a.id"
         )
-        rows = con.execute(
-            "SELECT v.id, v.article_id, a.source, v.cameo, v.source_country, v.target_country, "
-            "v.date, v.date_from, a.published, v.location_name, v.location_country, "
-            "v.location_lat, v.location_lon "
-            "FROM event_mentions m JOIN events v ON v.id = m.event "
-            "JOIN articles a ON a.id = v.article_id "
-            "WHERE m.cluster_id IN (SELECT id FROM dissolved) "
-            "AND m.article_id NOT IN (SELECT id FROM replaced_articles) "
-            "ORDER BY m.added_at, m.cluster_id, m.event"
-        ).fetchall()
-        con.execute("DELETE FROM event_mentions WHERE cluster_id IN (SELECT id FROM dissolved)")
-        con.execute("DELETE FROM event_clusters WHERE id IN (SELECT id FROM dissolved)")
-        con.execute("DROP TABLE dissolved")
     finally:
-        con.unregister("replaced_articles")
-    return [Report(key, article, outlet_of(source), *rest) for key, article, source, *rest in rows]
+        con.unregister("assigned_clusters")
 
 
 def _cluster_table(
@@ -205,22 +219,6 @@ def _cluster_table(
             "num_sources": pa.array([c.num_sources for c in clusters], pa.int32()),
             "added_at": pa.array([added.get(c.id, now) for c in clusters], pa.timestamp("us")),
             "run_id": pa.array([run_id] * len(clusters), pa.int32()),
-        }
-    )
-
-
-def _mention_table(
-    mentions: list[tuple[int, Report]],
-    stored: dict[str, datetime],
-    now: datetime = datetime.min,
-) -> pa.Table:
-    return pa.table(
-        {
-            "cluster_id": pa.array([c for c, _ in mentions], pa.int64()),
-            "event": [r.key for _, r in mentions],
-            "article_id": [r.article for _, r in mentions],
-            "outlet": pa.array([r.outlet for _, r in mentions], pa.string()),
-            "added_at": pa.array([stored.get(r.key, now) for _, r in mentions], pa.timestamp("us")),
         }
     )
 

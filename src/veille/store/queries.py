@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -77,10 +78,7 @@ def _actor_condition(where: _Where, sides: tuple[str, ...], value: str) -> None:
             parts.append(f"(starts_with(v.{side}_actor, ?) OR v.{side}_country = ?)")
             where.params.extend([value, value])
         else:
-            parts.append(
-                f"EXISTS (SELECT 1 FROM entities n WHERE n.article_id = v.article_id "
-                f"AND n.id = v.{side} AND contains({_fold_sql('n.name')}, {_fold_sql('?')}))"
-            )
+            parts.append(f"contains({_fold_sql(f'v.{side}_name')}, {_fold_sql('?')})")
             where.params.append(value)
     where.conditions.append("(" + " OR ".join(parts) + ")")
 
@@ -115,11 +113,9 @@ def events(
         classes = quad_classes(quad)
         where.add(f"v.quad_class IN ({', '.join('?' * len(classes))})", *classes)
     if since:
-        bound = _date_bound("since", since)
-        where.add("left(v.date, ?) >= ?", len(bound), bound)
+        where.add("v.date >= ?", _date_bound("since", since))
     if until:
-        bound = _date_bound("until", until)
-        where.add("left(v.date, ?) <= ?", len(bound), bound)
+        where.add("v.date < ?", _after(_date_bound("until", until)))
     if place:
         if _CODE.match(place) and len(place) == 3:
             where.add("v.location_country = ?", place)
@@ -133,23 +129,45 @@ def events(
             article,
         )
     bounded = f" LIMIT {int(limit)}" if limit else ""
-    sql = f"""
-        WITH chosen AS (
-            SELECT * FROM events v{where.sql()}
-            ORDER BY v.date DESC NULLS LAST, v.article_id, v.seq{bounded}
+    # Two steps: the filter scans one table; the events' clusters are then read by their
+    # integer ids, which is cheap, where a join would scan every cluster.
+    found = _run(
+        con,
+        f"""
+        SELECT v.date, v.cameo, v.quad_class, v.goldstein, v.source_actor, v.source_name,
+               v.target_actor, v.target_name, v.location_name AS place, v.negated, v.trigger,
+               v.sentence, v.article_id, v.cluster_id
+        FROM events v{where.sql()}
+        ORDER BY v.date DESC NULLS LAST, v.article_id, v.seq{bounded}
+        """,
+        where.params,
+    )
+    clusters = sorted({row[-1] for row in found.rows if row[-1] is not None})
+    articles: dict[int, int] = {}
+    if clusters:
+        listed = ", ".join(str(int(c)) for c in clusters)
+        articles = dict(
+            con.execute(
+                f"SELECT id, num_articles FROM event_clusters WHERE id IN ({listed})"
+            ).fetchall()
         )
-        SELECT v.date, v.cameo, v.quad_class, v.goldstein,
-               v.source_actor, s.name AS source_name, v.target_actor, t.name AS target_name,
-               v.location_name AS place, v.negated, v.trigger, v.sentence,
-               v.article_id, m.cluster_id, c.num_articles
-        FROM chosen v
-        LEFT JOIN entities s ON s.article_id = v.article_id AND s.id = v.source
-        LEFT JOIN entities t ON t.article_id = v.article_id AND t.id = v.target
-        LEFT JOIN event_mentions m ON m.event = v.id
-        LEFT JOIN event_clusters c ON c.id = m.cluster_id
-        ORDER BY v.date DESC NULLS LAST, v.article_id, v.seq
-    """
-    return _run(con, sql, where.params)
+    return Result(
+        (*found.columns, "num_articles"),
+        [(*row, articles.get(row[-1])) for row in found.rows],
+    )
+
+
+def _after(bound: str) -> str:
+    """The first date string after everything ``bound`` covers: "2023-03" → "2023-04",
+    "2023" → "2024", "2023-03-14" → "2023-03-15" (so that ``date < _after(until)``)."""
+    parts = [int(p) for p in bound.split("-")]
+    if len(parts) == 1:
+        return f"{parts[0] + 1:04d}"
+    if len(parts) == 2:
+        year, month = parts[0] + (parts[1] == 12), parts[1] % 12 + 1
+        return f"{year:04d}-{month:02d}"
+    following = date(*parts) + timedelta(days=1)
+    return following.isoformat()
 
 
 def quotes(
@@ -236,8 +254,7 @@ def dyads(con: duckdb.DuckDBPyConnection, *, monthly: bool = False, top: int | N
                count(*) AS events, sum(c.num_mentions) AS mentions,
                round(avg(g.goldstein), 2) AS mean_goldstein
         FROM event_clusters c
-        JOIN (SELECT m.cluster_id, avg(v.goldstein) AS goldstein
-              FROM event_mentions m JOIN events v ON v.id = m.event GROUP BY m.cluster_id) g
+        JOIN (SELECT cluster_id, avg(goldstein) AS goldstein FROM events GROUP BY ALL) g
           ON g.cluster_id = c.id
         WHERE c.source_country IS NOT NULL AND c.target_country IS NOT NULL
         GROUP BY ALL

@@ -123,7 +123,7 @@ def _add_analysis(batch: Batch, analysis: Analysis, run_id: int, now: datetime) 
     for seq, timex in enumerate(analysis.timex):
         batch.add("timex", article_id=aid, seq=seq, **timex.to_dict())
     for seq, event in enumerate(analysis.events):
-        _add_event(batch, aid, seq, event)
+        _add_event(batch, aid, seq, event, analysis)
 
 
 def _add_entity(batch: Batch, aid: str, seq: int, entity: Entity) -> None:
@@ -148,8 +148,10 @@ def _add_entity(batch: Batch, aid: str, seq: int, entity: Entity) -> None:
         batch.add("mentions", article_id=aid, entity_id=entity.id, seq=number, **mention.to_dict())
 
 
-def _add_event(batch: Batch, aid: str, seq: int, event: Event) -> None:
+def _add_event(batch: Batch, aid: str, seq: int, event: Event, analysis: Analysis) -> None:
     values = event.to_dict()
+    source = analysis.entity(event.source) if event.source else None
+    target = analysis.entity(event.target) if event.target else None
     location = values.pop("location")
     values["event_id"] = values.pop("id")
     batch.add(
@@ -162,6 +164,8 @@ def _add_event(batch: Batch, aid: str, seq: int, event: Event) -> None:
         location_lat=location["lat"] if location else None,
         location_lon=location["lon"] if location else None,
         location_geonames_id=location["geonames_id"] if location else None,
+        source_name=source.name if source else None,
+        target_name=target.name if target else None,
         **values,
     )
 
@@ -296,6 +300,8 @@ def _entity(row: dict[str, Any], mentions: list[Mention]) -> Entity:
 
 def _event(row: dict[str, Any]) -> Event:
     values = _strip(row)
+    for derived in ("source_name", "target_name", "cluster_id"):  # the store's, not the Event's
+        values.pop(derived)
     values["id"] = values.pop("event_id")
     place = {
         key: values.pop(f"location_{key}")

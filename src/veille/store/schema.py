@@ -198,6 +198,9 @@ CREATE TABLE errors (
 
 _CLUSTERS = """
 ALTER TABLE events ADD COLUMN location_geonames_id BIGINT;
+ALTER TABLE events ADD COLUMN source_name VARCHAR;  -- the entities' names, for queries
+ALTER TABLE events ADD COLUMN target_name VARCHAR;
+ALTER TABLE events ADD COLUMN cluster_id BIGINT;    -- event_clusters.id: the event it tells
 
 CREATE TABLE event_clusters (          -- one real event, told by one or more records
     id BIGINT NOT NULL,
@@ -219,13 +222,16 @@ CREATE TABLE event_clusters (          -- one real event, told by one or more re
     run_id INTEGER NOT NULL
 );
 
-CREATE TABLE event_mentions (          -- each record (article sentence) that tells it
-    cluster_id BIGINT NOT NULL,
-    event VARCHAR NOT NULL,            -- events.id
-    article_id VARCHAR NOT NULL,
-    outlet VARCHAR,                    -- the site the article came from, when known
-    added_at TIMESTAMP NOT NULL
-);
+-- Each record (an article's sentence) that tells an event, as GDELT's Mentions table.
+CREATE VIEW event_mentions AS
+SELECT v.cluster_id, v.id AS event, v.article_id, v.sentence, v.start, v."end", v.trigger,
+       nullif(lower(regexp_extract(a.source, '^https?://(?:www[.])?([^/:?#]+)', 1)), '')
+           AS outlet,
+       d.stored_at AS added_at
+FROM events v
+JOIN articles a ON a.id = v.article_id
+JOIN documents d ON d.id = v.article_id
+WHERE v.cluster_id IS NOT NULL;
 """
 
 # Append only. Never edit or reorder a released migration.
@@ -243,6 +249,15 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
     applied_at TIMESTAMP NOT NULL
 )
 """
+
+# Documents per ingest transaction. A batch is also what one worker analyses at a time,
+# so it must keep a worker busy for a while (32 articles: about 2 s) while the commit
+# costs tens of milliseconds; a kill loses at most the batches in flight. (Here, not in
+# ingest.py, so that the command line reads it without importing the pipeline.)
+BATCH_SIZE = 32
+# A reader (notebook, web server) may hold the file when a batch is ready; how long the
+# writer waits for it before giving up with "database is busy".
+WAIT_SECONDS = 60.0
 
 # How long to sleep between two attempts to open a file another process holds.
 _RETRY_SECONDS = 0.05

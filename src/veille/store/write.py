@@ -121,8 +121,11 @@ def _write(
     if replaced:
         _delete_derived(con, replaced)
     analyses = [r for r in kept if isinstance(r, Analysis)]
-    _insert(con, analysis_rows(analyses, run_id, now))
-    cluster_batch(con, analyses, replaced, run_id, now)
+    rows = analysis_rows(analyses, run_id, now)
+    assigned = cluster_batch(con, analyses, replaced, run_id, now)
+    events = rows.columns["events"]
+    events["cluster_id"] = [assigned[key] for key in events["id"]]
+    _insert(con, rows)
     failures = [*work.unreadable, *(r for r in kept if isinstance(r, Failure))]
     _record_errors(con, failures, run_id)
     written.stored = len(new)

@@ -31,20 +31,12 @@ from veille.read import count_documents, read_paths
 from veille.read.decode import DEFAULT_MAX_CHARS
 from veille.store.clusters import recluster
 from veille.store.rows import load_documents
-from veille.store.schema import open_store
+from veille.store.schema import BATCH_SIZE, WAIT_SECONDS, open_store
 from veille.store.search import build_index
 from veille.store.workers import analyse_batches
 from veille.store.write import Work, Written, utcnow, write_batch
 
 LOGGER = logging.getLogger(__name__)
-
-# Documents per transaction. A batch is also what one worker analyses at a time, so it
-# must keep a worker busy for a while (32 articles: about 2 s) while the commit costs
-# tens of milliseconds; a kill loses at most the batches in flight.
-BATCH_SIZE = 32
-# A reader (notebook, web server) may hold the file when a batch is ready; how long the
-# writer waits for it before giving up with "database is busy".
-WAIT_SECONDS = 60.0
 
 
 @dataclass(frozen=True, slots=True)
