@@ -100,7 +100,7 @@ def query_speed(events: int, workers: int) -> dict[str, object]:
         "events found": found,
         "query median (ms)": round(statistics.median(times), 1),
         "query p95 (ms)": round(times[int(0.95 * len(times)) - 1], 1),
-        "--actor Poutine --since 2016 (name through entities, ms)": round(name_ms, 1),
+        "--actor Poutine --since 2016 (by name, ms)": round(name_ms, 1),
         "events found by name": by_name,
         "whole command, median of 5 (ms; Python start and imports included)": round(
             statistics.median(walls)

@@ -344,7 +344,7 @@ def _print_report(report: Report, db: Path) -> None:
 def _print_overview(db: Path, found: Any, top: int) -> None:
     counts = ", ".join(f"{n:,} {table}" for table, n in found.counts.items())
     out.print(f"store {db}: {counts}", highlight=False)
-    table = Table(title=f"Top {top} dyads (events)")
+    table = Table(title=f"Top {top} dyads (events, each told once however many reports)")
     for column in ("source actor", "target actor", "events"):
         table.add_column(column, justify="right" if column == "events" else "left")
     for source, target, count in found.dyads:

@@ -6,7 +6,16 @@ from dataclasses import dataclass
 
 import duckdb
 
-_TABLES = ("documents", "articles", "entities", "quotes", "events", "errors", "runs")
+_TABLES = (
+    "documents",
+    "articles",
+    "entities",
+    "quotes",
+    "events",
+    "event_clusters",
+    "errors",
+    "runs",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +33,12 @@ def overview(con: duckdb.DuckDBPyConnection, top: int = 10) -> Overview:
     for table in _TABLES:
         row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
         counts[table] = int(row[0]) if row else 0
+    # Events, not reports: each cluster counts once, with the actors of its lead record.
     dyads = con.execute(
-        "SELECT source_actor, target_actor, count(*) AS n FROM events "
-        "WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL "
-        "GROUP BY ALL ORDER BY n DESC, source_actor, target_actor LIMIT ?",
+        "SELECT v.source_actor, v.target_actor, count(*) AS n FROM event_clusters c "
+        "JOIN events v ON v.id = c.lead_event "
+        "WHERE v.source_actor IS NOT NULL AND v.target_actor IS NOT NULL "
+        "GROUP BY ALL ORDER BY n DESC, v.source_actor, v.target_actor LIMIT ?",
         [top],
     ).fetchall()
     speakers = con.execute(
