@@ -95,9 +95,9 @@ def outlet_of(source: str | None) -> str | None:
     """The outlet of an article from its address ("https://www.lemonde.fr/…" →
     "lemonde.fr"); None for a file or a string."""
     parts = urlsplit(source or "")
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
-    return parts.netloc.lower().removeprefix("www.")
+    return parts.hostname.removeprefix("www.")
 
 
 def report_of(article: Article, event: Event) -> Report:

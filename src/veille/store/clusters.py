@@ -72,6 +72,25 @@ def cluster_batch(
     return assigned
 
 
+def recount(con: duckdb.DuckDBPyConnection, cluster_ids: Sequence[int]) -> None:
+    """Count the mentions, articles and outlets of these clusters from their records (once
+    the batch's events are written)."""
+    if not cluster_ids:
+        return
+    con.register("recounted", pa.table({"id": pa.array(sorted(set(cluster_ids)), pa.int64())}))
+    try:
+        con.execute(
+            "UPDATE event_clusters c SET num_mentions = s.n, num_articles = s.articles, "
+            "num_sources = s.sources FROM ("
+            "SELECT cluster_id, count(*) AS n, count(DISTINCT article_id) AS articles, "
+            "count(DISTINCT coalesce(outlet, article_id)) AS sources FROM event_mentions "
+            "WHERE cluster_id IN (SELECT id FROM recounted) GROUP BY cluster_id) s "
+            "WHERE c.id = s.cluster_id"
+        )
+    finally:
+        con.unregister("recounted")
+
+
 def recluster(con: duckdb.DuckDBPyConnection, run_id: int) -> int:
     """Cluster every stored event record again, from nothing, in the order their
     documents were stored (as the ingests that stored them did), in one transaction;
@@ -103,7 +122,7 @@ def _report(row: Sequence[object]) -> Report:
 
 def _candidates(con: duckdb.DuckDBPyConnection, reports: list[Report]) -> list[Cluster]:
     """The stored clusters the reports could join: their roots, and dates overlapping
-    the reports' (or undated), each with the articles and outlets of its records."""
+    the reports' (or undated)."""
     roots = sorted({r.cameo[:2] for r in reports})
     spans = [interval(r) for r in reports]
     undated = any(first is None for first, _ in spans)
@@ -118,19 +137,8 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: list[Report]) -> list[C
     clusters = {row[0]: _from_row(row) for row in rows}
     if not clusters:
         return []
-    con.register("candidate_clusters", pa.table({"id": pa.array(list(clusters), pa.int64())}))
-    try:
-        records = con.execute(
-            "SELECT v.cluster_id, v.id, v.article_id, a.source FROM events v "
-            "JOIN articles a ON a.id = v.article_id "
-            "WHERE v.cluster_id IN (SELECT id FROM candidate_clusters) ORDER BY v.cluster_id, v.id"
-        ).fetchall()
-    finally:
-        con.unregister("candidate_clusters")
-    for cluster_id, key, article, source in records:
-        c = clusters[cluster_id]
-        # As much of the record as a cluster needs of it: its article and outlet.
-        c.reports.append(Report(key, article, outlet_of(source), c.cameo, *([None] * 5)))
+    # Their records are not read: a batch's own records are the only ones that can share
+    # an article with it, and the counts are recounted in SQL once the batch is written.
     return list(clusters.values())
 
 

@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from veille.model import Analysis, Document
 from veille.pipeline import Failure
-from veille.store.clusters import cluster_batch
+from veille.store.clusters import cluster_batch, recount
 from veille.store.rows import DERIVED, Batch, analysis_rows, document_rows, error_rows
 
 
@@ -126,6 +126,7 @@ def _write(
     events = rows.columns["events"]
     events["cluster_id"] = [assigned[key] for key in events["id"]]
     _insert(con, rows)
+    recount(con, list(assigned.values()))
     failures = [*work.unreadable, *(r for r in kept if isinstance(r, Failure))]
     _record_errors(con, failures, run_id)
     written.stored = len(new)
