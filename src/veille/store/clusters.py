@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from veille.dedup import Cluster, Report, cluster, interval, outlet_of, report_of
 from veille.model import Analysis
+from veille.store.rows import insert_table, registered
 
 _CLUSTER_COLUMNS = (
     "id, root, cameo, source_country, target_country, first_day, last_day, place, "
@@ -54,8 +55,7 @@ def cluster_batch(
     row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM event_clusters").fetchone()
     changed = cluster(reports, existing, next_id=int(row[0]) if row else 1)
     ids = pa.table({"id": pa.array([c.id for c in changed], pa.int64())})
-    con.register("changed_clusters", ids)
-    try:
+    with registered(con, "changed_clusters", ids):
         added = dict(
             con.execute(
                 "SELECT id, added_at FROM event_clusters "
@@ -63,9 +63,7 @@ def cluster_batch(
             ).fetchall()
         )
         con.execute("DELETE FROM event_clusters WHERE id IN (SELECT id FROM changed_clusters)")
-    finally:
-        con.unregister("changed_clusters")
-    _insert(con, "event_clusters", _cluster_table(changed, added, run_id, now))
+    insert_table(con, "event_clusters", _cluster_table(changed, added, run_id, now))
     assigned = {r.key: c.id for c in changed for r in c.reports}
     if placed_again:
         _set_clusters(con, {r.key: assigned[r.key] for r in placed_again})
@@ -77,8 +75,9 @@ def recount(con: duckdb.DuckDBPyConnection, cluster_ids: Sequence[int]) -> None:
     the batch's events are written)."""
     if not cluster_ids:
         return
-    con.register("recounted", pa.table({"id": pa.array(sorted(set(cluster_ids)), pa.int64())}))
-    try:
+    with registered(
+        con, "recounted", pa.table({"id": pa.array(sorted(set(cluster_ids)), pa.int64())})
+    ):
         con.execute(
             "UPDATE event_clusters c SET num_mentions = s.n, num_articles = s.articles, "
             "num_sources = s.sources FROM ("
@@ -87,8 +86,6 @@ def recount(con: duckdb.DuckDBPyConnection, cluster_ids: Sequence[int]) -> None:
             "WHERE cluster_id IN (SELECT id FROM recounted) GROUP BY cluster_id) s "
             "WHERE c.id = s.cluster_id"
         )
-    finally:
-        con.unregister("recounted")
 
 
 def recluster(con: duckdb.DuckDBPyConnection, run_id: int) -> int:
@@ -106,7 +103,7 @@ def recluster(con: duckdb.DuckDBPyConnection, run_id: int) -> int:
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM event_clusters")
-        _insert(con, "event_clusters", _cluster_table(clusters, added, run_id, datetime.min))
+        insert_table(con, "event_clusters", _cluster_table(clusters, added, run_id, datetime.min))
         _set_clusters(con, {r.key: c.id for c in clusters for r in c.reports})
         con.execute("COMMIT")
     except BaseException:
@@ -173,8 +170,7 @@ def _dissolve(con: duckdb.DuckDBPyConnection) -> list[Report]:
     if not lost:
         return []
     table = pa.table({"id": pa.array([r[0] for r in lost], pa.int64())})
-    con.register("lost_clusters", table)
-    try:
+    with registered(con, "lost_clusters", table):
         rows = con.execute(
             _REPORT_SQL + "JOIN documents d ON d.id = v.article_id "
             "WHERE v.cluster_id IN (SELECT id FROM lost_clusters) ORDER BY d.rowid, v.seq"
@@ -183,8 +179,6 @@ def _dissolve(con: duckdb.DuckDBPyConnection) -> list[Report]:
         con.execute(
             "UPDATE events SET cluster_id = NULL WHERE cluster_id IN (SELECT id FROM lost_clusters)"
         )
-    finally:
-        con.unregister("lost_clusters")
     return [_report(row) for row in rows]
 
 
@@ -195,14 +189,11 @@ def _set_clusters(con: duckdb.DuckDBPyConnection, assigned: dict[str, int]) -> N
     table = pa.table(
         {"id": list(assigned), "cluster_id": pa.array(list(assigned.values()), pa.int64())}
     )
-    con.register("assigned_clusters", table)
-    try:
+    with registered(con, "assigned_clusters", table):
         con.execute(
             "UPDATE events SET cluster_id = a.cluster_id FROM assigned_clusters a "
             "WHERE events.id = a.id"
         )
-    finally:
-        con.unregister("assigned_clusters")
 
 
 def _cluster_table(
@@ -229,14 +220,3 @@ def _cluster_table(
             "run_id": pa.array([run_id] * len(clusters), pa.int32()),
         }
     )
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
-    if not rows.num_rows:
-        return
-    view = f"new_{table}"
-    con.register(view, rows)
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
-    finally:
-        con.unregister(view)

@@ -9,7 +9,8 @@ Analysis back, equal to the one stored.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -44,6 +45,23 @@ DERIVED = (
     "timex",
     "events",
 )
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[str]:
+    """An Arrow table visible to SQL as ``name`` for the duration of the block."""
+    con.register(name, table)
+    try:
+        yield name
+    finally:
+        con.unregister(name)
+
+
+def insert_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+    """Append an Arrow table to a store table, columns matched by name."""
+    if rows.num_rows:
+        with registered(con, f"new_{table}", rows) as view:
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
 
 
 class Batch:
@@ -199,14 +217,11 @@ _DOCUMENT_COLUMNS = (
 def load_documents(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Document]:
     """The stored Documents with ``ids``, in that order (absent ids are left out)."""
     table = pa.table({"id": list(ids), "position": list(range(len(ids)))})
-    con.register("wanted_documents", table)
-    try:
+    with registered(con, "wanted_documents", table):
         rows = con.execute(
             f"SELECT {_DOCUMENT_COLUMNS} FROM documents "
             "JOIN wanted_documents USING (id) ORDER BY position"
         ).fetchall()
-    finally:
-        con.unregister("wanted_documents")
     return [
         Document(
             id=row[0],

@@ -20,7 +20,15 @@ import pyarrow as pa
 from veille.model import Analysis, Document
 from veille.pipeline import Failure
 from veille.store.clusters import cluster_batch, recount
-from veille.store.rows import DERIVED, Batch, analysis_rows, document_rows, error_rows
+from veille.store.rows import (
+    DERIVED,
+    Batch,
+    analysis_rows,
+    document_rows,
+    error_rows,
+    insert_table,
+    registered,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,31 +149,20 @@ def _write(
 def _present(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
     if not ids:
         return set()
-    con.register("batch_ids", pa.table({"id": ids}))
-    try:
+    with registered(con, "batch_ids", pa.table({"id": ids})):
         rows = con.execute(
             "SELECT DISTINCT id FROM documents WHERE id IN (SELECT id FROM batch_ids)"
         ).fetchall()
-    finally:
-        con.unregister("batch_ids")
     return {row[0] for row in rows}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
     for table, rows in batch.tables().items():
-        if not rows.num_rows:
-            continue
-        view = f"batch_{table}"
-        con.register(view, rows)
-        try:
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
-        finally:
-            con.unregister(view)
+        insert_table(con, table, rows)
 
 
 def _delete_derived(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
-    con.register("replaced_ids", pa.table({"id": ids}))
-    try:
+    with registered(con, "replaced_ids", pa.table({"id": ids})):
         for table in DERIVED:
             key = "id" if table == "articles" else "article_id"
             con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM replaced_ids)")
@@ -173,8 +170,6 @@ def _delete_derived(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
             "DELETE FROM errors WHERE stage <> 'read' "
             "AND document_id IN (SELECT id FROM replaced_ids)"
         )
-    finally:
-        con.unregister("replaced_ids")
 
 
 _SAME_ERROR = (
@@ -189,8 +184,7 @@ def _record_errors(con: duckdb.DuckDBPyConnection, failures: list[Failure], run_
     tables = error_rows(unique, run_id).tables()
     if "errors" not in tables:
         return
-    con.register("batch_errors", tables["errors"])
-    try:
+    with registered(con, "batch_errors", tables["errors"]):
         con.execute(
             f"UPDATE errors e SET last_run = ? FROM batch_errors b WHERE {_SAME_ERROR}", [run_id]
         )
@@ -198,5 +192,3 @@ def _record_errors(con: duckdb.DuckDBPyConnection, failures: list[Failure], run_
             "INSERT INTO errors BY NAME SELECT * FROM batch_errors b "
             f"WHERE NOT EXISTS (SELECT 1 FROM errors e WHERE {_SAME_ERROR})"
         )
-    finally:
-        con.unregister("batch_errors")
