@@ -31,3 +31,14 @@ def test_people_after_the_phoenix_dictionaries() -> None:
 def test_earlier_offices_still_come_from_phoenix() -> None:
     assert person_code("Jacques Chirac", "2005-03") == "FRAGOV"
     assert person_code("Personne Inconnue", "2017") is None
+
+
+def test_a_person_speaking_for_an_organisation_takes_its_code(nlp) -> None:
+    import veille
+
+    analysis = veille.analyze(
+        "Le président de la Commission européenne Jean-Claude Juncker a signé l'accord.",
+        published="2016-10-30",
+    )
+    (juncker,) = [e for e in analysis.entities if e.name == "Jean-Claude Juncker"]
+    assert (juncker.actor_code, juncker.country) == ("IGOEEC", None)

@@ -26,7 +26,10 @@ def _to_entities(
     for n, cluster in enumerate(clusters, start=1):
         label, name, country, sector, geo = _describe(parsed, cluster)
         known = data.person_code(name, published) if label == "PER" else None
-        if known is not None:
+        group = None
+        if known is not None and known[:3] not in data.cameo_countries():
+            group = known  # "IGOEEC": Jean-Claude Juncker in 2016 speaks for the EU
+        elif known is not None:
             country, sector = _known(known, country, sector)
         mentions = tuple(
             Mention(text=parsed.text[m.char_start : m.char_end], start=m.char_start, end=m.char_end)
@@ -39,7 +42,7 @@ def _to_entities(
                 type=label,
                 country=country,
                 sector=sector,
-                actor_code=_actor_code(cluster, country, sector),
+                actor_code=group or _actor_code(cluster, country, sector),
                 roles=tuple(cluster.roles),
                 geo=geo,
                 mentions=mentions,
@@ -51,11 +54,10 @@ def _to_entities(
 def _known(code: str, country: str | None, sector: str | None) -> tuple[str | None, str | None]:
     """Country and sector of a person the actor dictionaries know ("FRAGOV" for François
     Hollande in 2013), where the text gave none; the text's own words come first."""
-    own_country = code[:3] if code[:3] in data.cameo_countries() else None
-    if country is not None and own_country is not None and own_country != country:
+    own_country = code[:3]
+    if country is not None and own_country != country:
         return country, sector  # the text says otherwise: a namesake, or a new post
-    rest = code[3:] if own_country else code
-    return country or own_country, sector or (rest[:3] or None)
+    return country or own_country, sector or (code[3:6] or None)
 
 
 def _actor_code(cluster: _Cluster, country: str | None, sector: str | None) -> str | None:
