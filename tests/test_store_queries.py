@@ -94,7 +94,7 @@ def test_formats_agree(db):
     table = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [r["trigger"] for r in table] == [r["trigger"] for r in as_json]
     as_table = run(db, "events", "--actor", "CHN")
-    assert as_table.returncode == 0 and f"Events ({len(as_json)})" in as_table.stdout
+    assert as_table.returncode == 0 and f"Events ({len(as_json)};" in as_table.stdout
 
 
 @pytest.mark.parametrize(
@@ -102,6 +102,7 @@ def test_formats_agree(db):
     [
         (("events", "--quad", "7"), "--quad 7"),
         (("events", "--since", "2023/01"), "--since 2023/01"),
+        (("events", "--until", "2016-13"), "--until 2016-13"),
         (("events", "--code", "attack"), "--code attack"),
         (("show", "zzzzzz"), "no such article"),
     ],

@@ -50,8 +50,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# What a table shows of each query (a terminal is narrow); JSON and CSV have every column.
+_TABLE_COLUMNS = {
+    "Events": ("date", "cameo", "source", "target", "place", "trigger", "num_articles"),
+    "Quotes": ("published", "speaker", "kind", "text"),
+}
+
+
+def _for_table(result: q.Result, title: str) -> q.Result:
+    records = result.records()
+    for record in records:
+        for side in ("source", "target"):
+            if f"{side}_actor" in record:
+                parts = (record[f"{side}_actor"], record[f"{side}_name"])
+                record[side] = " ".join(p for p in parts if p)
+    columns = _TABLE_COLUMNS.get(title, result.columns)
+    return q.Result(columns, [tuple(r.get(c) for c in columns) for r in records])
+
+
 def emit(result: q.Result, fmt: QueryFormat, title: str) -> None:
-    """Print a query's rows as a table, a JSON array of objects, or CSV with a header."""
+    """Print a query's rows as a table (its main columns), a JSON array of objects, or CSV
+    with a header (every column)."""
     if fmt is QueryFormat.json:
         records = [{k: _plain(v) for k, v in r.items()} for r in result.records()]
         out.file.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
@@ -61,7 +80,8 @@ def emit(result: q.Result, fmt: QueryFormat, title: str) -> None:
         writer.writerow(result.columns)
         writer.writerows([[_plain(v) for v in row] for row in result.rows])
         return
-    table = Table(title=f"{title} ({len(result.rows)})")
+    result = _for_table(result, title)
+    table = Table(title=f"{title} ({len(result.rows)}; --format json or csv for every column)")
     for column in result.columns:
         table.add_column(column, overflow="fold")
     for row in result.rows:

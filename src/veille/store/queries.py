@@ -38,8 +38,17 @@ def _fold_sql(expr: str) -> str:
 
 
 def _date_bound(name: str, value: str) -> str:
-    if not _DATE.match(value):
-        raise QueryError(f"--{name} {value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parts = value.split("-")
+    try:
+        if not _DATE.match(value):
+            raise ValueError
+        date(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2]) if len(parts) > 2 else 1,
+        )
+    except ValueError:
+        raise QueryError(f"--{name} {value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
     return value
 
 
