@@ -18,13 +18,19 @@ STORY = [
     ("c", "2023-03-24", "Vladimir Poutine a rencontré le président chinois Xi Jinping à Moscou."),
     ("d", "2023-06-02", "La Russie a bombardé la ville ukrainienne de Kharkiv lundi."),
 ]
+# Two of the meeting's reports come from one site: three articles, two sources.
+URLS = {
+    "a": "https://www.lemonde.fr/a",
+    "b": "https://lemonde.fr/b",
+    "c": "https://www.liberation.fr/c",
+}
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("story")
     lines = [
-        json.dumps({"id": i, "date": day, "text": text}, ensure_ascii=False)
+        json.dumps({"id": i, "date": day, "text": text, "url": URLS.get(i)}, ensure_ascii=False)
         for i, day, text in STORY
     ]
     (folder / "story.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -34,7 +40,8 @@ def corpus(tmp_path_factory):
 def _clusters(db):
     with open_store(db, read_only=True) as con:
         rows = con.execute(
-            "SELECT c.id, c.root, c.num_mentions, c.num_articles, list(a.external_id ORDER BY 1) "
+            "SELECT c.id, c.root, c.num_mentions, c.num_articles, list(a.external_id ORDER BY 1), "
+            "c.num_sources "
             "FROM event_clusters c JOIN event_mentions m ON m.cluster_id = c.id "
             "JOIN articles a ON a.id = m.article_id GROUP BY ALL ORDER BY c.id"
         ).fetchall()
@@ -51,8 +58,9 @@ def test_one_meeting_told_three_times_is_one_event(nlp, corpus, tmp_path, batch_
     rows = _clusters(db)
     meetings = [r for r in rows if r[1] == "04"]
     assert len(meetings) == 1, rows
-    _, _, mentions, articles, ids = meetings[0]
+    _, _, mentions, articles, ids, sources = meetings[0]
     assert articles == 3 and mentions >= 3 and set(ids) == {"a", "b", "c"}
+    assert sources == 2  # lemonde.fr twice, liberation.fr
     strikes = [r for r in rows if set(r[4]) == {"d"}]
     assert strikes and all(r[1] != "04" for r in strikes)
 

@@ -82,7 +82,7 @@ def recount(con: duckdb.DuckDBPyConnection, cluster_ids: Sequence[int]) -> None:
             "UPDATE event_clusters c SET num_mentions = s.n, num_articles = s.articles, "
             "num_sources = s.sources FROM ("
             "SELECT cluster_id, count(*) AS n, count(DISTINCT article_id) AS articles, "
-            "count(DISTINCT coalesce(outlet, article_id)) AS sources FROM event_mentions "
+            "count(DISTINCT coalesce(outlet, article_id)) AS sources FROM events "
             "WHERE cluster_id IN (SELECT id FROM recounted) GROUP BY cluster_id) s "
             "WHERE c.id = s.cluster_id"
         )

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from veille.dedup import outlet_of
 from veille.model import (
     Analysis,
     Article,
@@ -182,6 +183,7 @@ def _add_event(batch: Batch, aid: str, seq: int, event: Event, analysis: Analysi
         location_lat=location["lat"] if location else None,
         location_lon=location["lon"] if location else None,
         location_geonames_id=location["geonames_id"] if location else None,
+        outlet=outlet_of(analysis.article.source),
         source_name=source.name if source else None,
         target_name=target.name if target else None,
         **values,
@@ -315,7 +317,7 @@ def _entity(row: dict[str, Any], mentions: list[Mention]) -> Entity:
 
 def _event(row: dict[str, Any]) -> Event:
     values = _strip(row)
-    for derived in ("source_name", "target_name", "cluster_id"):  # the store's, not the Event's
+    for derived in ("source_name", "target_name", "cluster_id", "outlet"):  # the store's own
         values.pop(derived)
     values["id"] = values.pop("event_id")
     place = {

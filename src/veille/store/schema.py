@@ -201,6 +201,7 @@ ALTER TABLE events ADD COLUMN location_geonames_id BIGINT;
 ALTER TABLE events ADD COLUMN source_name VARCHAR;  -- the entities' names, for queries
 ALTER TABLE events ADD COLUMN target_name VARCHAR;
 ALTER TABLE events ADD COLUMN cluster_id BIGINT;    -- event_clusters.id: the event it tells
+ALTER TABLE events ADD COLUMN outlet VARCHAR;       -- the article's site, when its source is a URL
 
 CREATE TABLE event_clusters (          -- one real event, told by one or more records
     id BIGINT NOT NULL,
@@ -225,11 +226,8 @@ CREATE TABLE event_clusters (          -- one real event, told by one or more re
 -- Each record (an article's sentence) that tells an event, as GDELT's Mentions table.
 CREATE VIEW event_mentions AS
 SELECT v.cluster_id, v.id AS event, v.article_id, v.sentence, v.start, v."end", v.trigger,
-       nullif(lower(regexp_extract(a.source, '^https?://(?:www[.])?([^/:?#]+)', 1)), '')
-           AS outlet,
-       d.stored_at AS added_at
+       v.outlet, d.stored_at AS added_at
 FROM events v
-JOIN articles a ON a.id = v.article_id
 JOIN documents d ON d.id = v.article_id
 WHERE v.cluster_id IS NOT NULL;
 """
