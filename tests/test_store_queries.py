@@ -74,6 +74,9 @@ def test_event_filters_keep_what_they_say(db):
     assert all(e["quad_class"] in (1, 2) for e in cooperative)
     by_name = rows(db, "events", "--source-actor", "gerasimov")  # case and accents aside
     assert by_name and all(e["source_name"] == "Valery Gerasimov" for e in by_name)
+    article = everything[0]["article_id"]
+    of_article = rows(db, "events", "--article", article[:8], "--limit", "0")
+    assert of_article and {e["article_id"] for e in of_article} == {article}
     in_moscow = rows(db, "events", "--place", "Moscou")
     assert in_moscow and all(e["place"] == "Moscou" for e in in_moscow)
 

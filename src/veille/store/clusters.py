@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from veille.dedup import Cluster, Report, cluster, interval, outlet_of, report_of
+from veille.dedup import Cluster, Report, cluster, interval, report_of
 from veille.model import Analysis
-from veille.store.rows import insert_table, registered
+from veille.store.rows import insert_table, registered, transaction
 
 _CLUSTER_COLUMNS = (
     "id, root, cameo, source_country, target_country, first_day, last_day, place, "
@@ -31,7 +32,7 @@ _CLUSTER_COLUMNS = (
 )
 # A stored record as dedup.Report wants it (the key, then Report's fields in order).
 _REPORT_SQL = (
-    "SELECT v.id, v.article_id, a.source, v.cameo, v.source_country, v.target_country, "
+    "SELECT v.id, v.article_id, v.outlet, v.cameo, v.source_country, v.target_country, "
     "v.date, v.date_from, a.published, v.location_name, v.location_country, "
     "v.location_lat, v.location_lon FROM events v JOIN articles a ON a.id = v.article_id "
 )
@@ -100,21 +101,15 @@ def recluster(con: duckdb.DuckDBPyConnection, run_id: int) -> int:
     stored = {row[1]: row[0] for row in rows}
     clusters = cluster([_report(row[1:]) for row in rows])
     added = {c.id: min(stored[r.key] for r in c.reports) for c in clusters}
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute("DELETE FROM event_clusters")
         insert_table(con, "event_clusters", _cluster_table(clusters, added, run_id, datetime.min))
         _set_clusters(con, {r.key: c.id for c in clusters for r in c.reports})
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return len(clusters)
 
 
-def _report(row: Sequence[object]) -> Report:
-    key, article, source, *fields = row
-    return Report(str(key), str(article), outlet_of(str(source)), *fields)  # type: ignore[arg-type]
+def _report(row: Sequence[Any]) -> Report:
+    return Report(*row)
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, reports: list[Report]) -> list[Cluster]:
@@ -131,12 +126,9 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: list[Report]) -> list[C
         "OR (first_day <= ? AND last_day >= ?)) ORDER BY id",
         [roots, undated, high, low],
     ).fetchall()
-    clusters = {row[0]: _from_row(row) for row in rows}
-    if not clusters:
-        return []
     # Their records are not read: a batch's own records are the only ones that can share
     # an article with it, and the counts are recounted in SQL once the batch is written.
-    return list(clusters.values())
+    return [_from_row(row) for row in rows]
 
 
 def _from_row(row: tuple) -> Cluster:  # type: ignore[type-arg]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import duckdb
 
+from veille.dedup import span
 from veille.errors import QueryError
 
 
@@ -31,6 +32,9 @@ class Result:
 _CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _QUAD = re.compile(r"^[1-4](-[1-4])?(,[1-4](-[1-4])?)*$")
+# How a user names an article (its four parameters are the name): its id, its first
+# characters (six at least), or the id its input gave.
+_ARTICLE = "external_id = ? OR id = ? OR (length(?) >= 6 AND starts_with(id, ?))"
 
 
 def _fold_sql(expr: str) -> str:
@@ -38,17 +42,8 @@ def _fold_sql(expr: str) -> str:
 
 
 def _date_bound(name: str, value: str) -> str:
-    parts = value.split("-")
-    try:
-        if not _DATE.match(value):
-            raise ValueError
-        date(
-            int(parts[0]),
-            int(parts[1]) if len(parts) > 1 else 1,
-            int(parts[2]) if len(parts) > 2 else 1,
-        )
-    except ValueError:
-        raise QueryError(f"--{name} {value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    if not _DATE.match(value) or span(value)[0] is None:
+        raise QueryError(f"--{name} {value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return value
 
 
@@ -131,12 +126,7 @@ def events(
         else:
             where.add(f"{_fold_sql('v.location_name')} = {_fold_sql('?')}", place)
     if article:
-        where.add(
-            "(starts_with(v.article_id, ?) OR v.article_id IN "
-            "(SELECT id FROM articles WHERE external_id = ?))",
-            article,
-            article,
-        )
+        where.add(f"v.article_id IN (SELECT id FROM articles WHERE {_ARTICLE})", *[article] * 4)
     bounded = f" LIMIT {int(limit)}" if limit else ""
     # Two steps: the filter scans one table; the events' clusters are then read by their
     # integer ids, which is cheap, where a join would scan every cluster.
@@ -169,14 +159,9 @@ def events(
 def _after(bound: str) -> str:
     """The first date string after everything ``bound`` covers: "2023-03" → "2023-04",
     "2023" → "2024", "2023-03-14" → "2023-03-15" (so that ``date < _after(until)``)."""
-    parts = [int(p) for p in bound.split("-")]
-    if len(parts) == 1:
-        return f"{parts[0] + 1:04d}"
-    if len(parts) == 2:
-        year, month = parts[0] + (parts[1] == 12), parts[1] % 12 + 1
-        return f"{year:04d}-{month:02d}"
-    following = date(*parts) + timedelta(days=1)
-    return following.isoformat()
+    last = span(bound)[1]
+    assert last is not None  # bounds are checked by _date_bound
+    return (last + timedelta(days=1)).isoformat()[: len(bound)]
 
 
 def quotes(
@@ -275,12 +260,8 @@ def dyads(con: duckdb.DuckDBPyConnection, *, monthly: bool = False, top: int | N
 def article_ids(con: duckdb.DuckDBPyConnection, article: str) -> list[str]:
     """Ids of the articles ``article`` names: an id, its first characters (six at
     least), or the id the input gave (``external_id``)."""
-    rows = con.execute(
-        "SELECT id FROM articles WHERE external_id = ? OR id = ? "
-        "OR (length(?) >= 6 AND starts_with(id, ?)) ORDER BY id",
-        [article, article, article, article],
-    ).fetchall()
-    return [r[0] for r in rows]
+    cursor = con.execute(f"SELECT id FROM articles WHERE {_ARTICLE} ORDER BY id", [article] * 4)
+    return [r[0] for r in cursor.fetchall()]
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Result:
@@ -292,10 +273,10 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Result:
 STAT_TABLES = ("documents", "articles", "entities", "quotes", "events", "event_clusters", "errors")
 
 
-def stats(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Row counts of the store's main tables."""
+def stats(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...] = STAT_TABLES) -> dict[str, int]:
+    """Row counts of the store's main tables (or of ``tables``)."""
     counts = {}
-    for table in STAT_TABLES:
+    for table in tables:
         row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
         counts[table] = int(row[0]) if row else 0
     return counts

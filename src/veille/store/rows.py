@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import Any
 
@@ -56,6 +56,20 @@ def registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> It
         yield name
     finally:
         con.unregister(name)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction: committed when the block ends, rolled back if it raises (unless
+    the failure already ended it, as a failed COMMIT does)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        with suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
 
 
 def insert_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
@@ -283,10 +297,19 @@ def load_analysis(con: duckdb.DuckDBPyConnection, article_id: str) -> Analysis |
     )
 
 
-def _dicts(con: duckdb.DuckDBPyConnection, sql: str, *params: Any) -> list[dict[str, Any]]:
+def iter_dicts(
+    con: duckdb.DuckDBPyConnection, sql: str, *params: Any, chunk: int = 10_000
+) -> Iterator[dict[str, Any]]:
+    """The rows of a query as dicts by column name, fetched ``chunk`` rows at a time."""
     cursor = con.execute(sql, list(params))
     names = [d[0] for d in cursor.description or ()]
-    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    while batch := cursor.fetchmany(chunk):
+        for values in batch:
+            yield dict(zip(names, values, strict=True))
+
+
+def _dicts(con: duckdb.DuckDBPyConnection, sql: str, *params: Any) -> list[dict[str, Any]]:
+    return list(iter_dicts(con, sql, *params))
 
 
 def _strip(row: dict[str, Any]) -> dict[str, Any]:

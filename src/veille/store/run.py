@@ -67,7 +67,7 @@ class Report:
     write_seconds: float = 0.0
 
     def add(self, work: Work, written: Written) -> None:
-        self.documents_read += len(work.documents) + len(work.unreadable) + work.skipped
+        self.documents_read += work.read
         self.stored += written.stored
         self.skipped += written.skipped
         self.reanalysed += written.reanalysed

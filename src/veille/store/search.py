@@ -13,7 +13,7 @@ import re
 
 import duckdb
 
-from veille.errors import StoreError
+from veille.errors import QueryError, StoreError
 from veille.store.queries import Result
 from veille.store.schema import load_extension
 
@@ -42,17 +42,17 @@ def search(con: duckdb.DuckDBPyConnection, text: str, *, limit: int = 20) -> Res
     """Articles matching ``text`` by BM25, best first, with a snippet around the first
     word found."""
     if not text.strip():
-        raise StoreError("search: give some words to look for")
+        raise QueryError("search: give some words to look for")
     if not has_index(con):
         raise StoreError("the store has no search index yet: run `veille ingest` to build it")
     load_extension(con, "fts")
     rows = con.execute(
         f"""
-        SELECT a.id, a.published, a.title, a.text, s.score FROM (
-            SELECT id, {INDEX_SCHEMA}.match_bm25(id, ?) AS score FROM articles
-        ) s JOIN articles a ON a.id = s.id
-        WHERE s.score IS NOT NULL
-        ORDER BY s.score DESC, a.published DESC NULLS LAST
+        SELECT * FROM (
+            SELECT id, published, title, text, {INDEX_SCHEMA}.match_bm25(id, ?) AS score
+            FROM articles
+        ) WHERE score IS NOT NULL
+        ORDER BY score DESC, published DESC NULLS LAST
         LIMIT ?
         """,
         [text, limit],

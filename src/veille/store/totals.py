@@ -6,16 +6,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-_TABLES = (
-    "documents",
-    "articles",
-    "entities",
-    "quotes",
-    "events",
-    "event_clusters",
-    "errors",
-    "runs",
-)
+from veille.store.queries import STAT_TABLES, stats
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +20,7 @@ class Overview:
 
 def overview(con: duckdb.DuckDBPyConnection, top: int = 10) -> Overview:
     """Row counts, the ``top`` most frequent actor dyads and the most quoted speakers."""
-    counts = {}
-    for table in _TABLES:
-        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        counts[table] = int(row[0]) if row else 0
+    counts = stats(con, (*STAT_TABLES, "runs"))
     # Events, not reports: each cluster counts once, with the actors of its lead record.
     dyads = con.execute(
         "SELECT v.source_actor, v.target_actor, count(*) AS n FROM event_clusters c "

@@ -9,7 +9,6 @@ transaction, so a reader never sees an article half replaced.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,6 +27,7 @@ from veille.store.rows import (
     error_rows,
     insert_table,
     registered,
+    transaction,
 )
 
 
@@ -43,6 +43,11 @@ class Work:
     skipped: int = 0
     # Archive records that held no article (WARC requests, images, redirects).
     archive_skipped: int = 0
+
+    @property
+    def read(self) -> int:
+        """Inputs this batch accounts for: its documents, the unreadable, the skipped."""
+        return len(self.documents) + len(self.unreadable) + self.skipped
 
 
 @dataclass(slots=True)
@@ -66,8 +71,7 @@ def write_batch(
 ) -> Written:
     """Store one analysed batch in one transaction and return its counts."""
     now = utcnow()
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         written = _write(con, run_id, work, results, now)
         con.execute(
             "UPDATE runs SET documents_read = documents_read + ?, stored = stored + ?, "
@@ -75,7 +79,7 @@ def write_batch(
             "events = events + ?, quotes = quotes + ?, "
             "archive_records_skipped = archive_records_skipped + ? WHERE id = ?",
             [
-                len(work.documents) + len(work.unreadable) + work.skipped,
+                work.read,
                 written.stored,
                 written.skipped,
                 written.reanalysed,
@@ -86,17 +90,7 @@ def write_batch(
                 run_id,
             ],
         )
-        con.execute("COMMIT")
-    except BaseException:
-        _rollback(con)
-        raise
     return written
-
-
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    """Roll back, unless the failure already ended the transaction (a failed COMMIT)."""
-    with contextlib.suppress(duckdb.Error):
-        con.execute("ROLLBACK")
 
 
 def utcnow() -> datetime:
