@@ -582,3 +582,4 @@ def main(argv: Iterable[str] | None = None) -> None:
 
 # The store's query commands register themselves on ``app``.
 from veille.cli import queries as _queries  # noqa: E402, F401
+from veille.cli import serve as _serve  # noqa: E402, F401

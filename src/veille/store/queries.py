@@ -58,6 +58,23 @@ def quad_classes(value: str) -> list[int]:
     return sorted(found)
 
 
+def _order(sort: str | None, allowed: dict[str, str], default: str) -> str:
+    """The ORDER BY of ``sort``: a key of ``allowed``, "-" before it for descending."""
+    key = sort or default
+    column = allowed.get(key.lstrip("-"))
+    if column is None:
+        keys = ", ".join(sorted(allowed))
+        raise QueryError(f"--sort {key}: not a sort key (one of {keys}, '-' first to reverse)")
+    return f"{column} {'DESC' if key.startswith('-') else 'ASC'} NULLS LAST"
+
+
+def _page(limit: int | None, offset: int = 0) -> str:
+    if offset < 0:
+        raise QueryError(f"--offset {offset}: not a row number (0 or more)")
+    bounded = f" LIMIT {int(limit)}" if limit else ""
+    return bounded + (f" OFFSET {int(offset)}" if offset else "")
+
+
 class _Where:
     """Conditions and their parameters, built up filter by filter."""
 
@@ -100,8 +117,11 @@ def events(
     place: str | None = None,
     article: str | None = None,
     limit: int | None = 100,
+    offset: int = 0,
+    sort: str | None = None,
 ) -> Result:
-    """Event records, newest first, with their cluster (the event they report)."""
+    """Event records, newest first (or by ``sort``: date, goldstein, cameo), with their
+    cluster (the event they report)."""
     where = _Where()
     if actor:
         _actor_condition(where, ("source", "target"), actor)
@@ -127,7 +147,7 @@ def events(
             where.add(f"{_fold_sql('v.location_name')} = {_fold_sql('?')}", place)
     if article:
         where.add(f"v.article_id IN (SELECT id FROM articles WHERE {_ARTICLE})", *[article] * 4)
-    bounded = f" LIMIT {int(limit)}" if limit else ""
+    order = _order(sort, _EVENT_SORTS, "-date")
     # Two steps: the filter scans one table; the events' clusters are then read by their
     # integer ids, which is cheap, where a join would scan every cluster.
     found = _run(
@@ -137,7 +157,7 @@ def events(
                v.target_actor, v.target_name, v.location_name AS place, v.negated, v.trigger,
                v.sentence, v.article_id, v.cluster_id
         FROM events v{where.sql()}
-        ORDER BY v.date DESC NULLS LAST, v.article_id, v.seq{bounded}
+        ORDER BY {order}, v.article_id, v.seq{_page(limit, offset)}
         """,
         where.params,
     )
@@ -156,6 +176,9 @@ def events(
     )
 
 
+_EVENT_SORTS = {"date": "v.date", "goldstein": "v.goldstein", "cameo": "v.cameo"}
+
+
 def _after(bound: str) -> str:
     """The first date string after everything ``bound`` covers: "2023-03" → "2023-04",
     "2023" → "2024", "2023-03-14" → "2023-03-15" (so that ``date < _after(until)``)."""
@@ -170,9 +193,13 @@ def quotes(
     speaker: str | None = None,
     addressee: str | None = None,
     contains: str | None = None,
+    article: str | None = None,
     limit: int | None = 100,
+    offset: int = 0,
+    sort: str | None = None,
 ) -> Result:
-    """Quotations with their speakers, the newest articles first."""
+    """Quotations with their speakers, the newest articles first (or by ``sort``:
+    published, speaker)."""
     where = _Where()
     if speaker:
         where.add(f"contains({_fold_sql('s.name')}, {_fold_sql('?')})", speaker)
@@ -180,7 +207,9 @@ def quotes(
         where.add(f"contains({_fold_sql('a.name')}, {_fold_sql('?')})", addressee)
     if contains:
         where.add(f"contains({_fold_sql('q.text')}, {_fold_sql('?')})", contains)
-    bounded = f" LIMIT {int(limit)}" if limit else ""
+    if article:
+        where.add(f"q.article_id IN (SELECT id FROM articles WHERE {_ARTICLE})", *[article] * 4)
+    order = _order(sort, {"published": "r.published", "speaker": "s.name"}, "-published")
     sql = f"""
         SELECT r.published, s.name AS speaker, a.name AS addressee, q.kind, q.verb, q.text,
                q.article_id
@@ -189,21 +218,30 @@ def quotes(
         LEFT JOIN entities s ON s.article_id = q.article_id AND s.id = q.speaker
         LEFT JOIN entities a ON a.article_id = q.article_id AND a.id = q.addressee
         {where.sql()}
-        ORDER BY r.published DESC NULLS LAST, q.article_id, q.seq{bounded}
+        ORDER BY {order}, q.article_id, q.seq{_page(limit, offset)}
     """
     return _run(con, sql, where.params)
 
 
 def actors(
-    con: duckdb.DuckDBPyConnection, *, country: str | None = None, top: int | None = 20
+    con: duckdb.DuckDBPyConnection,
+    *,
+    country: str | None = None,
+    name: str | None = None,
+    top: int | None = 20,
+    offset: int = 0,
+    sort: str | None = None,
 ) -> Result:
-    """Actors across articles (same name, type and code), most mentioned first: mentions,
-    articles, events as source and as target, and the mean Goldstein of those events."""
+    """Actors across articles (same name, type and code), most mentioned first (or by
+    ``sort``: mentions, articles, events, name, goldstein): mentions, articles, events as
+    source and as target, and the mean Goldstein of those events."""
     where = _Where()
     where.add("n.type IN ('PER', 'ORG', 'GPE')")
     if country:
         where.add("n.country = ?", country.upper())
-    bounded = f" LIMIT {int(top)}" if top else ""
+    if name:
+        where.add(f"contains({_fold_sql('n.name')}, {_fold_sql('?')})", name)
+    order = _order(sort, _ACTOR_SORTS, "-mentions")
     sql = f"""
         WITH named AS (
             SELECT n.article_id, n.id, n.name, n.type, n.country, n.actor_code
@@ -232,17 +270,51 @@ def actors(
         LEFT JOIN said s ON s.article_id = n.article_id AND s.entity_id = n.id
         LEFT JOIN acts a ON a.article_id = n.article_id AND a.entity = n.id
         GROUP BY n.name, n.type
-        ORDER BY mentions DESC, n.name{bounded}
+        ORDER BY {order}, n.name{_page(top, offset)}
     """
     return _run(con, sql, where.params)
 
 
-def dyads(con: duckdb.DuckDBPyConnection, *, monthly: bool = False, top: int | None = 50) -> Result:
+_ACTOR_SORTS = {
+    "mentions": "mentions",
+    "articles": "articles",
+    "events": "as_source + as_target",
+    "name": "n.name",
+    "goldstein": "mean_goldstein",
+}
+
+
+def dyads(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    monthly: bool = False,
+    source: str | None = None,
+    target: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    top: int | None = 50,
+    offset: int = 0,
+    sort: str | None = None,
+) -> Result:
     """Events (clusters: one real event counted once) per dyad of countries, with the
-    mean Goldstein score; per month too with ``monthly`` (the month the event began in)."""
+    mean Goldstein score; per month too with ``monthly`` (the month the event began in).
+    ``source`` and ``target`` are country codes; ``since``/``until`` bound the events'
+    first day."""
     month = "strftime(c.first_day, '%Y-%m') AS month, " if monthly else ""
-    bounded = f" LIMIT {int(top)}" if top else ""
-    order = "month DESC NULLS LAST, events DESC" if monthly else "events DESC"
+    where = _Where()
+    where.add("c.source_country IS NOT NULL AND c.target_country IS NOT NULL")
+    if source:
+        where.add("c.source_country = ?", source.upper())
+    if target:
+        where.add("c.target_country = ?", target.upper())
+    if since:
+        where.add("c.first_day >= CAST(? AS DATE)", _first_day(_date_bound("since", since)))
+    if until:
+        where.add("c.first_day < CAST(? AS DATE)", _first_day(_after(_date_bound("until", until))))
+    sorts = dict(_DYAD_SORTS, **({"month": "month"} if monthly else {}))
+    order = _order(sort, sorts, "-events")
+    if monthly and not sort:
+        order = "month DESC NULLS LAST, events DESC"
     sql = f"""
         SELECT {month}c.source_country AS source, c.target_country AS target,
                count(*) AS events, sum(c.num_mentions) AS mentions,
@@ -250,11 +322,21 @@ def dyads(con: duckdb.DuckDBPyConnection, *, monthly: bool = False, top: int | N
         FROM event_clusters c
         JOIN (SELECT cluster_id, avg(goldstein) AS goldstein FROM events GROUP BY ALL) g
           ON g.cluster_id = c.id
-        WHERE c.source_country IS NOT NULL AND c.target_country IS NOT NULL
+        {where.sql()}
         GROUP BY ALL
-        ORDER BY {order}, source, target{bounded}
+        ORDER BY {order}, source, target{_page(top, offset)}
     """
-    return _run(con, sql, [])
+    return _run(con, sql, where.params)
+
+
+_DYAD_SORTS = {"events": "events", "mentions": "mentions", "goldstein": "mean_goldstein"}
+
+
+def _first_day(bound: str) -> str:
+    """ "2023" → "2023-01-01", "2023-03" → "2023-03-01": a date DuckDB can cast."""
+    first = span(bound)[0]
+    assert first is not None  # bounds are checked by _date_bound
+    return first.isoformat()
 
 
 def article_ids(con: duckdb.DuckDBPyConnection, article: str) -> list[str]:

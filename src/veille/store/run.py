@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from veille.errors import InputError
-from veille.model import Document
+from veille.model import Analysis, Document
 from veille.nlp import MODEL
 from veille.pipeline import Failure
 from veille.read import count_documents, read_paths
@@ -140,7 +140,9 @@ def _connect(db: str | Path, wait: float) -> duckdb.DuckDBPyConnection:
     return open_store(db, wait=wait)
 
 
-def _begin(db: str | Path, paths: Sequence[str], options: IngestOptions) -> tuple[int, set[str]]:
+def _begin(
+    db: str | Path, paths: Sequence[str], options: IngestOptions, command: str | None = None
+) -> tuple[int, set[str]]:
     """Create the run's row; return its id and the ids of the documents already stored."""
     with _connect(db, options.wait) as con:
         row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()
@@ -151,7 +153,7 @@ def _begin(db: str | Path, paths: Sequence[str], options: IngestOptions) -> tupl
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')",
             [
                 run_id,
-                "reanalyse" if options.reanalyse else "ingest",
+                command or ("reanalyse" if options.reanalyse else "ingest"),
                 _version("veille"),
                 f"{MODEL} {_version(MODEL.replace('_', '-'))}",
                 _version("spacy"),
@@ -229,3 +231,25 @@ def _plan_stored(db: str | Path, ids: list[str], options: IngestOptions) -> Iter
         with _connect(db, options.wait) as con:
             documents = load_documents(con, chunk)
         yield Work(tuple(documents), frozenset(d.id for d in documents))
+
+
+def store_analysis(
+    db: str | Path, document: Document, analysis: Analysis, *, wait: float = WAIT_SECONDS
+) -> Written:
+    """Store one analysed document (the REST API's ``?store=true``) as a run of its own:
+    a new document is added, a stored one has its analysis replaced; the clusters and the
+    search index follow."""
+    options = IngestOptions(workers=1, batch_size=1, wait=wait)
+    run_id, stored = _begin(db, [document.source], options, command="api")
+    status = "interrupted"
+    try:
+        again = frozenset({document.id} & stored)
+        with _connect(db, wait) as con:
+            # A replaced article leaves its old records' clusters as an ingest batch does
+            # (recounted), without clustering the whole store again.
+            written = write_batch(con, run_id, Work((document,), again), [analysis])
+            build_index(con)
+        status = "done"
+    finally:
+        _finish(db, run_id, status, wait)
+    return written
