@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install bench clean
+.PHONY: run serve test lint install browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,23 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/veille ingest corpus/ --db veille.duckdb
 
+## The REST API and the web UI over that store, on http://127.0.0.1:8000/.
+serve: $(STAMP)
+	$(BIN)/veille serve --db veille.duckdb
+
+## Headless Chromium for the browser tests (Debian packages chromium, chromium-driver).
+## Installed when missing, as root or with sudo; without either, those tests say they skip.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	  else echo "make browser: not root and no sudo: browser tests will be skipped"; exit 0; fi; \
+	  echo "installing chromium and chromium-driver (Debian packages)"; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    chromium chromium-driver >/dev/null; }
+
 ## The whole test suite, with lint and type checks.
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/ruff format --check src tests scripts bench
 	$(BIN)/mypy src

@@ -42,18 +42,39 @@ def ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tupl
     return points
 
 
+def unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Make longitudes continuous: a ring crossing the antimeridian (Russia, Fiji) would
+    otherwise jump across the whole map. The unwrapped ring runs past ±180 instead."""
+    out: list[tuple[float, float]] = []
+    shift = 0.0
+    for lon, lat in points:
+        if out:
+            step = lon + shift - out[-1][0]
+            if step > 180:
+                shift -= 360
+            elif step < -180:
+                shift += 360
+        out.append((lon + shift, lat))
+    return out
+
+
 def path(rings: list[list[tuple[float, float]]]) -> str:
     parts = []
     for points in rings:
-        coords = []
-        last = None
-        for lon, lat in points:
-            xy = (round(lon + 180, 1), round(90 - lat, 1))
-            if xy != last:
-                coords.append(f"{xy[0]:g},{xy[1]:g}")
-                last = xy
-        if len(coords) >= 3:
-            parts.append("M" + "L".join(coords) + "Z")
+        ring = unwrap(points)
+        low, high = min(x for x, _ in ring), max(x for x, _ in ring)
+        # A ring past an edge is drawn again from the other side; the SVG clips both.
+        shifts = [0.0] + ([360.0] if low < -180 else []) + ([-360.0] if high > 180 else [])
+        for shift in shifts:
+            coords = []
+            last = None
+            for lon, lat in ring:
+                xy = (round(lon + shift + 180, 1), round(90 - lat, 1))
+                if xy != last:
+                    coords.append(f"{xy[0]:g},{xy[1]:g}")
+                    last = xy
+            if len(coords) >= 3:
+                parts.append("M" + "L".join(coords) + "Z")
     return "".join(parts)
 
 

@@ -230,3 +230,46 @@ def test_table_exports(db, tmp_path):
     assert row is not None and row[0] == scalar(db, "SELECT count(*) FROM events")
     bad = run(db, "export", "--format", "gdelt", "--quotes", str(tmp_path / "x"))
     assert bad.returncode == 1 and "GDELT" in bad.stderr
+
+
+def test_paging_and_sorting(db):
+    from veille.errors import QueryError
+    from veille.store import open_store
+    from veille.store import queries as q
+
+    with open_store(db, read_only=True) as con:
+        everything = q.events(con, limit=None).rows
+        pages = [q.events(con, limit=5, offset=start).rows for start in range(0, 30, 5)]
+        assert [row for page in pages for row in page] == everything[:30]
+        scores = [r["goldstein"] for r in q.events(con, limit=None, sort="goldstein").records()]
+        assert scores == sorted(scores)
+        assert len(scores) == len(everything)
+        reverse = q.events(con, limit=None, sort="-goldstein").records()
+        assert [r["goldstein"] for r in reverse] == sorted(scores, reverse=True)
+        names = [r["name"] for r in q.actors(con, top=None, sort="name").records()]
+        assert names == sorted(names)
+        with pytest.raises(QueryError, match="sort colour"):
+            q.events(con, sort="colour")
+        with pytest.raises(QueryError, match="offset"):
+            q.quotes(con, offset=-1)
+
+
+def test_dyads_by_pair_and_period(db):
+    from veille.store import open_store
+    from veille.store import queries as q
+
+    with open_store(db, read_only=True) as con:
+        pair = q.dyads(con, source="rus", target="CHN", top=None).records()
+        assert pair
+        assert {(r["source"], r["target"]) for r in pair} == {("RUS", "CHN")}
+        monthly = q.dyads(con, monthly=True, source="RUS", target="CHN", top=None).records()
+        assert sum(r["events"] for r in monthly) == pair[0]["events"]
+        month = monthly[0]["month"]
+        one = q.dyads(con, source="RUS", target="CHN", since=month, until=month).records()
+        assert one[0]["events"] == monthly[0]["events"]
+        (article,) = con.execute(
+            "SELECT id FROM articles WHERE ends_with(source, ?)", [REFERENCE.name]
+        ).fetchone()
+        quotes = q.quotes(con, article=article[:8], limit=None).records()
+        everything = q.quotes(con, limit=None).records()
+        assert 0 < len(quotes) < len(everything)
