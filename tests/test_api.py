@@ -288,3 +288,18 @@ def test_docs_are_served_offline(client):
     assert client.get("/static/docs/swagger-ui-bundle.js").status_code == 200
     schema = client.get("/openapi.json").json()
     assert {"/api/analyze", "/api/events", "/api/articles/{article}"} <= set(schema["paths"])
+
+
+def test_ui_pages_answer_bad_input_without_a_500(client):
+    missing = client.get("/articles/0000000000", headers={"accept": "text/html"})
+    assert missing.status_code == 404
+    assert "text/html" in missing.headers["content-type"]
+    assert "not in the store" in missing.text
+    bad = client.get("/actors", params={"since": "juin"})
+    assert bad.status_code == 422
+    assert "since juin" in bad.text
+    empty = client.post("/paste", data={"text": "   "})
+    assert empty.status_code == 422
+    assert "nothing to analyse" in empty.text
+    for page in ("/articles", "/actors", "/timeline", "/map", "/quotes", "/paste"):
+        assert client.get(page).status_code == 200, page

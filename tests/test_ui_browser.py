@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REFERENCE, ROOT
+from tests.conftest import FIXTURES, REFERENCE, ROOT
 from tests.serving import serving, small_store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -116,6 +116,19 @@ def test_paste_the_reference_article(page):
     shot(page, "paste-reference")
     removed.locator("summary").click()
     assert "ALEXEI" in removed.inner_text()
+
+
+def test_drop_an_html_page(page):
+    page.goto("/paste")
+    page.set_input_files("input[type=file]", str(FIXTURES / "canada-frappes-fr.html"))
+    assert page.locator("#chosen").inner_text() == "canada-frappes-fr.html"
+    page.click("button[type=submit]")
+    page.wait_for_selector(".reader")
+    assert "Canada" in page.locator(".reader h1").inner_text()
+    # trafilatura kept the article, not the page's menus.
+    assert page.locator(".text .block").count() >= 3
+    assert page.locator(".text .ent-PER").count() >= 1
+    shot(page, "paste-html")
 
 
 def test_actors_network_has_the_russia_china_edge(page):

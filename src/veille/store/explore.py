@@ -63,7 +63,7 @@ def articles(
     base = f"""
         SELECT * FROM (
             SELECT a.id, a.published, a.title, a.language, a.source, a.external_id,
-                   length(a.text) AS chars, {score} AS score
+                   length(a.text) AS chars, left(a.text, 120) AS opening, {score} AS score
             FROM articles a
         ) a{where.sql()}
     """
