@@ -10,10 +10,12 @@ import time
 import httpx
 import pytest
 
-from tests.conftest import FIXTURES, REFERENCE
+from tests.conftest import FIXTURES, REFERENCE, WIKINEWS
 from tests.serving import serving, small_store
 
 pytestmark = pytest.mark.slow
+
+VEILLE = [sys.executable, "-c", "from veille.cli import main; main()"]
 
 
 @pytest.fixture(scope="module")
@@ -303,3 +305,39 @@ def test_ui_pages_answer_bad_input_without_a_500(client):
     assert "nothing to analyse" in empty.text
     for page in ("/articles", "/actors", "/timeline", "/map", "/quotes", "/paste"):
         assert client.get(page).status_code == 200, page
+
+
+def test_an_ingest_writes_while_the_server_reads(tmp_path, nlp):
+    """The server holds the file only during a request, so `veille ingest` commits its
+    batches while the API keeps answering, and the API sees the new articles."""
+    from veille.api import Settings, create_app
+    from veille.store import open_store
+
+    db = tmp_path / "shared.duckdb"
+    open_store(db).close()
+    lines = WIKINEWS.read_text(encoding="utf-8").splitlines()[:12]
+    news = tmp_path / "news.jsonl"
+    news.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    app = create_app(Settings(db=db, warm=False))
+    with serving(app) as url, httpx.Client(base_url=url, timeout=60) as c:
+        command = ["ingest", str(news), "--db", str(db), "--workers", "1", "--batch-size", "2"]
+        ingest = subprocess.Popen(
+            [*VEILLE, *command],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        seen: list[int] = []
+        statuses: set[int] = set()
+        while ingest.poll() is None:
+            answer = c.get("/api/stats")
+            statuses.add(answer.status_code)
+            if answer.status_code == 200:
+                seen.append(answer.json()["articles"])
+            time.sleep(0.05)
+        assert ingest.returncode == 0, ingest.stderr.read() if ingest.stderr else ""
+        assert statuses <= {200, 503}
+        final = c.get("/api/stats").json()["articles"]
+    assert final == 12
+    assert seen == sorted(seen)
+    assert {n for n in seen if 0 < n < 12}  # batches seen as they committed

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -15,8 +15,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from veille.api.app import error
+from veille.api.store import Store
 from veille.errors import InputError
 from veille.model import Analysis, Document
+
+if TYPE_CHECKING:
+    from veille.store.write import Written
 
 router = APIRouter(prefix="/api", tags=["analysis"])
 
@@ -104,13 +108,17 @@ async def analyze(
     analysis = await run_in_threadpool(_analyse, document)
     payload = analysis.to_dict()
     if store:
-        from veille.store.run import store_analysis
-
-        db = request.app.state.store
-        with db.write() as path:
-            written = await run_in_threadpool(store_analysis, path, document, analysis)
+        written = await run_in_threadpool(_store, request.app.state.store, document, analysis)
         payload = {**payload, "stored": {"article_id": analysis.article.id, **_counts(written)}}
     return payload
+
+
+def _store(db: Store, document: Document, analysis: Analysis) -> Written:
+    # In a worker thread: waiting for the server's readers must not block the event loop.
+    from veille.store.run import store_analysis
+
+    with db.write() as path:
+        return store_analysis(path, document, analysis)
 
 
 def _analyse(document: Document) -> Analysis:
@@ -120,7 +128,7 @@ def _analyse(document: Document) -> Analysis:
         return veille.analyze(document)
 
 
-def _counts(written: Any) -> dict[str, int]:
+def _counts(written: Written) -> dict[str, int]:
     return {"stored": written.stored, "reanalysed": written.reanalysed}
 
 
