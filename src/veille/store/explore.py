@@ -12,16 +12,7 @@ from typing import Any
 import duckdb
 
 from veille.errors import QueryError
-from veille.store.queries import (
-    Result,
-    _after,
-    _date_bound,
-    _order,
-    _page,
-    _run,
-    _Where,
-    quad_classes,
-)
+from veille.store.queries import Result, _order, _page, _run, _Where
 from veille.store.schema import load_extension
 from veille.store.search import INDEX_SCHEMA, has_index
 
@@ -43,10 +34,7 @@ def articles(
     many articles match in all (for paging). ``text`` is a full-text search (BM25,
     best first unless ``sort`` says otherwise)."""
     where = _Where()
-    if since:
-        where.add("a.published >= ?", _date_bound("since", since))
-    if until:
-        where.add("a.published < ?", _after(_date_bound("until", until)))
+    where.period("a.published", since, until)
     if language:
         where.add("a.language = ?", language.lower())
     score = "NULL"
@@ -91,20 +79,10 @@ def _counts(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, tuple[i
     return {r[0]: (int(r[1]), int(r[2])) for r in rows}
 
 
-def count(con: duckdb.DuckDBPyConnection, table: str, where: str = "", params: Any = ()) -> int:
-    row = con.execute(f"SELECT count(*) FROM {table} {where}", list(params)).fetchone()
-    return int(row[0]) if row else 0
-
-
 def _event_filter(since: str | None, until: str | None, quad: str | None) -> _Where:
     where = _Where()
-    if since:
-        where.add("date >= ?", _date_bound("since", since))
-    if until:
-        where.add("date < ?", _after(_date_bound("until", until)))
-    if quad:
-        classes = quad_classes(quad)
-        where.add(f"quad_class IN ({', '.join('?' * len(classes))})", *classes)
+    where.period("date", since, until)
+    where.quad("quad_class", quad)
     return where
 
 

@@ -89,6 +89,19 @@ class _Where:
     def sql(self) -> str:
         return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
 
+    def period(self, column: str, since: str | None, until: str | None) -> None:
+        """``column`` (an ISO date string) within ``since`` … ``until``, each at its own
+        precision."""
+        if since:
+            self.add(f"{column} >= ?", _date_bound("since", since))
+        if until:
+            self.add(f"{column} < ?", _after(_date_bound("until", until)))
+
+    def quad(self, column: str, quad: str | None) -> None:
+        if quad:
+            classes = quad_classes(quad)
+            self.add(f"{column} IN ({', '.join('?' * len(classes))})", *classes)
+
 
 def _actor_condition(where: _Where, sides: tuple[str, ...], value: str) -> None:
     """A CAMEO code or country ("RUS", "RUSMIL", "IGOUNO") matches codes starting with
@@ -133,13 +146,8 @@ def events(
         if not code.isdigit():
             raise QueryError(f"--code {code}: not a CAMEO event code (digits, like 04 or 042)")
         where.add("starts_with(v.cameo, ?)", code)
-    if quad:
-        classes = quad_classes(quad)
-        where.add(f"v.quad_class IN ({', '.join('?' * len(classes))})", *classes)
-    if since:
-        where.add("v.date >= ?", _date_bound("since", since))
-    if until:
-        where.add("v.date < ?", _after(_date_bound("until", until)))
+    where.quad("v.quad_class", quad)
+    where.period("v.date", since, until)
     if place:
         if _CODE.match(place) and len(place) == 3:
             where.add("v.location_country = ?", place)
