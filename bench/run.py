@@ -4,10 +4,12 @@
 - ``ingest``: the corpus store's throughput against the bare analysis (workers 2);
 - ``memory``: resident memory of ``veille ingest`` on a resampled 10,000-article corpus;
 - ``readers``: what a reader sees while an ingest writes;
-- ``queries``: ``veille events`` by actor and month on 1,000,000 stored events.
+- ``queries``: ``veille events`` by actor and month on 1,000,000 stored events;
+- ``api``: ``veille serve``'s endpoints over HTTP on a resampled 10,000-article store.
 
 Each prints a table and writes it to bench/results/<what>-<date>.md with the machine's
-cores and memory. Usage: python bench/run.py [speed|ingest|memory|readers|queries] [--articles N]
+cores and memory.
+Usage: python bench/run.py [speed|ingest|memory|readers|queries|api] [--articles N]
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ DEFAULT_ARTICLES = {
     "memory": 10_000,
     "readers": 600,
     "queries": 1_000_000,  # events, not articles
+    "api": 10_000,
 }
 
 
@@ -111,6 +114,7 @@ def machine() -> str:
 def store_bench(what: str, articles: int, workers: int) -> None:
     """One of the corpus store's benchmarks (bench/ingest.py), as a two-column table."""
     sys.path.insert(0, str(ROOT / "bench"))
+    import api
     import ingest as store
     import queries
 
@@ -119,6 +123,7 @@ def store_bench(what: str, articles: int, workers: int) -> None:
         "memory": store.ingest_memory,
         "readers": store.concurrent_readers,
         "queries": queries.query_speed,
+        "api": api.api_speed,
     }[what]
     found = run(articles, workers)
     header = (
@@ -128,13 +133,30 @@ def store_bench(what: str, articles: int, workers: int) -> None:
         f"--workers {workers}. {(run.__doc__ or '').strip().splitlines()[0]}\n\n"
     )
     table = "| measure | value |\n|---|---:|\n"
+    tables = ""
     for key, value in found.items():
+        if isinstance(value, list):  # rows of their own table, after the measures
+            tables += f"\n{key}:\n\n" + rows_table(value)
+            continue
         shown = f"{value:,.2f}" if isinstance(value, float) else str(value)
         table += f"| {key} | {shown} |\n"
+    table += tables
     report = header + table
     print(report)
     out = ROOT / "bench" / "results" / f"{what}-{datetime.now(UTC):%Y%m%d}.md"
     out.write_text(report, encoding="utf-8")
+
+
+def rows_table(rows: list[dict[str, object]]) -> str:
+    """A markdown table of ``rows`` (dicts with the same keys), numbers to the right."""
+    if not rows:
+        return ""
+    keys = list(rows[0])
+    aligns = ["---:" if isinstance(rows[0][k], int | float) else "---" for k in keys]
+    table = "| " + " | ".join(keys) + " |\n|" + "|".join(aligns) + "|\n"
+    for row in rows:
+        table += "| " + " | ".join(str(row[k]) for k in keys) + " |\n"
+    return table
 
 
 def speed(articles: int) -> None:

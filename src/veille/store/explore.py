@@ -49,18 +49,34 @@ def articles(
     default = "-score" if score != "NULL" else "-published"
     order = _order(sort, _ARTICLE_SORTS, default)
     base = f"""
-        SELECT * FROM (
+        FROM (
             SELECT a.id, a.published, a.title, a.language, a.source, a.external_id,
                    length(a.text) AS chars, left(a.text, 120) AS opening, {score} AS score
             FROM articles a
         ) a{where.sql()}
     """
-    found = _run(con, f"{base} ORDER BY {order}, a.id{_page(limit, offset)}", where.params)
-    total_row = con.execute(f"SELECT count(*) FROM ({base})", where.params).fetchone()
-    total = int(total_row[0]) if total_row else 0
+    paging = f"ORDER BY {order}, a.id{_page(limit, offset)}"
+    if score == "NULL":
+        found = _run(con, f"SELECT * {base} {paging}", where.params)
+        total = _count(con, base, where.params)
+    else:
+        # A search scores every article (BM25 over the whole index), the cost of the
+        # query: the page and the count of all matches come from that one pass. Only a
+        # page past the end needs the count on its own.
+        paged = _run(con, f"SELECT *, count(*) OVER () AS total {base} {paging}", where.params)
+        found = Result(paged.columns[:-1], [row[:-1] for row in paged.rows])
+        if paged.rows:
+            total = int(paged.rows[0][-1])
+        else:
+            total = _count(con, base, where.params) if offset else 0
     counts = _counts(con, [row[0] for row in found.rows])
     rows = [(*row, *counts.get(row[0], (0, 0))) for row in found.rows]
     return Result((*found.columns, "events", "quotes"), rows), total
+
+
+def _count(con: duckdb.DuckDBPyConnection, base: str, params: list[Any]) -> int:
+    row = con.execute(f"SELECT count(*) {base}", params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _counts(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, tuple[int, int]]:
