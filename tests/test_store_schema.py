@@ -186,3 +186,14 @@ def test_full_text_search_loads_without_a_download():
             "WHERE score IS NOT NULL"
         ).fetchall()
     assert found == [(1,)]
+
+
+def test_extensions_come_checked_from_their_wheel():
+    from veille.errors import StoreError
+    from veille.store.schema import _verified
+
+    path = _verified("fts")
+    assert path.name == "fts.duckdb_extension"
+    assert path.is_file()
+    with pytest.raises(StoreError, match="duckdb-ext-spatial"):
+        _verified("spatial")
