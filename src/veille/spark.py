@@ -74,7 +74,7 @@ class SparkMissing(VeilleError):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SparkOptions:
-    master: str | None = None  # None: spark-submit's, else local[*]
+    master: str | None = None  # None: spark-submit's, or local[*] outside it
     partitions: int | None = None
     overwrite: bool = False
     max_chars: int = DEFAULT_MAX_CHARS
@@ -115,9 +115,11 @@ def start_session(
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name)
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        master = "local[*]"  # not under spark-submit, which would say which master
     if master:
         builder = builder.master(master)
-    if not master or master.startswith("local"):
+    if master and master.startswith("local"):
         # Locally the workers run this interpreter (veille and its model are installed
         # here); on a cluster spark-submit's settings say which Python to run.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
