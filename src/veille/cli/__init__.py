@@ -59,6 +59,11 @@ class Format(StrEnum):
     text = "text"
 
 
+class Engine(StrEnum):
+    local = "local"
+    spark = "spark"
+
+
 class TableFormat(StrEnum):
     table = "table"
     json = "json"
@@ -285,8 +290,29 @@ def ingest_command(
     ] = WAIT_SECONDS,
     top: Annotated[int, typer.Option(help="Dyads and speakers listed at the end (0: none).")] = 10,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    engine: Annotated[
+        Engine, typer.Option(help="local: this machine, into --db; spark: a Parquet result.")
+    ] = Engine.local,
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master: local[*], spark://host:7077, yarn (default: Spark's)."),
+    ] = None,
+    out_dir: Annotated[
+        str | None, typer.Option("--out", help="Spark: the folder of the Parquet result.")
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Spark: replace the result in --out.")
+    ] = False,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Spark: analysis tasks (default: 4 per core).")
+    ] = None,
+    conf: Annotated[
+        list[str] | None, typer.Option(help="Spark: a KEY=VALUE setting (repeatable).")
+    ] = None,
 ) -> None:
-    """Analyse documents into the corpus store; what is stored already is skipped.
+    """Analyse documents into the corpus store; what is stored already is skipped. With
+    --engine spark, analyse on Apache Spark into a Parquet result (--out), which
+    `veille load` brings into a store.
 
     Exit status: 0 all stored, 1 some inputs failed (each is an `errors` row, the others
     are stored), 2 bad usage, 75 the database is busy (retry later).
@@ -296,6 +322,16 @@ def ingest_command(
     if not paths and not reanalyse:
         err.print("error: give files to ingest, or --reanalyse to analyse the store again")
         raise typer.Exit(2)
+    if engine is Engine.spark:
+        from veille.cli.spark import ingest_spark
+
+        if reanalyse or out_dir is None:
+            err.print(
+                "error: --engine spark writes a Parquet result: give --out DIR, no --reanalyse"
+            )
+            raise typer.Exit(2)
+        ingest_spark(paths or [], out_dir, master, partitions, overwrite, conf or [], max_chars)
+        return
     from veille.store import IngestOptions, ingest, open_store, overview
 
     options = IngestOptions(
@@ -583,3 +619,4 @@ def main(argv: Iterable[str] | None = None) -> None:
 # The store's query commands register themselves on ``app``.
 from veille.cli import queries as _queries  # noqa: E402, F401
 from veille.cli import serve as _serve  # noqa: E402, F401
+from veille.cli import spark as _spark  # noqa: E402, F401

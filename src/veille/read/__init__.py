@@ -21,7 +21,7 @@ from veille.read.records import parse_records
 from veille.read.text import parse_text
 from veille.read.warc import WARC_SUFFIXES, count_warc, is_warc, read_warc
 
-__all__ = ["SUPPORTED", "count_documents", "read_bytes", "read_paths"]
+__all__ = ["SUPPORTED", "count_documents", "expand_paths", "read_bytes", "read_paths"]
 
 SUPPORTED = (".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", *WARC_SUFFIXES)
 
@@ -58,6 +58,14 @@ def read_paths(
                 yield InputError(str(path), f"cannot read ({exc.strerror or exc})")
                 continue
             yield from read_bytes(raw, str(path), max_chars=max_chars)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Path | InputError]:
+    """The files ``paths`` name (directories and globs expanded, in the order
+    :func:`read_paths` reads them), or an error for a name that gives none. Standard
+    input (``-``) is not a file: the caller decides what to do with it."""
+    for name in paths:
+        yield from _expand(name)
 
 
 def _expand(name: str) -> Iterator[Path | InputError]:

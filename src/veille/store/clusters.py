@@ -49,7 +49,35 @@ def cluster_batch(
     return each new record's cluster id, by its store id."""
     reports = [report_of(a.article, e) for a in analyses for e in a.events]
     placed_again = _dissolve(con) if replaced else []
-    reports = placed_again + reports
+    assigned = _place(con, placed_again + reports, run_id, now)
+    if placed_again:
+        _set_clusters(con, {r.key: assigned[r.key] for r in placed_again})
+    return assigned
+
+
+def cluster_stored(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], run_id: int, now: datetime
+) -> int:
+    """Place the event records of ``article_ids``, already written with no cluster (as
+    ``veille load`` writes them), into the store's clusters, in storage order, as an
+    ingest batch of those articles would have; recount the clusters; return how many
+    records were placed. Call it inside the batch's transaction."""
+    with registered(con, "placed_articles", pa.table({"id": list(article_ids)})):
+        rows = con.execute(
+            _REPORT_SQL + "JOIN documents d ON d.id = v.article_id "
+            "WHERE v.article_id IN (SELECT id FROM placed_articles) ORDER BY d.rowid, v.seq"
+        ).fetchall()
+    assigned = _place(con, [_report(row) for row in rows], run_id, now)
+    _set_clusters(con, assigned)
+    recount(con, list(assigned.values()))
+    return len(assigned)
+
+
+def _place(
+    con: duckdb.DuckDBPyConnection, reports: list[Report], run_id: int, now: datetime
+) -> dict[str, int]:
+    """Put ``reports`` into the stored clusters they fit (or new ones) and write the
+    clusters that changed; return each report's cluster id, by its key."""
     if not reports:
         return {}
     existing = _candidates(con, reports)
@@ -65,10 +93,7 @@ def cluster_batch(
         )
         con.execute("DELETE FROM event_clusters WHERE id IN (SELECT id FROM changed_clusters)")
     insert_table(con, "event_clusters", _cluster_table(changed, added, run_id, now))
-    assigned = {r.key: c.id for c in changed for r in c.reports}
-    if placed_again:
-        _set_clusters(con, {r.key: assigned[r.key] for r in placed_again})
-    return assigned
+    return {r.key: c.id for c in changed for r in c.reports}
 
 
 def recount(con: duckdb.DuckDBPyConnection, cluster_ids: Sequence[int]) -> None:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import duckdb
@@ -77,6 +78,33 @@ def insert_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> 
     if rows.num_rows:
         with registered(con, f"new_{table}", rows) as view:
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+
+
+@cache
+def store_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a store table, as DuckDB gives it for the migrated schema (so
+    that the store's migrations stay the one definition of the columns)."""
+    from veille.store.schema import migrate
+
+    with duckdb.connect(":memory:") as con:
+        migrate(con, ":memory:")
+        return con.execute(f"SELECT * FROM {table} LIMIT 0").fetch_arrow_table().schema
+
+
+def conform(table: str, rows: pa.Table | None) -> pa.Table:
+    """``rows`` (a builder's table, its types inferred) in the store table's columns and
+    types: columns in order, cast, and the store's own columns it lacks (an event's
+    ``cluster_id``) null."""
+    schema = store_schema(table)
+    if rows is None or not rows.num_rows:
+        return schema.empty_table()
+    columns = [
+        rows.column(f.name).cast(f.type)
+        if f.name in rows.column_names
+        else pa.nulls(rows.num_rows, f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 class Batch:
