@@ -45,11 +45,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests scripts bench
 	$(BIN)/mypy src
 
-## Speed against the bare parse, and ingest against the bare analysis (a few minutes).
-## The 10,000-article memory bench: $(BIN)/python bench/run.py memory (about 7 minutes).
+## The benchmark suite (about 15 minutes): veille against the bare spaCy parse at 1 and 2
+## processes, ingest against the analysis, memory per worker, time per stage; then Spark
+## local[2] against the local engine on 5,000 articles, and the REST API on 10,000.
+## Each writes bench/results/<what>-<date>.md. More: python bench/run.py --help.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py speed
-	$(BIN)/python bench/run.py ingest
+	$(BIN)/python bench/run.py suite
+	$(BIN)/python bench/run.py spark
+	$(BIN)/python bench/run.py api
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,15 +1,19 @@
 """Benchmarks of veille (``make bench``; never in CI's pass/fail).
 
-- ``speed`` (the default): veille against its limit, the bare spaCy parse;
+- ``suite``: veille against its limit, the bare spaCy parse, at 1 and 2 processes; ingest
+  against the analysis; peak memory per worker and model load; time per stage
+  (bench/suite.py);
+- ``spark``: Spark local[2] against the local engine with --workers 2 on 5,000 resampled
+  articles, and Spark's start-up cost apart (bench/spark.py);
+- ``api``: ``veille serve`` on a 10,000-article store, endpoint by endpoint (bench/api.py);
+- ``speed``: the earlier, one-process form of ``suite``;
 - ``ingest``: the corpus store's throughput against the bare analysis (workers 2);
 - ``memory``: resident memory of ``veille ingest`` on a resampled 10,000-article corpus;
 - ``readers``: what a reader sees while an ingest writes;
-- ``queries``: ``veille events`` by actor and month on 1,000,000 stored events;
-- ``api``: ``veille serve``'s endpoints over HTTP on a resampled 10,000-article store.
+- ``queries``: ``veille events`` by actor and month on 1,000,000 stored events.
 
 Each prints a table and writes it to bench/results/<what>-<date>.md with the machine's
-cores and memory.
-Usage: python bench/run.py [speed|ingest|memory|readers|queries|api] [--articles N]
+cores and memory. Usage: python bench/run.py WHAT [--articles N] [--workers N]
 """
 
 from __future__ import annotations
@@ -86,6 +90,7 @@ def stage_times(texts: list[str]) -> dict[str, float]:
 DEFAULT_ARTICLES = {
     "speed": 300,
     "suite": 301,  # the bundled corpus, always
+    "spark": 5000,
     "ingest": 1200,
     "memory": 10_000,
     "readers": 600,
@@ -137,12 +142,14 @@ def store_bench(what: str, articles: int, workers: int) -> None:
     import api
     import ingest as store
     import queries
+    import spark
 
     run = {
         "ingest": store.ingest_throughput,
         "memory": store.ingest_memory,
         "readers": store.concurrent_readers,
         "queries": queries.query_speed,
+        "spark": spark.spark_against_local,
         "api": api.api_speed,
     }[what]
     found = run(articles, workers)

@@ -33,6 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 # Published anchors, for context (stories or documents per hour on one CPU machine).
 WARM_UP = 5
+# Two timed passes over the corpus in each process: the first meets every word for the
+# first time (spaCy's string store and veille's caches grow), the second is the steady
+# state of a long run. Ratios are given for both.
+PASSES = 2
 ANCHORS = {
     "PETRARCH2 pipeline (parsing; about 2,500 stories/h)": 2500.0,
     "NGEC (3.9 s per document on CPU)": 3600 / 3.9,
@@ -74,36 +78,39 @@ def one(what: str, processes: int) -> dict[str, Any]:
 
         list(analyze_many(documents[:WARM_UP]))
     warm_up = time.perf_counter() - started
+    passes = [_pass(what, processes, nlp, documents) for _ in range(PASSES)]
+    words = sum(len(d.text.split()) for d in documents)
+    return {
+        "what": what,
+        "processes": processes,
+        "articles": passes[0][0],
+        "words": words,
+        "seconds": [seconds for _, seconds in passes],
+        "load seconds": load,
+        "warm-up seconds": warm_up,
+        "main peak MB": _peak_mb(resource.RUSAGE_SELF),
+        "worker peak MB": _peak_mb(resource.RUSAGE_CHILDREN) if processes > 1 else None,
+    }
+
+
+def _pass(what: str, processes: int, nlp: Any, documents: list[Any]) -> tuple[int, float]:
+    """One timed pass over the corpus: (articles done, seconds)."""
+    started = time.perf_counter()
     if what == "ingest":
         from veille.store import IngestOptions, ingest
 
         with tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()
             report = ingest([str(CORPUS)], Path(tmp) / "v.duckdb", IngestOptions(workers=processes))
-            seconds = time.perf_counter() - started
-            count = report.stored
+            return report.stored, time.perf_counter() - started
+    if what == "bare":
+        texts = (d.text for d in documents)
+        count = sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=processes))
     else:
-        texts = [d.text for d in documents]
-        started = time.perf_counter()
-        if what == "bare":
-            count = sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=processes))
-        else:
-            from veille.pipeline import analyze_many
+        from veille.pipeline import analyze_many
 
-            count = sum(1 for _ in analyze_many(documents, n_process=processes))
-        seconds = time.perf_counter() - started
-    words = sum(len(d.text.split()) for d in documents)
-    return {
-        "what": what,
-        "processes": processes,
-        "articles": count,
-        "words": words,
-        "seconds": seconds,
-        "load seconds": load,
-        "warm-up seconds": warm_up,
-        "main peak MB": _peak_mb(resource.RUSAGE_SELF),
-        "worker peak MB": _peak_mb(resource.RUSAGE_CHILDREN) if processes > 1 else None,
-    }
+        count = sum(1 for _ in analyze_many(documents, n_process=processes))
+    return count, time.perf_counter() - started
 
 
 def _fresh(what: str, processes: int) -> dict[str, Any]:
@@ -182,6 +189,7 @@ def suite() -> dict[str, Any]:
     runs[("ingest", 2)] = _fresh("ingest", 2)
     table = []
     for (what, processes), r in runs.items():
+        first, second = r["seconds"]
         table.append(
             {
                 "what": {"bare": "bare nlp.pipe", "veille": "veille analyze_many"}.get(
@@ -189,10 +197,10 @@ def suite() -> dict[str, Any]:
                 ),
                 "processes": processes,
                 "articles": r["articles"],
-                "seconds": round(r["seconds"], 1),
-                "words/s": round(r["words"] / r["seconds"]),
-                "articles/s": round(r["articles"] / r["seconds"], 1),
-                "stories/h": round(3600 * r["articles"] / r["seconds"]),
+                "seconds, 1st / 2nd pass": f"{first:.1f} / {second:.1f}",
+                "words/s (2nd)": round(r["words"] / second),
+                "articles/s (2nd)": round(r["articles"] / second, 1),
+                "stories/h (2nd)": round(3600 * r["articles"] / second),
                 "model load s": round(r["load seconds"], 1),
                 "warm-up s": round(r["warm-up seconds"], 1),
                 "main peak MB": round(r["main peak MB"]),
@@ -200,19 +208,23 @@ def suite() -> dict[str, Any]:
             }
         )
 
-    def rate(key: tuple[str, int]) -> float:
-        return float(runs[key]["articles"] / runs[key]["seconds"])
+    def rate(key: tuple[str, int], run: int = 1) -> float:
+        return float(runs[key]["articles"] / runs[key]["seconds"][run])
 
-    ratios = {
-        "veille / bare, 1 process (target ≥ 0.80)": rate(("veille", 1)) / rate(("bare", 1)),
-        "veille / bare, 2 processes (target ≥ 0.80)": rate(("veille", 2)) / rate(("bare", 2)),
-        "ingest --workers 2 / veille 2 processes (target ≥ 0.80)": rate(("ingest", 2))
-        / rate(("veille", 2)),
-    }
+    ratios = {}
+    for run, label in ((1, "steady state, 2nd pass"), (0, "cold, 1st pass")):
+        pairs = (
+            ("veille / bare, 1 process", ("veille", 1), ("bare", 1)),
+            ("veille / bare, 2 processes", ("veille", 2), ("bare", 2)),
+            ("ingest --workers 2 / veille 2 processes", ("ingest", 2), ("veille", 2)),
+        )
+        for name, top, bottom in pairs:
+            ratios[f"{name}, {label} (target ≥ 0.80)"] = rate(top, run) / rate(bottom, run)
     from veille import nlp as veille_nlp
 
     veille_nlp.load()
     documents = corpus_documents()
+    stage_times(documents)  # the first pass meets every word; the second is reported
     stages = stage_times(documents)
     anchors = {name: per_hour for name, per_hour in ANCHORS.items()}
     best = max(rate(("veille", 1)), rate(("veille", 2))) * 3600
