@@ -12,19 +12,22 @@
    their places, tone, store).
 
 Each configuration of (1), (2) and (3) runs in a fresh Python process, so that model
-loads, memory peaks and worker start-up are its own: ``getrusage(RUSAGE_CHILDREN)`` gives
-the largest worker's peak once the workers have ended. Spark (item 4) is
+loads, memory peaks and worker start-up are its own; a thread samples the resident memory
+of every process below it (the largest worker's peak is reported; the ingest pool's fork
+server, which holds the model the workers share, is left out). Spark (item 4) is
 ``bench/run.py spark``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -78,7 +81,11 @@ def one(what: str, processes: int) -> dict[str, Any]:
 
         list(analyze_many(documents[:WARM_UP]))
     warm_up = time.perf_counter() - started
+    sampler = _Sampler()
+    sampler.start()
     passes = [_pass(what, processes, nlp, documents) for _ in range(PASSES)]
+    sampler.stop.set()
+    sampler.join()
     words = sum(len(d.text.split()) for d in documents)
     return {
         "what": what,
@@ -89,8 +96,56 @@ def one(what: str, processes: int) -> dict[str, Any]:
         "load seconds": load,
         "warm-up seconds": warm_up,
         "main peak MB": _peak_mb(resource.RUSAGE_SELF),
-        "worker peak MB": _peak_mb(resource.RUSAGE_CHILDREN) if processes > 1 else None,
+        "worker peak MB": sampler.worker_peak() if processes > 1 else None,
     }
+
+
+class _Sampler(threading.Thread):
+    """Resident memory of every process below this one, sampled every 0.2 s. Workers are
+    the processes with no children of their own: spaCy's are children of this process,
+    the ingest pool's are children of its fork server (which holds the model they share,
+    and is left out)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.stop = threading.Event()
+        self.peaks: dict[int, float] = {}
+        self.parents: set[int] = set()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.2):
+            for pid, children in _descendants(os.getpid()):
+                self.peaks[pid] = max(self.peaks.get(pid, 0.0), _rss_mb(pid))
+                if children:
+                    self.parents.add(pid)
+
+    def worker_peak(self) -> float:
+        workers = [mb for pid, mb in self.peaks.items() if pid not in self.parents]
+        return max(workers, default=0.0)
+
+
+def _descendants(pid: int) -> list[tuple[int, list[int]]]:
+    """(pid, its children) for every process below ``pid``."""
+    try:
+        children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    found = []
+    for child in children:
+        below = _descendants(child)
+        found.append((child, [c for c, _ in below]))
+        found += below
+    return found
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def _pass(what: str, processes: int, nlp: Any, documents: list[Any]) -> tuple[int, float]:

@@ -70,13 +70,14 @@ def analyse_batches(
 
 
 def _start(workers: int) -> ProcessPoolExecutor:
-    # spawn, not fork: the parent holds DuckDB and spaCy state that must not be copied.
+    # Not fork: the parent holds DuckDB and spaCy state that must not be copied. A fork
+    # server is a fresh process that loads and warms the model and data once
+    # (veille.store.preload); the workers fork from it, ready, sharing its memory pages.
     level = logging.getLogger().getEffectiveLevel()
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["veille.store.preload"])
     return ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_initialise,
-        initargs=(level,),
+        workers, mp_context=context, initializer=_initialise, initargs=(level,)
     )
 
 
