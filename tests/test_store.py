@@ -9,6 +9,8 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -206,3 +208,47 @@ def test_kill_9_mid_ingest_then_the_same_command_gives_the_clean_store(clean, in
             (1, "running"),
             (2, "done"),
         ]
+
+
+def _below(pid: int) -> set[int]:
+    """Every process below ``pid`` (Linux /proc)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return set()
+    found = set()
+    for child in map(int, children):
+        found |= {child, *_below(child)}
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_kill_9_leaves_no_worker_behind(inputs, tmp_path):
+    """The pool's workers are children of its fork server, which outlives the ingest while
+    they run: they must notice the ingest is gone, and end, and the server with them."""
+    db = tmp_path / "veille.duckdb"
+    command = [sys.executable, "-m", "veille", "--verbose", "ingest", str(inputs)]
+    command += ["--db", str(db), "--workers", "2", "--batch-size", "1", "--top", "0"]
+    killed = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    assert killed.stderr is not None
+    pool: set[int] = set()
+    for line in killed.stderr:
+        pool |= _below(killed.pid)
+        if "batch committed" in line:
+            pool |= _below(killed.pid)
+            os.kill(killed.pid, signal.SIGKILL)
+            break
+    assert killed.wait(timeout=60) == -signal.SIGKILL
+    assert len(pool) >= 3  # the fork server and two workers (and the resource tracker)
+    deadline = time.monotonic() + 20
+    while any(_running(p) for p in pool) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [p for p in pool if _running(p)]

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from pathlib import Path
 from typing import TypeVar
 
 from veille.errors import VeilleError
@@ -77,7 +78,7 @@ def _start(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["veille.store.preload"])
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_initialise, initargs=(level,)
+        workers, mp_context=context, initializer=_initialise, initargs=(level, os.getpid())
     )
 
 
@@ -99,25 +100,42 @@ def _lean(document: Document) -> Document:
     return replace(document, raw=None) if document.raw is not None else document
 
 
-def _initialise(level: int) -> None:
+def _initialise(level: int, ingest: int) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the run, not each worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with_ingest, args=(ingest,), daemon=True).start()
     from veille import nlp
 
     nlp.load()
 
 
-def _exit_with_parent(parent: int) -> None:
+def _exit_with_ingest(ingest: int) -> None:
     """End this worker once the ingest that started it is gone.
 
     A parent killed outright (``kill -9``, the OOM killer) cannot stop its pool, and the
-    workers would wait for work forever, holding a model each (seen here).
+    workers would wait for work forever, holding a model each (seen here). The worker's
+    own parent is the fork server, which outlives the ingest as long as a worker holds its
+    pipe, so the ingest's process is watched by its id.
     """
-    while os.getppid() == parent:
+    while _alive(ingest):
         time.sleep(PARENT_CHECK_SECONDS)
     os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    # A killed process no one has reaped yet is a zombie: gone for our purpose.
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
 def _analyse(documents: list[Document]) -> Results:
