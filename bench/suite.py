@@ -32,6 +32,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ingest import _rss_mb as rss_mb  # bench/ is on the path: run.py puts it, or the script's own
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 # Published anchors, for context (stories or documents per hour on one CPU machine).
@@ -115,7 +117,7 @@ class _Sampler(threading.Thread):
     def run(self) -> None:
         while not self.stop.wait(0.2):
             for pid, children in _descendants(os.getpid()):
-                self.peaks[pid] = max(self.peaks.get(pid, 0.0), _rss_mb(pid))
+                self.peaks[pid] = max(self.peaks.get(pid, 0.0), rss_mb(pid))
                 if children:
                     self.parents.add(pid)
 
@@ -136,16 +138,6 @@ def _descendants(pid: int) -> list[tuple[int, list[int]]]:
         found.append((child, [c for c, _ in below]))
         found += below
     return found
-
-
-def _rss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def _pass(what: str, processes: int, nlp: Any, documents: list[Any]) -> tuple[int, float]:
