@@ -95,3 +95,24 @@ def test_letter_before_a_sentence_opener_ends_the_sentence(nlp):
     # Initials stay: after a preposition, or before a name.
     assert len(sentences("Il apportait son soutien à A. Montebourg ce matin.")) == 1
     assert len(sentences("Donald Trump a félicité E. Macron pour sa victoire.")) == 1
+
+
+def test_several_processes_give_the_same_analyses_in_order(nlp):
+    """With n_process > 1 each forked worker runs the whole pipeline on its chunks; the
+    stream comes back in input order, equal to one process's."""
+    import json
+
+    from veille.model import Document
+    from veille.pipeline import analyze_many
+
+    from .conftest import WIKINEWS
+
+    lines = WIKINEWS.read_text(encoding="utf-8").splitlines()[:13]
+    documents = [
+        Document.from_text(r["text"], title=r.get("title"), published=r.get("published"))
+        for r in map(json.loads, lines)
+    ]
+    one = [a.to_dict() for a in analyze_many(documents, batch_size=8)]
+    two = [a.to_dict() for a in analyze_many(iter(documents), batch_size=8, n_process=2)]
+    assert [a["article"]["id"] for a in two] == [d.id for d in documents]
+    assert two == one
