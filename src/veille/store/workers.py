@@ -1,11 +1,11 @@
 """Batches analysed across worker processes, results handed back in input order.
 
-Each worker loads the spaCy model once and runs ``analyze_many`` on whole batches; the
-writer stays in the main process. Measured on the bundled corpus (600 articles, 2
-cores): a pool of 2 such workers analyses 17.3 articles/s, one process 13.5, and
-``analyze_many(n_process=2)`` (spaCy's multiprocess ``nlp.pipe``) 11.4 — spaCy's workers
-only parse, so the main process still converts and extracts, and a new pair of workers
-starts for every chunk.
+Each worker runs ``analyze_many`` on whole batches; the writer stays in the main process.
+Measured on the bundled corpus (600 articles, 2 cores): a pool of 2 such workers
+analyses 17.3 articles/s, one process 13.5, and spaCy's multiprocess ``nlp.pipe`` 11.4
+(its workers only parse; ``analyze_many(n_process=…)`` now forks whole-pipeline workers
+too). Unlike ``analyze_many``, this pool does not fork the caller, which holds DuckDB
+state: its workers fork from a server process (see :func:`_start`).
 """
 
 from __future__ import annotations
