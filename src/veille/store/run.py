@@ -34,7 +34,7 @@ from veille.store.rows import load_documents
 from veille.store.schema import BATCH_SIZE, WAIT_SECONDS, open_store
 from veille.store.search import build_index
 from veille.store.workers import analyse_batches
-from veille.store.write import Work, Written, utcnow, write_batch
+from veille.store.write import Work, Written, present_ids, utcnow, write_batch
 
 LOGGER = logging.getLogger(__name__)
 
@@ -95,14 +95,14 @@ def ingest(
     """
     options = options or IngestOptions()
     started = time.perf_counter()
-    run_id, stored = _begin(db, paths, options)
+    run_id = begin_run(db, paths, options)
+    ordered = _stored_ids(db, options.wait)
     report = Report(run_id=run_id)
-    LOGGER.info("run %d: %d documents already stored", run_id, len(stored))
+    LOGGER.info("run %d: %d documents already stored", run_id, len(ordered))
     if paths:
         report.total = count_documents(paths)
-        plan = _plan_inputs(paths, stored, options, report.archive_skipped)
+        plan = _plan_inputs(paths, set(ordered), options, report.archive_skipped)
     else:
-        ordered = _stored_ids(db, options.wait)
         report.total = len(ordered)
         plan = _plan_stored(db, ordered, options)
     if on_progress is not None:
@@ -132,7 +132,7 @@ def ingest(
         status = "done"
     finally:
         report.seconds = time.perf_counter() - started
-        _finish(db, run_id, status, options.wait)
+        finish_run(db, run_id, status, options.wait)
     return report
 
 
@@ -140,10 +140,10 @@ def _connect(db: str | Path, wait: float) -> duckdb.DuckDBPyConnection:
     return open_store(db, wait=wait)
 
 
-def _begin(
+def begin_run(
     db: str | Path, paths: Sequence[str], options: IngestOptions, command: str | None = None
-) -> tuple[int, set[str]]:
-    """Create the run's row; return its id and the ids of the documents already stored."""
+) -> int:
+    """Create a run's row (an ingest, a re-analysis, a load, an API store); return its id."""
     with _connect(db, options.wait) as con:
         row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()
         run_id = int(row[0]) if row else 1
@@ -154,20 +154,19 @@ def _begin(
             [
                 run_id,
                 command or ("reanalyse" if options.reanalyse else "ingest"),
-                _version("veille"),
-                f"{MODEL} {_version(MODEL.replace('_', '-'))}",
-                _version("spacy"),
+                package_version("veille"),
+                f"{MODEL} {package_version(MODEL.replace('_', '-'))}",
+                package_version("spacy"),
                 list(paths),
                 options.workers,
                 options.batch_size,
                 utcnow(),
             ],
         )
-        stored = {r[0] for r in con.execute("SELECT id FROM documents").fetchall()}
-    return run_id, stored
+    return run_id
 
 
-def _finish(db: str | Path, run_id: int, status: str, wait: float) -> None:
+def finish_run(db: str | Path, run_id: int, status: str, wait: float) -> None:
     try:
         with _connect(db, wait) as con:
             con.execute(
@@ -178,7 +177,7 @@ def _finish(db: str | Path, run_id: int, status: str, wait: float) -> None:
         LOGGER.exception("run %d: could not record its end", run_id)
 
 
-def _version(package: str) -> str:
+def package_version(package: str) -> str:
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
@@ -240,16 +239,16 @@ def store_analysis(
     a new document is added, a stored one has its analysis replaced; the clusters and the
     search index follow."""
     options = IngestOptions(workers=1, batch_size=1, wait=wait)
-    run_id, stored = _begin(db, [document.source], options, command="api")
+    run_id = begin_run(db, [document.source], options, command="api")
     status = "interrupted"
     try:
-        again = frozenset({document.id} & stored)
         with _connect(db, wait) as con:
+            again = frozenset(present_ids(con, [document.id]))
             # A replaced article leaves its old records' clusters as an ingest batch does
             # (recounted), without clustering the whole store again.
             written = write_batch(con, run_id, Work((document,), again), [analysis])
             build_index(con)
         status = "done"
     finally:
-        _finish(db, run_id, status, wait)
+        finish_run(db, run_id, status, wait)
     return written

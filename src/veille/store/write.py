@@ -105,7 +105,7 @@ def _write(
     results: Sequence[Analysis | Failure],
     now: datetime,
 ) -> Written:
-    present = _present(con, [doc.id for doc in work.documents])
+    present = present_ids(con, [doc.id for doc in work.documents])
     new: list[Document] = []
     replaced: list[str] = []
     kept: list[Analysis | Failure] = []
@@ -130,7 +130,7 @@ def _write(
     _insert(con, rows)
     recount(con, list(assigned.values()))
     failures = [*work.unreadable, *(r for r in kept if isinstance(r, Failure))]
-    _record_errors(con, failures, run_id)
+    record_errors(con, failures, run_id)
     written.stored = len(new)
     written.reanalysed = len(replaced)
     written.failed = len(failures)
@@ -140,7 +140,8 @@ def _write(
     return written
 
 
-def _present(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
+def present_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
+    """Which of ``ids`` the store's documents hold."""
     if not ids:
         return set()
     with registered(con, "batch_ids", pa.table({"id": ids})):
@@ -172,7 +173,7 @@ _SAME_ERROR = (
 )
 
 
-def _record_errors(con: duckdb.DuckDBPyConnection, failures: list[Failure], run_id: int) -> None:
+def record_errors(con: duckdb.DuckDBPyConnection, failures: list[Failure], run_id: int) -> None:
     """An input that fails again keeps one ``errors`` row, its ``last_run`` moved on."""
     unique = dict.fromkeys((f.source, f.stage, f.message, f.document_id) for f in failures)
     tables = error_rows(unique, run_id).tables()
