@@ -133,9 +133,9 @@ def _analyze_forked(
         for chunk in iter(lambda: list(islice(documents, size)), []):
             pending.append(pool.apply_async(_analyze_list, (chunk, batch_size, on_error)))
             while len(pending) > n_process * _IN_FLIGHT:
-                yield from _logged(pending.popleft().get(), on_error)
+                yield from _kept(pending.popleft().get(), on_error)
         while pending:
-            yield from _logged(pending.popleft().get(), on_error)
+            yield from _kept(pending.popleft().get(), on_error)
 
 
 def _analyze_list(
@@ -146,7 +146,8 @@ def _analyze_list(
     return list(_analyze_chunk(documents, batch_size, mode))
 
 
-def _logged(results: list[Analysis | Failure], on_error: str) -> Iterator[Analysis | Failure]:
+def _kept(results: list[Analysis | Failure], on_error: str) -> Iterator[Analysis | Failure]:
+    """A worker's results, less its failures under "skip" (the worker logged them)."""
     for result in results:
         if isinstance(result, Failure) and on_error == "skip":
             continue

@@ -105,7 +105,7 @@ async def analyze(
                 "storing is refused: this server listens beyond loopback without a token "
                 "(start it with --token)",
             )
-    analysis = await run_in_threadpool(_analyse, document)
+    analysis = await run_in_threadpool(analyse_document, document)
     payload = analysis.to_dict()
     if store:
         written = await run_in_threadpool(_store, request.app.state.store, document, analysis)
@@ -121,7 +121,7 @@ def _store(db: Store, document: Document, analysis: Analysis) -> Written:
         return store_analysis(path, document, analysis)
 
 
-def _analyse(document: Document) -> Analysis:
+def analyse_document(document: Document) -> Analysis:
     import veille
 
     with _ANALYSE:
@@ -140,7 +140,7 @@ async def _document(request: Request) -> Document:
     if kind == "multipart/form-data":
         return await _from_form(request)
     if kind in _TEXT_TYPES:
-        return _read(body, "<request body>", _TEXT_TYPES[kind], {})
+        return read_document(body, "<request body>", _TEXT_TYPES[kind], {})
     raise _unsupported(kind)
 
 
@@ -169,7 +169,8 @@ def _from_json(body: bytes) -> Document:
             [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
         ) from None
     record = request.model_dump(exclude_none=True)
-    return _read(json.dumps(record, ensure_ascii=False, sort_keys=True).encode(), "<json>", ".json")
+    raw = json.dumps(record, ensure_ascii=False, sort_keys=True).encode()
+    return read_document(raw, "<json>", ".json")
 
 
 async def _from_form(request: Request) -> Document:
@@ -187,10 +188,10 @@ async def _from_form(request: Request) -> Document:
         raise RequestValidationError(
             [{"type": "value_error", "loc": ("body", "published"), "msg": "not an ISO 8601 date"}]
         )
-    return _read(raw, name, kind, meta)
+    return read_document(raw, name, kind, meta)
 
 
-def _read(
+def read_document(
     raw: bytes, source: str, kind: str | None, meta: dict[str, str] | None = None
 ) -> Document:
     import dataclasses

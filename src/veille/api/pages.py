@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
@@ -86,13 +86,10 @@ def article_list(
 
 @router.get("/articles/{article}", response_class=HTMLResponse)
 def reader(request: Request, article: str) -> Response:
-    from veille.store.rows import load_analysis
+    from veille.api.routes import stored_analysis
 
     with request.app.state.store.read() as con:
-        ids = q.article_ids(con, article)
-        analysis = load_analysis(con, ids[0]) if len(ids) == 1 else None
-    if analysis is None:
-        raise HTTPException(404, f"article {article}: not in the store")
+        analysis = stored_analysis(con, article)
     return _reader(request, analysis, stored=True)
 
 
@@ -123,7 +120,7 @@ def paste_form(request: Request) -> Response:
 
 @router.post("/paste", response_class=HTMLResponse)
 async def paste(request: Request) -> Response:
-    from veille.api.analyze import _analyse, _read
+    from veille.api.analyze import analyse_document, read_document
 
     form = await request.form()
     text = form.get("text")
@@ -132,13 +129,14 @@ async def paste(request: Request) -> Response:
     try:
         if isinstance(upload, UploadFile) and upload.filename:
             kind = ".html" if (upload.content_type or "").endswith("html") else None
-            document = _read(await upload.read(), upload.filename, kind, meta)
+            document = read_document(await upload.read(), upload.filename, kind, meta)
         elif isinstance(text, str) and text.strip():
             html = text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
-            document = _read(text.encode("utf-8"), "<pasted>", ".html" if html else ".txt", meta)
+            kind = ".html" if html else ".txt"
+            document = read_document(text.encode("utf-8"), "<pasted>", kind, meta)
         else:
             raise InputError("<pasted>", "nothing to analyse: paste a text or choose a file")
-        analysis = await run_in_threadpool(_analyse, document)
+        analysis = await run_in_threadpool(analyse_document, document)
     except InputError as exc:
         return _problem(request, exc, "paste.html", text=text if isinstance(text, str) else "")
     return _reader(request, analysis, stored=False)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
+from veille.model import Analysis
 from veille.store import explore
 from veille.store import queries as q
 from veille.store.search import search as search_articles
@@ -90,18 +91,22 @@ def article(
     request: Request,
     article: Annotated[str, Path(max_length=200, description="Id, its first 6+ characters")],
 ) -> dict[str, Any]:
+    with request.app.state.store.read() as con:
+        return stored_analysis(con, article).to_dict()
+
+
+def stored_analysis(con: Any, article: str) -> Analysis:
+    """The analysis of the article ``article`` names (id, 6+ first characters, or the
+    input's own id): 404 when none, 409 when several."""
     from veille.store.rows import load_analysis
 
-    with request.app.state.store.read() as con:
-        ids = q.article_ids(con, article)
-        if not ids:
-            raise HTTPException(404, f"article {article}: not in the store")
-        if len(ids) > 1:
-            raise HTTPException(409, f"article {article}: {len(ids)} articles start so")
-        analysis = load_analysis(con, ids[0])
+    ids = q.article_ids(con, article)
+    if len(ids) > 1:
+        raise HTTPException(409, f"article {article}: {len(ids)} articles start so")
+    analysis = load_analysis(con, ids[0]) if ids else None
     if analysis is None:
         raise HTTPException(404, f"article {article}: not in the store")
-    return analysis.to_dict()
+    return analysis
 
 
 @router.get("/events", summary="Event records with their cluster, newest first")
