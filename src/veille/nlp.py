@@ -249,6 +249,11 @@ def _country_forms() -> dict[str, str]:
     return forms
 
 
+def is_loaded() -> bool:
+    """Whether this process has loaded a spaCy pipeline already (:func:`load`)."""
+    return load.cache_info().currsize > 0
+
+
 @cache
 def load(name: str = MODEL) -> Any:
     """The spaCy pipeline with veille's components, loaded once per process."""

@@ -1,11 +1,10 @@
 """Batches analysed across worker processes, results handed back in input order.
 
-Each worker runs ``analyze_many`` on whole batches; the writer stays in the main process.
-Measured on the bundled corpus (600 articles, 2 cores): a pool of 2 such workers
+Each worker runs ``analyze_many`` on chunks of a batch; the writer stays in the main
+process. Measured on the bundled corpus (600 articles, 2 cores): a pool of 2 such workers
 analyses 17.3 articles/s, one process 13.5, and spaCy's multiprocess ``nlp.pipe`` 11.4
 (its workers only parse; ``analyze_many(n_process=…)`` now forks whole-pipeline workers
-too). Unlike ``analyze_many``, this pool does not fork the caller, which holds DuckDB
-state: its workers fork from a server process (see :func:`_start`).
+too). Where the workers come from, see :func:`_start`.
 """
 
 from __future__ import annotations
@@ -22,8 +21,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from veille import nlp
 from veille.errors import VeilleError
 from veille.model import Analysis, Document
 from veille.pipeline import Failure, analyze_many
@@ -37,6 +37,11 @@ Results = list[Analysis | Failure]
 IN_FLIGHT_PER_WORKER = 2
 # How often a worker checks that its parent still runs.
 PARENT_CHECK_SECONDS = 1.0
+# Documents per worker task. A whole batch per task left one worker idle while the other
+# finished the last batch (bundled corpus, 2 workers: 0.71 of ``analyze_many``'s rate with
+# batches of 32 as tasks, see bench/results/); chunks of 8 share the last batch too, and
+# cost nothing measurable in pickling.
+CHUNK = 8
 
 
 def analyse_batches(
@@ -52,15 +57,17 @@ def analyse_batches(
             yield tag, _analyse(documents) if documents else []
         return
     pool: ProcessPoolExecutor | None = None
-    pending: deque[tuple[T, Future[Results] | None]] = deque()
+    pending: deque[tuple[T, list[Future[Results]]]] = deque()
     try:
         for tag, documents in batches:
-            future = None
+            futures = []
             if documents:
                 if pool is None:
                     pool = _start(workers)
-                future = pool.submit(_analyse, [_lean(d) for d in documents])
-            pending.append((tag, future))
+                lean = [_lean(d) for d in documents]
+                for start in range(0, len(lean), CHUNK):
+                    futures.append(pool.submit(_analyse, lean[start : start + CHUNK]))
+            pending.append((tag, futures))
             while len(pending) > workers * IN_FLIGHT_PER_WORKER:
                 yield _next(pending)
         while pending:
@@ -71,23 +78,31 @@ def analyse_batches(
 
 
 def _start(workers: int) -> ProcessPoolExecutor:
-    # Not fork: the parent holds DuckDB and spaCy state that must not be copied. A fork
-    # server is a fresh process that loads and warms the model and data once
-    # (veille.store.preload); the workers fork from it, ready, sharing its memory pages.
+    """A pool whose workers start with the model and veille's data loaded and warm.
+
+    When this process has loaded the model already (a program that called ``analyze``
+    before, the benchmarks), the workers fork from it, as ``analyze_many``'s do, and share
+    its pages: reloading would cost 4-8 s. Otherwise (the ``veille`` command, whose own
+    process never needs the model) they fork from a fork server, a fresh process that
+    loads and warms the model once (:mod:`veille.store.preload`): the command's process
+    runs a progress display thread, and a fork copies whatever lock such a thread holds.
+    """
     level = logging.getLogger().getEffectiveLevel()
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["veille.store.preload"])
+    context: Any
+    if nlp.is_loaded():
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["veille.store.preload"])
     return ProcessPoolExecutor(
         workers, mp_context=context, initializer=_initialise, initargs=(level, os.getpid())
     )
 
 
-def _next(pending: deque[tuple[T, Future[Results] | None]]) -> tuple[T, Results]:
-    tag, future = pending.popleft()
-    if future is None:
-        return tag, []
+def _next(pending: deque[tuple[T, list[Future[Results]]]]) -> tuple[T, Results]:
+    tag, futures = pending.popleft()
     try:
-        return tag, future.result()
+        return tag, [result for future in futures for result in future.result()]
     except BrokenProcessPool:
         raise VeilleError(
             "a worker process died (out of memory?); the batches committed are kept: "
@@ -105,8 +120,6 @@ def _initialise(level: int, ingest: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     threading.Thread(target=_exit_with_ingest, args=(ingest,), daemon=True).start()
-    from veille import nlp
-
     nlp.load()
 
 

@@ -49,6 +49,17 @@ class Work:
         """Inputs this batch accounts for: its documents, the unreadable, the skipped."""
         return len(self.documents) + len(self.unreadable) + self.skipped
 
+    @classmethod
+    def joined(cls, works: Sequence[Work]) -> Work:
+        """Several batches as one, to commit together."""
+        return cls(
+            tuple(d for w in works for d in w.documents),
+            frozenset().union(*(w.reanalyse for w in works)),
+            tuple(f for w in works for f in w.unreadable),
+            sum(w.skipped for w in works),
+            sum(w.archive_skipped for w in works),
+        )
+
 
 @dataclass(slots=True)
 class Written:
