@@ -276,7 +276,12 @@ def ingest_command(
         int, typer.Option(min=1, help="Analysing processes (default: the machine's cores).")
     ] = os.cpu_count() or 1,
     batch_size: Annotated[
-        int, typer.Option(min=1, help="Documents per batch: one worker task, one transaction.")
+        int,
+        typer.Option(
+            min=1,
+            help="Documents per batch, read and accounted together; the batches done within "
+            "3 s commit in one transaction.",
+        ),
     ] = BATCH_SIZE,
     reanalyse: Annotated[
         bool,

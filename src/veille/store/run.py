@@ -33,7 +33,7 @@ from veille.store.clusters import recluster
 from veille.store.rows import load_documents
 from veille.store.schema import BATCH_SIZE, COMMIT_SECONDS, WAIT_SECONDS, open_store
 from veille.store.search import build_index
-from veille.store.workers import Results, analyse_batches
+from veille.store.workers import Results, analyse_batches, prepare
 from veille.store.write import Work, Written, present_ids, utcnow, write_batch
 
 LOGGER = logging.getLogger(__name__)
@@ -96,6 +96,7 @@ def ingest(
     options = options or IngestOptions()
     started = time.perf_counter()
     run_id = begin_run(db, paths, options)
+    prepare(options.workers)  # the pool's model loads while the inputs are counted
     ordered = _stored_ids(db, options.wait)
     report = Report(run_id=run_id)
     LOGGER.info("run %d: %d documents already stored", run_id, len(ordered))
