@@ -130,9 +130,7 @@ def article_page(record: dict[str, str], *, dated: bool = True) -> str:
     paragraphs = "\n".join(
         f"<p>{html.escape(p)}</p>" for p in record["text"].split("\n") if p.strip()
     )
-    meta = (
-        f'<meta property="article:published_time" content="{record["date"]}">' if dated else ""
-    )
+    meta = f'<meta property="article:published_time" content="{record["date"]}">' if dated else ""
     return (
         f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
         f"<title>{html.escape(record['title'])}</title>{meta}</head><body>"
@@ -157,8 +155,7 @@ def rss(items: list[tuple[str, str, str | None]], title: str = "Exemple") -> str
             stamp = datetime.fromisoformat(date + "T08:00:00+00:00")
             when = f"<pubDate>{format_datetime(stamp)}</pubDate>"
         parts.append(
-            f"<item><title>{html.escape(name)}</title><link>{html.escape(link)}</link>"
-            f"{when}</item>"
+            f"<item><title>{html.escape(name)}</title><link>{html.escape(link)}</link>{when}</item>"
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
@@ -169,7 +166,7 @@ def rss(items: list[tuple[str, str, str | None]], title: str = "Exemple") -> str
 
 def atom(items: list[tuple[str, str, str | None]]) -> str:
     entries = "".join(
-        f"<entry><title>{html.escape(name)}</title><link href=\"{html.escape(link)}\"/>"
+        f'<entry><title>{html.escape(name)}</title><link href="{html.escape(link)}"/>'
         f"<id>{html.escape(link)}</id><updated>{date or '2020-01-01'}T08:00:00Z</updated></entry>"
         for link, name, date in items
     )

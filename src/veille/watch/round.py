@@ -63,8 +63,9 @@ class RoundReport:
 
     @property
     def ok(self) -> bool:
-        """Nothing failed: every feed read, every page attempted stored (or a duplicate)."""
-        return not (self.feeds_failed or self.pages.failures or self.pages.interrupted)
+        """Nothing failed: every feed read, every page attempted stored (or a duplicate).
+        A round cut short by a stop is not a failure: what it left is still pending."""
+        return not (self.feeds_failed or self.pages.failures)
 
 
 def store_options(options: CollectOptions) -> IngestOptions:
