@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -57,7 +58,7 @@ class FeedServer:
 
 def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 -- http.server's name
+        def do_GET(self) -> None:
             path = self.path
             server.log.append(Hit(path, {k.lower(): v for k, v in self.headers.items()}))
             route = server.routes.get(path) or server.routes.get(urlsplit(path).path)
@@ -126,10 +127,12 @@ def wikinews(count: int, start: int = 0) -> list[dict[str, str]]:
 
 
 def article_page(record: dict[str, str], *, dated: bool = True) -> str:
-    """A simple French news page around a corpus article (dated in its markup, or not)."""
-    paragraphs = "\n".join(
-        f"<p>{html.escape(p)}</p>" for p in record["text"].split("\n") if p.strip()
-    )
+    """A simple French news page around a corpus article (dated in its markup, or with
+    no date at all: the paragraphs that give one are left out)."""
+    kept = [p for p in record["text"].split("\n") if p.strip()]
+    if not dated:
+        kept = [p for p in kept if not _DATED.search(p)]
+    paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in kept)
     meta = f'<meta property="article:published_time" content="{record["date"]}">' if dated else ""
     return (
         f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
@@ -138,6 +141,13 @@ def article_page(record: dict[str, str], *, dated: bool = True) -> str:
         f"<h1>{html.escape(record['title'])}</h1>{paragraphs}</article>"
         f"<footer>© Exemple</footer></body></html>"
     )
+
+
+_DATED = re.compile(
+    r"\b(1[89]|20)\d\d\b|\b\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre)\b",
+    re.IGNORECASE,
+)
 
 
 def reference_page() -> bytes:

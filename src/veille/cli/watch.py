@@ -63,7 +63,11 @@ class FetchFormat(StrEnum):
 @app.command("watch")
 def watch_command(
     feeds_file: Annotated[
-        Path, typer.Argument(help="Feed or sitemap URLs, one a line: the URL, then a name and a language (optional).")
+        Path,
+        typer.Argument(
+            help="Feed or sitemap URLs, one a line; after the URL, a name and a language "
+            "(both optional)."
+        ),
     ],
     db: Db = DEFAULT_DB,
     every: Annotated[
