@@ -298,6 +298,8 @@ def test_watch_once_cli_exit_status_and_summary(server, tmp_path, nlp):
 
     feeds.write_text("# nothing\n")
     assert runner.invoke(app, args).exit_code == 2
+    missing = runner.invoke(app, ["watch", str(tmp_path / "none.txt"), "--db", str(db), "--once"])
+    assert missing.exit_code == 2 and "cannot read the feeds file" in missing.stderr
     bad_every = runner.invoke(app, [*args[:-3], "--every", "soon"])
     assert bad_every.exit_code == 2 and "not an interval" in bad_every.output
 

@@ -103,7 +103,13 @@ def watch_command(
         interval = parse_interval(every)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--every") from None
-    sources, bad_lines = read_feeds(feeds_file)
+    from veille.errors import InputError
+
+    try:
+        sources, bad_lines = read_feeds(feeds_file)
+    except InputError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
     for problem in bad_lines:
         err.print(f"error: {problem}", markup=False, highlight=False)
     if not sources:
@@ -198,6 +204,7 @@ def _fetch_print(urls: list[str], fetcher: Fetcher, format: FetchFormat, max_cha
 
 
 def _fetch_store(db: Path, urls: list[str], fetcher: Fetcher, options: CollectOptions) -> int:
+    from veille.errors import InputError
     from veille.watch import canonical_url, fetch_and_store
 
     report, skipped = fetch_and_store(db, urls, fetcher, options)
@@ -206,7 +213,7 @@ def _fetch_store(db: Path, urls: list[str], fetcher: Fetcher, options: CollectOp
     for url in urls:
         try:
             key = canonical_url(url)
-        except Exception:
+        except InputError:
             key = url
         if url in skipped or key in skipped:
             note = skipped.get(url) or skipped[key]
