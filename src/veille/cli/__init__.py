@@ -625,3 +625,4 @@ def main(argv: Iterable[str] | None = None) -> None:
 from veille.cli import queries as _queries  # noqa: E402, F401
 from veille.cli import serve as _serve  # noqa: E402, F401
 from veille.cli import spark as _spark  # noqa: E402, F401
+from veille.cli import watch as _watch  # noqa: E402, F401

@@ -236,10 +236,45 @@ JOIN documents d ON d.id = v.article_id
 WHERE v.cluster_id IS NOT NULL;
 """
 
+_WATCH = """
+CREATE TABLE feeds (                   -- a feed or sitemap followed by `veille watch`
+    url VARCHAR NOT NULL,              -- as the feeds file gives it (or a child sitemap's)
+    name VARCHAR,
+    language VARCHAR,                  -- ISO 639-1, as the feeds file declares it
+    parent VARCHAR,                    -- feeds.url of the sitemap index that lists it
+    kind VARCHAR,                      -- rss | atom | rdf | sitemap | sitemapindex (last seen)
+    etag VARCHAR,                      -- sent back as If-None-Match
+    last_modified VARCHAR,             -- sent back as If-Modified-Since
+    last_fetched TIMESTAMP,
+    last_status VARCHAR,               -- ok | not-modified | failed
+    last_error VARCHAR,
+    entries INTEGER NOT NULL DEFAULT 0, -- articles first found through it
+    added_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE watch_entries (           -- one article found by `veille watch` or `veille fetch`
+    url VARCHAR NOT NULL,              -- canonical URL: unique; documents.source once stored
+    link VARCHAR NOT NULL,             -- the URL downloaded (tracking parameters removed)
+    feed VARCHAR,                      -- feeds.url where first found; NULL from `veille fetch`
+    title VARCHAR,                     -- the entry's own title and date
+    published VARCHAR,
+    status VARCHAR NOT NULL,           -- pending | stored | duplicate | failed
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error VARCHAR,
+    next_attempt_at TIMESTAMP,         -- pending: not downloaded again before
+    document_id VARCHAR,               -- documents.id once stored (or the one it duplicates)
+    content_hash VARCHAR,              -- sha256 of the extracted text
+    found_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    run_id INTEGER NOT NULL            -- the run that found it
+);
+"""
+
 # Append only. Never edit or reorder a released migration.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _INITIAL),
     Migration(2, "event clusters and mentions; event place geonames id", _CLUSTERS),
+    Migration(3, "watched feeds and their entries", _WATCH),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

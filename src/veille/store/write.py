@@ -9,7 +9,7 @@ transaction, so a reader never sees an article half replaced.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -79,11 +79,19 @@ def write_batch(
     run_id: int,
     work: Work,
     results: Sequence[Analysis | Failure],
+    *,
+    also: Callable[[duckdb.DuckDBPyConnection, Written], None] | None = None,
 ) -> Written:
-    """Store one analysed batch in one transaction and return its counts."""
+    """Store one analysed batch in one transaction and return its counts.
+
+    ``also`` writes what a caller keeps beside the documents (the watch's entries) in
+    the same transaction, so that both commit or neither does.
+    """
     now = utcnow()
     with transaction(con):
         written = _write(con, run_id, work, results, now)
+        if also is not None:
+            also(con, written)
         con.execute(
             "UPDATE runs SET documents_read = documents_read + ?, stored = stored + ?, "
             "skipped = skipped + ?, reanalysed = reanalysed + ?, failed = failed + ?, "
