@@ -33,7 +33,8 @@ UserAgent = Annotated[
     str | None,
     typer.Option(
         "--user-agent",
-        help="User-Agent sent (default: veille/VERSION (+project URL)); put a contact in it.",
+        help="User-Agent sent (default: veille/VERSION (news monitoring; python-httpx)); "
+        "put your contact in it.",
     ),
 ]
 Timeout = Annotated[

@@ -35,8 +35,10 @@ from veille.watch.urls import SCHEMES, host_of, origin_of
 
 LOGGER = logging.getLogger(__name__)
 
-PROJECT_URL = "https://github.com/veille-project/veille"
-DEFAULT_USER_AGENT = f"veille/{__version__} (+{PROJECT_URL})"
+# The project has no public home yet, so no URL is invented here: the agent says what it
+# is, and `--user-agent` adds the operator's contact (a URL or an e-mail), which site
+# owners expect from a crawler.
+DEFAULT_USER_AGENT = f"veille/{__version__} (news monitoring; python-httpx)"
 
 # Page types analysed; anything else (PDF, images, JSON) is refused with its type.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
