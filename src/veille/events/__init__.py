@@ -38,6 +38,7 @@ from veille.events.actors import (
 )
 from veille.events.base import (
     _INTENT_OF_ROOT,
+    _PASSIVE_SUBJECT,
     BASE_CONFIDENCE,
     _Actor,
     _case,
@@ -123,6 +124,13 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
     refusé de condamner" one negated 111 (the refused act carries the record)."""
     token = index.tokens[i]
     head = index.tokens[token.head]
+    if (
+        head.i != i
+        and head.i in triggers
+        and token.dep in ("obj", _PASSIVE_SUBJECT)
+        and fold(token.lemma) in data.name_lists()["people"]
+    ):
+        return True  # "Deux manifestants ont été tués": the victims of an act, not a protest
     # A noun object of a trigger of the same code ("adresser une invitation").
     if head.i != i and head.i in triggers and triggers[head.i][:2] == triggers[i][:2]:
         return True

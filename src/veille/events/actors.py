@@ -49,7 +49,10 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             if _case(index, t) == "par"
         ]
         source = _actor_of(index, agents[0]) if agents else _Actor()
-        target = _actor_of(index, patient) if patient is not None else _Actor()
+        # "1 300 djihadistes tués par l'armée irakienne": the patient is the noun without
+        # the participle's own phrase (the agent is no part of it).
+        without = trigger.i if patient is not None and patient.i == head.i else None
+        target = _actor_of(index, patient, without) if patient is not None else _Actor()
         return source, target
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
@@ -175,6 +178,8 @@ def _localised(index: _Index, actor: _Actor) -> _Actor:
         return actor
     entity = actor.entity
     if entity is None:
+        if actor.unaligned:
+            return actor
         regional = actor.code in _regions().values()
         if actor.party or (actor.code is not None and not regional):
             return _Actor(code=index.home + (actor.code or ""), country=index.home)
@@ -320,10 +325,14 @@ def _other_actor(index: _Index, trigger: Token, source: _Actor) -> _Actor:
 _FIRST_PERSON = frozenset({"je", "j'", "nous"})
 
 
-def _actor_of(index: _Index, token: Token) -> _Actor:
+def _actor_of(index: _Index, token: Token, without: int | None = None) -> _Actor:
     """The actor a noun phrase names: an entity in it (a person first), else a role with
-    a country ("l'armée syrienne" → SYRMIL), else a region adjective."""
+    a country ("l'armée syrienne" → SYRMIL), else a region adjective. ``without``: a word
+    whose own phrase is left out (the participle that qualifies the noun)."""
     phrase = _subtree(index, token.i)
+    if without is not None and without != token.i:
+        left_out = set(_subtree(index, without))
+        phrase = [i for i in phrase if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
     located = {
         id(index.entity_of[i])
@@ -425,11 +434,13 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
     lists = data.name_lists()
     head = fold(token.lemma)
     people = head in lists["people"] or head in lists["institution"]
-    # An act is no party: "Un attentat a tué trois personnes" has no stated perpetrator.
-    act = (token.lemma.lower(), "NOUN") in lexicon()
+    # An act is no party: "Un attentat a tué trois personnes" has no stated perpetrator;
+    # people named by an act are ("Deux manifestants ont été tués").
+    act = (token.lemma.lower(), "NOUN") in lexicon() and not people
     return _Actor(
         party=token.pos in ("NOUN", "PROPN") and not act,
         people=people or head in data.role_head_words(),
+        unaligned=head in lists["unaligned"],
     )
 
 
