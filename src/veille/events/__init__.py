@@ -131,6 +131,14 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         and fold(token.lemma) in data.name_lists()["people"]
     ):
         return True  # "Deux manifestants ont été tués": the victims of an act, not a protest
+    if (
+        head.i != i
+        and head.i in triggers
+        and token.pos == "NOUN"
+        and token.dep in ("obj", "obl:arg")
+        and triggers[head.i][:2] in _ACTS_NOT_YET_DONE
+    ):
+        return True  # "ayant appelé aux massacres", "demande des négociations": the appeal
     # A noun object of a trigger of the same code ("adresser une invitation").
     if head.i != i and head.i in triggers and triggers[head.i][:2] == triggers[i][:2]:
         return True
@@ -178,6 +186,11 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
 _VERBAL_ACTS = frozenset({"02", "10", "11", "13"})
 
 
+# Appeals, demands and threats: the act they speak of has not happened, so it is no
+# record of its own.
+_ACTS_NOT_YET_DONE = frozenset({"02", "10", "13"})
+
+
 @cache
 def _verb_entry_objects() -> dict[str, frozenset[str]]:
     """Verb lemma → the complement lemmas its lexicon entries require."""
@@ -196,6 +209,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "is")
     ):
         # "a été condamné", "ont été tués": the tagger makes adjectives of passive participles.
+        if _state(index, token):
+            return None
         pos = "VERB"
         lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
     if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
@@ -220,6 +235,15 @@ def _trigger(index: _Index, token: Token) -> str | None:
             if not with_ or with_ in complements:
                 return code
     return None
+
+
+def _state(index: _Index, token: Token) -> bool:
+    """ "aux civils blessés", "dont 10 grièvement blessés": a participle the tagger calls an
+    adjective, with no auxiliary, copula or agent, describes a state, not an act told."""
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    return not any(
+        k.dep.startswith("aux") or k.dep == "cop" or _case(index, k) == "par" for k in kids
+    )
 
 
 def _bare_participle(index: _Index, token: Token) -> bool:
@@ -250,6 +274,8 @@ def _events(
     negated = _negated(index, trigger)
     if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
         code = _INTENT_OF_ROOT[code[:2]]
+    if code[:2] in ("18", "19", "20") and _natural(index, trigger):
+        return []  # "le tremblement de terre qui a tué …": no actor's act
     source, target = (_localised(index, a) for a in _actors(index, trigger, code))
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
@@ -291,6 +317,25 @@ def _happened(index: _Index, noun: Token, code: str) -> bool:
     if said is not None and not said.startswith("01"):
         return False  # "Ce double attentat a été condamné": the condemnation is the act
     return noun.dep in ("nsubj", "nsubj:pass", "ROOT")
+
+
+def _natural(index: _Index, trigger: Token) -> bool:
+    """The doer of the violence is a natural disaster or an accident: a hazard noun in its
+    subject or agent, or in the noun phrase its participle or relative clause qualifies."""
+    hazards = data.name_lists()["hazard"]
+    anchors = index.kids(trigger.i, "nsubj", "obl:agent")
+    verb = trigger
+    while verb.dep in ("acl", "acl:relcl", "amod", "conj") and verb.head != verb.i:
+        verb = index.tokens[verb.head]
+        anchors.append(verb)
+        if verb.dep == "nmod" and verb.head != verb.i:
+            anchors.append(index.tokens[verb.head])
+            break
+        if verb.pos in ("NOUN", "PRON", "PROPN"):
+            break
+    return any(
+        fold(index.tokens[i].lemma) in hazards for a in anchors for i in _subtree(index, a.i)
+    )
 
 
 def _armed_force(actor: _Actor) -> bool:

@@ -271,9 +271,19 @@ def _noun_source(index: _Index, noun: Token) -> _Actor:
             if _case(index, agent) == "par":
                 return _actor_of(index, agent)
     # (A noun that is its verb's subject is the act itself: "l'attentat a tué …".)
+    if fold(verb.text) in _TIME_WORDS or _case(index, noun) in _TIME_WORDS:
+        # "il était très mentionné lors des attentats": the act dates the clause; its
+        # subject did not do it.
+        return _Actor()
     if verb.i != noun.i and (possessive or noun.dep == "obj" or noun.dep.startswith("obl")):
         return _clause_subject(index, verb)
     return _Actor()
+
+
+# Words that make a noun phrase a time ("lors de", "après", "depuis"), folded.
+_TIME_WORDS = frozenset(
+    {"lors", "apres", "avant", "pendant", "depuis", "durant", "suite", "malgre", "dans"}
+)
 
 
 def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
@@ -355,6 +365,10 @@ def _actor_of(index: _Index, token: Token, without: int | None = None) -> _Actor
             return _from_entity(person)
         body = _body_antecedent(index, token)
         return _actor_of(index, body) if body is not None else _Actor()
+    if not named and _org_anaphor(index, token):
+        organisation = _org_antecedent(index, token)
+        if organisation is not None:
+            return _from_entity(organisation)
     if not named and token.pos == "PRON" and fold(token.text) in _FIRST_PERSON:
         speaker = index.voice_at(token.start)  # « Nous n'avons rien cédé », a dit Juncker
         return _from_entity(speaker) if speaker is not None else _Actor()
@@ -377,6 +391,34 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
             index.tokens[token.head].dep in _SUBJECT_DEPS and token.dep in ("appos", "flat:name")
         )
         if entity is not None and entity.type == "PER" and subject:
+            return entity
+    return None
+
+
+def _org_anaphor(index: _Index, token: Token) -> bool:
+    """ "le groupe", "l'organisation", "le groupe djihadiste": a definite noun by which the
+    article refers back to an organisation it has named (no country of its own: "le groupe
+    égyptien" is another)."""
+    if token.pos != "NOUN" or fold(token.lemma) not in data.name_lists()["org_anaphor"]:
+        return False
+    if not any(fold(d.text) in _DEFINITE for d in index.kids(token.i, "det")):
+        return False
+    return not any(
+        _adjective_actor(k).named or k.dep == "nmod" for k in index.kids(token.i, "amod", "nmod")
+    )
+
+
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})
+
+
+def _org_antecedent(index: _Index, anaphor: Token) -> Entity | None:
+    """The organisation last named before ``anaphor``, in its sentence or the two before."""
+    for i in range(anaphor.i - 1, -1, -1):
+        token = index.tokens[i]
+        if anaphor.sent - token.sent > 2:
+            return None
+        entity = index.entity_of.get(i)
+        if entity is not None and entity.type == "ORG":
             return entity
     return None
 
