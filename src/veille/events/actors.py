@@ -77,7 +77,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         if not subjects and not passive and source.actor_code is None:
             source = _clause_subject(index, trigger)
     else:
-        source = _noun_source(index, trigger)
+        source = _noun_source(index, trigger, code)
         target = _Actor()
     if not target.named:
         target = _prepositional_target(index, trigger, code)
@@ -241,7 +241,7 @@ def _name_before(index: _Index, verb: Token) -> _Actor:
     return _Actor()
 
 
-def _noun_source(index: _Index, noun: Token) -> _Actor:
+def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
     """ "l'offensive de la Russie", "sa campagne militaire" (the clause's subject),
     "les sanctions économiques occidentales" (a region); "des manifestants" are their own
     actors."""
@@ -271,9 +271,10 @@ def _noun_source(index: _Index, noun: Token) -> _Actor:
             if _case(index, agent) == "par":
                 return _actor_of(index, agent)
     # (A noun that is its verb's subject is the act itself: "l'attentat a tué …".)
-    if fold(verb.text) in _TIME_WORDS or _case(index, noun) in _TIME_WORDS:
-        # "il était très mentionné lors des attentats": the act dates the clause; its
-        # subject did not do it.
+    if code[:2] >= "14" and (fold(verb.text) in _TIME_WORDS or _case(index, noun) in _TIME_WORDS):
+        # "il était très mentionné lors des attentats": the violence dates the clause; its
+        # subject did not do it (but "a fait cette remarque lors d'une vidéoconférence":
+        # who speaks at a meeting takes part in it).
         return _Actor()
     if verb.i != noun.i and (possessive or noun.dep == "obj" or noun.dep.startswith("obl")):
         return _clause_subject(index, verb)
