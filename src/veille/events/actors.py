@@ -33,7 +33,26 @@ def _passive_participle(index: _Index, trigger: Token) -> bool:
     kids = [index.tokens[c] for c in index.children.get(trigger.i, [])]
     if any(k.dep in ("aux:pass", "cop") for k in kids):
         return True
-    return trigger.dep in ("acl", "amod") and not any(k.dep.startswith("aux") for k in kids)
+    if any(k.dep.startswith("aux") for k in kids):
+        return False
+    return trigger.dep in ("acl", "amod") or _detached(index, trigger) is not None
+
+
+def _detached(index: _Index, participle: Token) -> Token | None:
+    """ "la proposition du gouvernement français, accusé de sous-investissement": a past
+    participle set off by a comma qualifies the noun before it (the parser may hang it
+    off the main verb); that noun."""
+    if (
+        participle.tense != "Past"
+        or participle.i < 2
+        or index.tokens[participle.i - 1].text != ","
+        or participle.dep not in ("advcl", "conj", "acl", "appos")
+    ):
+        return None
+    noun = index.tokens[participle.i - 2]
+    while noun.pos in ("ADJ", "PROPN") and noun.dep in ("amod", "flat:name") and noun.head < noun.i:
+        noun = index.tokens[noun.head]
+    return noun if noun.pos in ("NOUN", "PROPN") else None
 
 
 def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
@@ -43,6 +62,8 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         patients = index.kids(trigger.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
         head = index.tokens[trigger.head]
         patient = patients[0] if patients else (head if trigger.dep in ("amod", "acl") else None)
+        if patient is None:
+            patient = _detached(index, trigger)
         agents = [
             t
             for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
@@ -109,6 +130,10 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             if act.pos == "VERB" and act.verb_form == "Inf":
                 things = index.kids(act.i, "obj")
                 found = _actor_of(index, things[0]) if things else _Actor()
+                for holder in (act, *things):
+                    # "a promis de remettre le pouvoir au nouveau président"
+                    if found.actor_code is None and not found.people:
+                        found = _prepositional_target(index, holder, code)
                 if found.actor_code is not None or found.people:
                     target = found
                     break
@@ -195,6 +220,8 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
     """The subject of the verb, or of the verb it hangs off ("a refusé de condamner",
     "a fait cette remarque lors d'une vidéoconférence")."""
     head = _verb_of(index, verb)
+    if _gerund(index, head):
+        return _gerund_subject(index, head)
     for _ in range(4):
         subjects = index.kids(head.i, *_SUBJECT_DEPS)
         if (
@@ -224,6 +251,31 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
         head = index.tokens[head.head]
     if verb.pos == "VERB" and verb.dep == "ROOT":
         return _name_before(index, verb)
+    return _Actor()
+
+
+def _gerund(index: _Index, verb: Token) -> bool:
+    """ "en accusant l'opposition": a present participle after "en"."""
+    return (
+        verb.verb_form == "Part"
+        and verb.tense == "Pres"
+        and any(fold(t.text) == "en" for t in index.kids(verb.i, "mark", "case"))
+    )
+
+
+def _gerund_subject(index: _Index, gerund: Token) -> _Actor:
+    """A gerund's doer is the subject of the main clause: "Dilma Rousseff … déclare que
+    cette destitution est un coup d'État en accusant l'opposition" (the parser may hang it
+    inside the subordinate clause, whose subject is then no actor)."""
+    head = gerund
+    for _ in range(8):
+        if head.head == head.i:
+            break
+        head = index.tokens[head.head]
+        for subject in index.kids(head.i, *_SUBJECT_DEPS):
+            actor = _actor_of(index, subject)
+            if actor.named or actor.party:
+                return actor
     return _Actor()
 
 

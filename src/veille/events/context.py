@@ -27,7 +27,10 @@ def _negated(index: _Index, trigger: Token) -> bool:
         return True
     head = index.tokens[trigger.head]
     refusals = data.name_lists().get("refusal", frozenset())
-    return head.i != trigger.i and fold(head.lemma) in refusals
+    # What a refusal governs ("a refusé de condamner", "refuse tout dialogue"), not a clause
+    # that only hangs off it ("a refusé la proposition du gouvernement, accusé de …").
+    governed = trigger.verb_form == "Inf" or trigger.dep in ("obj", "xcomp", "ccomp")
+    return head.i != trigger.i and governed and fold(head.lemma) in refusals
 
 
 def _intention(index: _Index, trigger: Token) -> bool:
