@@ -32,6 +32,7 @@ from veille import data
 from veille.clean import find_marked
 from veille.data import fold
 from veille.events.actors import (
+    _actor_of,
     _actors,
     _from_entity,
     _localised,
@@ -287,6 +288,10 @@ def _events(
     ):
         return []  # a noun with no actor at all is a topic, not an event
     sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
+    for actor in _conjoined(index, trigger, source):
+        actor = _localised(index, actor)
+        if not any(_same(actor, other) for other in sources):
+            sources.append(actor)
     return [
         _event(index, trigger, code, negated, actor, target, timexes, number + n)
         for n, actor in enumerate(sources)
@@ -382,6 +387,31 @@ def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
             continue  # "commandant des opérations en Ukraine": a complement, not a member
         found.append(_from_entity(index.entity_of[tokens[0]]))
     return found
+
+
+def _conjoined(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
+    """ "défait par l'armée irakienne et les milices chiites alliées": the actors
+    coordinated with the subject or agent, bodies without a name included."""
+    if source.actor_code is None:
+        return []
+    if trigger.pos == "VERB":
+        doers = [t for t in index.kids(trigger.i, "obl:agent") if _case(index, t) == "par"]
+        doers = doers or index.kids(trigger.i, "nsubj")
+    else:
+        doers = [t for t in index.kids(trigger.i, "nmod") if _case(index, t) in ("de", "du", "des")]
+    found = []
+    for doer in doers[:1]:
+        for conj in index.kids(doer.i, "conj"):
+            actor = _actor_of(index, conj)
+            if actor.actor_code is not None or actor.party:
+                found.append(actor)
+    return found
+
+
+def _same(one: _Actor, other: _Actor) -> bool:
+    if one.entity is not None or other.entity is not None:
+        return one.entity is other.entity
+    return one.actor_code == other.actor_code
 
 
 def _event(
