@@ -187,6 +187,9 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
 _VERBAL_ACTS = frozenset({"02", "10", "11", "13"})
 
 
+# Adverbs of degree make a participle an adjective.
+_DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", "extremement"})
+
 # Appeals, demands and threats: the act they speak of has not happened, so it is no
 # record of its own.
 _ACTS_NOT_YET_DONE = frozenset({"02", "10", "13"})
@@ -206,8 +209,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
     """The CAMEO code ``token`` triggers, or None."""
     pos = token.pos
     lemma = token.lemma.lower()
-    if pos == "ADJ" and token.text.lower().endswith(
-        ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "is")
+    if (
+        pos == "ADJ"
+        and token.text.lower().endswith(("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "is"))
+        and not token.text.lower().endswith(("que", "ques"))  # "critique" is no participle
     ):
         # "a été condamné", "ont été tués": the tagger makes adjectives of passive participles.
         if _state(index, token):
@@ -218,6 +223,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
     if pos not in ("VERB", "NOUN"):
         return None
+    if token.verb_form == "Part" and any(
+        fold(t.text) in _DEGREE for t in index.kids(token.i, "advmod")
+    ):
+        return None  # "le référendum très contesté": a quality, not an act
     if lemma in ("appeler", "appelé") and _bare_participle(index, token):
         return None  # "le groupe appelé 13e division": named, not appealed to
     reflexive = any(
