@@ -31,11 +31,16 @@ def _passive_participle(index: _Index, trigger: Token) -> bool:
     if trigger.verb_form != "Part":
         return False
     kids = [index.tokens[c] for c in index.children.get(trigger.i, [])]
+    if any(fold(k.text) in _REFLEXIVE for k in kids):
+        return False  # "la Russie s'est opposée": a pronominal verb is active
     if any(k.dep in ("aux:pass", "cop") for k in kids):
         return True
     if any(k.dep.startswith("aux") for k in kids):
         return False
     return trigger.dep in ("acl", "amod") or _detached(index, trigger) is not None
+
+
+_REFLEXIVE = frozenset({"se", "s'", "s’"})
 
 
 def _detached(index: _Index, participle: Token) -> Token | None:
@@ -418,6 +423,11 @@ def _actor_of(index: _Index, token: Token, without: int | None = None) -> _Actor
             return _from_entity(person)
         body = _body_antecedent(index, token)
         return _actor_of(index, body) if body is not None else _Actor()
+    if not named and fold(token.text) == "qui" and token.pos == "PRON":
+        relative = index.tokens[token.head]
+        if relative.dep == "acl:relcl" and relative.head != relative.i:
+            # "la Russie qui s'est opposée": the noun the relative clause is about.
+            return _actor_of(index, index.tokens[relative.head])
     if not named and _org_anaphor(index, token):
         organisation = _org_antecedent(index, token)
         if organisation is not None:
