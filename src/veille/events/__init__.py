@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from veille import data
 from veille.clean import find_marked
@@ -51,6 +50,7 @@ from veille.events.codes import (
     lexicon,
     plover_of,
     quad_class,
+    verb_entry_objects,
 )
 from veille.events.context import (
     _block_role,
@@ -174,7 +174,7 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         and token.pos == "NOUN"
         and not triggers[head.i].startswith("01")
     ):
-        lemma = _verb_entry_objects().get(head.lemma.lower(), frozenset())
+        lemma = verb_entry_objects().get(head.lemma.lower(), frozenset())
         if token.lemma.lower() in lemma:
             return True
     # The act inside an invitation or intention already coded by its governing noun.
@@ -193,16 +193,6 @@ _DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", 
 # Appeals, demands and threats: the act they speak of has not happened, so it is no
 # record of its own.
 _ACTS_NOT_YET_DONE = frozenset({"02", "10", "13"})
-
-
-@cache
-def _verb_entry_objects() -> dict[str, frozenset[str]]:
-    """Verb lemma → the complement lemmas its lexicon entries require."""
-    found: dict[str, set[str]] = {}
-    for (lemma, pos), entries in lexicon().items():
-        if pos == "VERB":
-            found.setdefault(lemma, set()).update(w for w, _ in entries if w)
-    return {lemma: frozenset(words) for lemma, words in found.items()}
 
 
 def _trigger(index: _Index, token: Token) -> str | None:

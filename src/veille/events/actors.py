@@ -17,7 +17,7 @@ from veille.events.base import (
     _subtree,
     _verb_of,
 )
-from veille.events.codes import lexicon
+from veille.events.codes import lexicon, verb_entry_objects
 from veille.model import Entity
 from veille.nlp import Token
 
@@ -84,7 +84,9 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
         passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
         # "a soutenu Duque": the parser sometimes makes a name object an xcomp.
-        objects = index.kids(trigger.i, "obj") or [
+        # "ont signé une entente (AECG)": the document an entry requires is no target.
+        documents = verb_entry_objects().get(trigger.lemma.lower(), frozenset())
+        objects = [t for t in index.kids(trigger.i, "obj") if t.lemma.lower() not in documents] or [
             t for t in index.kids(trigger.i, "xcomp") if t.pos in ("PROPN", "NOUN")
         ]
         agents = [
