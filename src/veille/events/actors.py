@@ -84,9 +84,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
         passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
         # "a soutenu Duque": the parser sometimes makes a name object an xcomp.
-        # "ont signé une entente (AECG)": the document an entry requires is no target.
-        documents = verb_entry_objects().get(trigger.lemma.lower(), frozenset())
-        objects = [t for t in index.kids(trigger.i, "obj") if t.lemma.lower() not in documents] or [
+        objects = index.kids(trigger.i, "obj") or [
             t for t in index.kids(trigger.i, "xcomp") if t.pos in ("PROPN", "NOUN")
         ]
         agents = [
@@ -100,7 +98,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = (
             _actor_of(index, passive[0])
             if passive
-            else (_actor_of(index, objects[0]) if objects else _Actor())
+            else (_object_actor(index, trigger, objects[0]) if objects else _Actor())
         )
         if not subjects and not passive and source.actor_code is None:
             source = _clause_subject(index, trigger)
@@ -162,6 +160,15 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+def _object_actor(index: _Index, verb: Token, thing: Token) -> _Actor:
+    """The actor the object names; the name of a document an entry requires is none: "ont
+    signé une entente (AECG)" (but "a adressé une invitation … à Liu" is to Liu)."""
+    if thing.lemma.lower() not in verb_entry_objects().get(verb.lemma.lower(), frozenset()):
+        return _actor_of(index, thing)
+    names = index.kids(thing.i, "appos")
+    return _actor_of(index, thing, names[0].i if names else None)
 
 
 def _owner(index: _Index, thing: Token) -> _Actor:
