@@ -104,7 +104,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             source = _clause_subject(index, trigger)
     else:
         source = _noun_source(index, trigger, code)
-        target = _Actor()
+        target = _noun_patient(index, trigger)
     if not target.named:
         target = _prepositional_target(index, trigger, code)
     head = index.tokens[trigger.head]
@@ -169,6 +169,18 @@ def _object_actor(index: _Index, verb: Token, thing: Token) -> _Actor:
         return _actor_of(index, thing)
     names = index.kids(thing.i, "appos")
     return _actor_of(index, thing, names[0].i if names else None)
+
+
+def _noun_patient(index: _Index, noun: Token) -> _Actor:
+    """ "l'arrestation de Bradley Manning": whom an act noun of ``patient_noun`` is done to."""
+    if fold(noun.lemma) not in data.name_lists()["patient_noun"]:
+        return _Actor()
+    for child in index.kids(noun.i, "nmod"):
+        if _case(index, child) in ("de", "du", "des", "d'"):
+            actor = _actor_of(index, child)
+            if actor.named or actor.party:
+                return actor
+    return _Actor()
 
 
 def _owner(index: _Index, thing: Token) -> _Actor:
@@ -318,7 +330,8 @@ def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
     complements = index.kids(noun.i, "nmod") + [
         c for p in index.kids(noun.i, "acl", "amod") for c in index.kids(p.i, "obl:arg", "nmod")
     ]
-    for child in complements:
+    patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
+    for child in [] if patient_noun else complements:
         if _case(index, child) in ("de", "du", "des", "d'"):
             actor = _actor_of(index, child)
             if actor.actor_code is not None:
