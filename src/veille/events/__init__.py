@@ -291,8 +291,18 @@ def _events(
         actor = _localised(index, actor)
         if not any(_same(actor, other) for other in sources):
             sources.append(actor)
+    # "Le Canada et le Mexique ont signé": in a joint act each is the other's partner.
     return [
-        _event(index, trigger, code, negated, actor, target, timexes, number + n)
+        _event(
+            index,
+            trigger,
+            code,
+            negated,
+            actor,
+            source if n and _same(actor, target) else target,
+            timexes,
+            number + n,
+        )
         for n, actor in enumerate(sources)
     ]
 
@@ -410,7 +420,7 @@ def _conjoined(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
 def _same(one: _Actor, other: _Actor) -> bool:
     if one.entity is not None or other.entity is not None:
         return one.entity is other.entity
-    return one.actor_code == other.actor_code
+    return one.actor_code is not None and one.actor_code == other.actor_code
 
 
 def _event(

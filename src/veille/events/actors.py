@@ -355,9 +355,16 @@ def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
         # subject did not do it (but "a fait cette remarque lors d'une vidéoconférence":
         # who speaks at a meeting takes part in it).
         return _Actor()
+    if acts and all(code[:2] in _SPOKEN for code in acts) and not possessive:
+        return _Actor()  # "Les États-Unis ont dénoncé l'arrestation de …": not theirs
     if verb.i != noun.i and (possessive or noun.dep == "obj" or noun.dep.startswith("obl")):
         return _clause_subject(index, verb)
     return _Actor()
+
+
+# Roots of acts done with words about another act (appeals, demands, disapproval,
+# rejection, threats): whoever speaks of an act did not do it.
+_SPOKEN = frozenset({"02", "10", "11", "12", "13"})
 
 
 # Words that make a noun phrase a time ("lors de", "après", "depuis"), folded.
