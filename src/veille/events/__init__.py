@@ -125,13 +125,19 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
     refusé de condamner" one negated 111 (the refused act carries the record)."""
     token = index.tokens[i]
     head = index.tokens[token.head]
+    lists = data.name_lists()
     if (
         head.i != i
         and head.i in triggers
-        and token.dep in ("obj", _PASSIVE_SUBJECT)
-        and fold(token.lemma) in data.name_lists()["people"]
+        and fold(token.lemma) in lists["people"]
+        and (
+            token.dep in ("obj", _PASSIVE_SUBJECT)
+            or (token.dep == "nmod" and fold(head.lemma) in lists["patient_noun"])
+        )
     ):
-        return True  # "Deux manifestants ont été tués": the victims of an act, not a protest
+        # "Deux manifestants ont été tués", "l'arrestation de trois manifestants": the
+        # victims of an act, not a protest.
+        return True
     if (
         head.i != i
         and head.i in triggers

@@ -28,8 +28,8 @@ def _passive_participle(index: _Index, trigger: Token) -> bool:
     the noun, not by it."""
     if trigger.pos == "ADJ":
         return True
-    if trigger.verb_form != "Part":
-        return False
+    if trigger.verb_form != "Part" or trigger.tense == "Pres":
+        return False  # "en accusant la Russie": a present participle is active
     kids = [index.tokens[c] for c in index.children.get(trigger.i, [])]
     if any(fold(k.text) in _REFLEXIVE for k in kids):
         return False  # "la Russie s'est opposée": a pronominal verb is active
@@ -300,7 +300,7 @@ def _gerund_subject(index: _Index, gerund: Token) -> _Actor:
         head = index.tokens[head.head]
         for subject in index.kids(head.i, *_SUBJECT_DEPS):
             actor = _actor_of(index, subject)
-            if actor.named or actor.party:
+            if actor.named:
                 return actor
     return _Actor()
 
