@@ -30,12 +30,7 @@ from collections.abc import Sequence
 from veille import data
 from veille.clean import find_marked
 from veille.data import fold
-from veille.events.actors import (
-    _actor_of,
-    _actors,
-    _from_entity,
-    _localised,
-)
+from veille.events.actors import _actors, _localised
 from veille.events.base import (
     _INTENT_OF_ROOT,
     _PASSIVE_SUBJECT,
@@ -59,6 +54,7 @@ from veille.events.context import (
     _negated,
     _place,
 )
+from veille.events.phrases import _actor_of, _from_entity
 from veille.model import Article, Entity, Event, Quote, Timex
 from veille.nlp import Parsed, Token
 
