@@ -437,3 +437,16 @@ def test_an_act_to_come_and_an_act_done_to_someone(nlp):
     # Who denounces an arrest did not make it.
     codes = _coded("Les États-Unis ont dénoncé l'arrestation de trois manifestants turcs.")
     assert ("173", None, "TUR") in codes
+
+
+@pytest.mark.slow
+def test_violence_as_a_circumstance_happened(nlp):
+    # No perpetrator, but the attack took place: "mortes dans un attentat".
+    assert [c for c, _, _ in _coded("126 personnes sont mortes dans un attentat en Syrie.")] == [
+        "183"
+    ]
+    # "Peu après" is no degree of "foncé"; "revendique" (tagged ADJ) has an object: a verb.
+    assert [
+        c[0] for c in _coded("Peu après 22 heures, un camion a foncé sur la foule à Nice.")
+    ] == ["180"]
+    assert "015" in [c[0] for c in _coded("L'État islamique revendique l'attaque le 4 juin.")]
