@@ -309,3 +309,144 @@ def test_the_verb_complements_of_a_passive_noun_act(nlp):
     names = {e.id: e.name for e in analysis.entities}
     assert names.get(accusation.source) == "Zuzana Hlávková"
     assert names.get(accusation.target) == "Miroslav Lajčák"
+
+
+def _coded(text: str, published: str = "2017-04-10") -> list[tuple[str, str | None, str | None]]:
+    """(code, source country, target country) of each event of ``text``."""
+    analysis = veille.analyze(text, published=published)
+    return [(v.cameo, v.source_country, v.target_country) for v in analysis.events]
+
+
+@pytest.mark.slow
+def test_a_perpetrator_named_by_the_act_keeps_no_home_country(nlp):
+    # "un assaillant" is of no side the text tells; the Egyptian policemen are Egyptian.
+    assert _coded("Au Caire, un assaillant a attaqué des policiers égyptiens.") == [
+        ("180", None, "EGY")
+    ]
+
+
+@pytest.mark.slow
+def test_people_killed_are_victims_not_protesters(nlp):
+    codes = _coded("Deux manifestants ont été tués au Caire par la police égyptienne.")
+    assert [c for c, _, _ in codes] == ["190"]  # no protest (14) for "manifestants"
+    assert codes[0][2] == "EGY"  # the people named by an act are a party of the country
+
+
+@pytest.mark.slow
+def test_a_participle_patient_leaves_the_agent_out(nlp):
+    # "djihadistes tués par l'armée irakienne": the Iraqi army is the agent only.
+    assert _coded("Le bilan fait état de 300 djihadistes tués par l'armée irakienne.") == [
+        ("190", "IRQ", None)
+    ]
+
+
+@pytest.mark.slow
+def test_le_groupe_refers_back_to_the_organisation(nlp):
+    analysis = veille.analyze("Le Hamas a revendiqué l'attaque. Le groupe menace désormais Israël.")
+    threat = next(v for v in analysis.events if v.root == "13")
+    names = {e.id: e.name for e in analysis.entities}
+    assert names.get(threat.source) == "Hamas" and threat.target_country == "ISR"
+
+
+@pytest.mark.slow
+def test_natural_disasters_and_states_are_no_events(nlp):
+    assert _coded("Le séisme qui a tué 200 personnes a frappé le Népal.") == []
+    assert not [c for c in _coded("Les civils blessés ont été évacués vers Alep.") if c[0] == "180"]
+    assert _coded("Le référendum très contesté aura lieu dimanche en Catalogne.") == []
+    assert _coded("Marie Dupont sera critique dans le dossier de l'éducation.") == []
+
+
+@pytest.mark.slow
+def test_violence_in_a_time_phrase_is_not_the_subjects(nlp):
+    # Hollande was in Paris during the attacks; he did not commit them.
+    assert not [
+        c
+        for c in _coded("Le président Hollande était à Paris lors des attentats.")
+        if c[1] is not None
+    ]
+
+
+@pytest.mark.slow
+def test_an_appeal_to_an_act_is_one_record(nlp):
+    codes = _coded("Le chef de l'État islamique a appelé aux massacres des chrétiens.")
+    assert [c for c, _, _ in codes] == ["138"]
+
+
+@pytest.mark.slow
+def test_a_detached_participle_is_passive_on_the_noun_before(nlp):
+    codes = _coded(
+        "Le collectif a refusé la proposition du gouvernement français, "
+        "accusé de sous-investissement."
+    )
+    accusation = next(c for c in codes if c[0].startswith("112"))
+    assert accusation[1:] == (None, "FRA")
+    analysis = veille.analyze(
+        "Le collectif a refusé la proposition du gouvernement français, "
+        "accusé de sous-investissement."
+    )
+    assert not next(v for v in analysis.events if v.root == "11").negated
+
+
+@pytest.mark.slow
+def test_a_gerund_is_done_by_the_main_subject(nlp):
+    codes = _coded(
+        "Le président français a déclaré que cette décision est une faute en accusant la Russie."
+    )
+    assert ("112", "FRA", "RUS") in codes
+
+
+@pytest.mark.slow
+def test_the_target_of_a_promised_act_in_its_complement(nlp):
+    codes = _coded("L'armée égyptienne a promis de remettre le pouvoir au nouveau président.")
+    assert codes == [("030", "EGY", "EGY")]
+
+
+@pytest.mark.slow
+def test_one_record_per_coordinated_doer_and_partners(nlp):
+    codes = _coded(
+        "Le groupe État islamique a été défait par l'armée irakienne et les milices chiites."
+    )
+    assert [c for c in codes if c[0] == "190"] == [("190", "IRQ", None)] * 2
+    # A signed agreement's name is no target; the signers are each other's partners.
+    assert _coded("Le Canada et le Mexique ont signé dimanche un accord commercial (ALENA).") == [
+        ("057", "CAN", "MEX"),
+        ("057", "MEX", "CAN"),
+    ]
+
+
+@pytest.mark.slow
+def test_relative_qui_of_a_pronominal_verb(nlp):
+    # "s'est opposée" is active (not a passive of "opposer"), and "qui" is Russia.
+    codes = _coded(
+        "On ne sait pas quelle sera la position de la Russie qui s'est déjà opposée par veto "
+        "à six projets de résolution."
+    )
+    assert [c for c in codes if c[0].startswith("12")] == [("120", "RUS", None)]
+
+
+@pytest.mark.slow
+def test_an_act_to_come_and_an_act_done_to_someone(nlp):
+    codes = _coded(
+        "Les autorités irakiennes ont annoncé une offensive prochaine contre l'État islamique."
+    )
+    assert codes and codes[0][0].startswith("13")  # an offensive to come is a threat
+    # "de trois manifestants turcs" is who was arrested, and no protest.
+    assert _coded("La police a annoncé l'arrestation de trois manifestants turcs.") == [
+        ("173", "TUR", "TUR")
+    ]
+    # Who denounces an arrest did not make it.
+    codes = _coded("Les États-Unis ont dénoncé l'arrestation de trois manifestants turcs.")
+    assert ("173", None, "TUR") in codes
+
+
+@pytest.mark.slow
+def test_violence_as_a_circumstance_happened(nlp):
+    # No perpetrator, but the attack took place: "mortes dans un attentat".
+    assert [c for c, _, _ in _coded("126 personnes sont mortes dans un attentat en Syrie.")] == [
+        "183"
+    ]
+    # "Peu après" is no degree of "foncé"; "revendique" (tagged ADJ) has an object: a verb.
+    assert [
+        c[0] for c in _coded("Peu après 22 heures, un camion a foncé sur la foule à Nice.")
+    ] == ["180"]
+    assert "015" in [c[0] for c in _coded("L'État islamique revendique l'attaque le 4 juin.")]

@@ -26,18 +26,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from veille import data
 from veille.clean import find_marked
 from veille.data import fold
-from veille.events.actors import (
-    _actors,
-    _from_entity,
-    _localised,
-)
+from veille.events.actors import _actors, _localised
 from veille.events.base import (
     _INTENT_OF_ROOT,
+    _PASSIVE_SUBJECT,
     BASE_CONFIDENCE,
     _Actor,
     _case,
@@ -49,6 +45,7 @@ from veille.events.codes import (
     lexicon,
     plover_of,
     quad_class,
+    verb_entry_objects,
 )
 from veille.events.context import (
     _block_role,
@@ -57,6 +54,7 @@ from veille.events.context import (
     _negated,
     _place,
 )
+from veille.events.phrases import _actor_of, _from_entity
 from veille.model import Article, Entity, Event, Quote, Timex
 from veille.nlp import Parsed, Token
 
@@ -123,6 +121,27 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
     refusé de condamner" one negated 111 (the refused act carries the record)."""
     token = index.tokens[i]
     head = index.tokens[token.head]
+    lists = data.name_lists()
+    if (
+        head.i != i
+        and head.i in triggers
+        and fold(token.lemma) in lists["people"]
+        and (
+            token.dep in ("obj", _PASSIVE_SUBJECT)
+            or (token.dep == "nmod" and fold(head.lemma) in lists["patient_noun"])
+        )
+    ):
+        # "Deux manifestants ont été tués", "l'arrestation de trois manifestants": the
+        # victims of an act, not a protest.
+        return True
+    if (
+        head.i != i
+        and head.i in triggers
+        and token.pos == "NOUN"
+        and token.dep in ("obj", "obl:arg")
+        and triggers[head.i][:2] in _ACTS_NOT_YET_DONE
+    ):
+        return True  # "ayant appelé aux massacres", "demande des négociations": the appeal
     # A noun object of a trigger of the same code ("adresser une invitation").
     if head.i != i and head.i in triggers and triggers[head.i][:2] == triggers[i][:2]:
         return True
@@ -157,7 +176,7 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         and token.pos == "NOUN"
         and not triggers[head.i].startswith("01")
     ):
-        lemma = _verb_entry_objects().get(head.lemma.lower(), frozenset())
+        lemma = verb_entry_objects().get(head.lemma.lower(), frozenset())
         if token.lemma.lower() in lemma:
             return True
     # The act inside an invitation or intention already coded by its governing noun.
@@ -170,30 +189,37 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
 _VERBAL_ACTS = frozenset({"02", "10", "11", "13"})
 
 
-@cache
-def _verb_entry_objects() -> dict[str, frozenset[str]]:
-    """Verb lemma → the complement lemmas its lexicon entries require."""
-    found: dict[str, set[str]] = {}
-    for (lemma, pos), entries in lexicon().items():
-        if pos == "VERB":
-            found.setdefault(lemma, set()).update(w for w, _ in entries if w)
-    return {lemma: frozenset(words) for lemma, words in found.items()}
+# Adverbs of degree make a participle an adjective.
+_DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", "extremement"})
+
+# Appeals, demands and threats: the act they speak of has not happened, so it is no
+# record of its own.
+_ACTS_NOT_YET_DONE = frozenset({"02", "10", "13"})
 
 
 def _trigger(index: _Index, token: Token) -> str | None:
     """The CAMEO code ``token`` triggers, or None."""
     pos = token.pos
     lemma = token.lemma.lower()
-    if pos == "ADJ" and token.text.lower().endswith(
-        ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "is")
+    if (
+        pos == "ADJ"
+        and token.text.lower().endswith(("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "is"))
+        and not (token.text.lower().endswith(("que", "ques")) and not index.kids(token.i, "obj"))
     ):
+        # "sera critique" is an adjective; "revendique l'attaque" a verb the tagger missed.
         # "a été condamné", "ont été tués": the tagger makes adjectives of passive participles.
+        if _state(index, token):
+            return None
         pos = "VERB"
         lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
     if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
         pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
     if pos not in ("VERB", "NOUN"):
         return None
+    if token.verb_form == "Part" and any(
+        fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
+    ):
+        return None  # "le référendum très contesté": a quality, not an act
     if lemma in ("appeler", "appelé") and _bare_participle(index, token):
         return None  # "le groupe appelé 13e division": named, not appealed to
     reflexive = any(
@@ -212,6 +238,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
             if not with_ or with_ in complements:
                 return code
     return None
+
+
+def _state(index: _Index, token: Token) -> bool:
+    """ "aux civils blessés", "dont 10 grièvement blessés": a participle the tagger calls an
+    adjective, with no auxiliary, copula, agent or object, describes a state, not an act
+    told ("revendique l'attaque" is a verb the tagger missed)."""
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    return not any(
+        k.dep.startswith("aux") or k.dep in ("cop", "obj") or _case(index, k) == "par" for k in kids
+    )
 
 
 def _bare_participle(index: _Index, token: Token) -> bool:
@@ -242,6 +278,8 @@ def _events(
     negated = _negated(index, trigger)
     if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
         code = _INTENT_OF_ROOT[code[:2]]
+    if code[:2] in ("18", "19", "20") and _natural(index, trigger):
+        return []  # "le tremblement de terre qui a tué …": no actor's act
     source, target = (_localised(index, a) for a in _actors(index, trigger, code))
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
@@ -253,8 +291,22 @@ def _events(
     ):
         return []  # a noun with no actor at all is a topic, not an event
     sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
+    for actor in _conjoined(index, trigger, source):
+        actor = _localised(index, actor)
+        if not any(_same(actor, other) for other in sources):
+            sources.append(actor)
+    # "Le Canada et le Mexique ont signé": in a joint act each is the other's partner.
     return [
-        _event(index, trigger, code, negated, actor, target, timexes, number + n)
+        _event(
+            index,
+            trigger,
+            code,
+            negated,
+            actor,
+            source if n and _same(actor, target) else target,
+            timexes,
+            number + n,
+        )
         for n, actor in enumerate(sources)
     ]
 
@@ -262,6 +314,8 @@ def _events(
 _QUANTITIES = frozenset(
     {"serie", "vague", "succession", "double", "centaine", "millier", "dizaine", "foule"}
 )
+# Prepositions of a circumstance that took place ("dans un attentat", "lors de l'assaut").
+_CIRCUMSTANCE = frozenset({"dans", "lors", "apres", "pendant", "durant", "suite"})
 _COUNTING = frozenset({"compter", "denombrer", "recenser", "reunir", "rassembler"})
 
 
@@ -279,10 +333,31 @@ def _happened(index: _Index, noun: Token, code: str) -> bool:
         noun, head = head, index.tokens[head.head]
     if noun.dep == "obj" and fold(head.lemma) in _COUNTING:
         return True  # "On comptait plus de 15 000 manifestants à Cayenne"
+    if _case(index, noun) in _CIRCUMSTANCE or fold(head.text) in _CIRCUMSTANCE:
+        return True  # "126 personnes sont mortes dans un attentat", "lors de l'assaut"
     said = _trigger(index, head) if noun.dep != "ROOT" else None
     if said is not None and not said.startswith("01"):
         return False  # "Ce double attentat a été condamné": the condemnation is the act
     return noun.dep in ("nsubj", "nsubj:pass", "ROOT")
+
+
+def _natural(index: _Index, trigger: Token) -> bool:
+    """The doer of the violence is a natural disaster or an accident: a hazard noun in its
+    subject or agent, or in the noun phrase its participle or relative clause qualifies."""
+    hazards = data.name_lists()["hazard"]
+    anchors = index.kids(trigger.i, "nsubj", "obl:agent")
+    verb = trigger
+    while verb.dep in ("acl", "acl:relcl", "amod", "conj") and verb.head != verb.i:
+        verb = index.tokens[verb.head]
+        anchors.append(verb)
+        if verb.dep == "nmod" and verb.head != verb.i:
+            anchors.append(index.tokens[verb.head])
+            break
+        if verb.pos in ("NOUN", "PRON", "PROPN"):
+            break
+    return any(
+        fold(index.tokens[i].lemma) in hazards for a in anchors for i in _subtree(index, a.i)
+    )
 
 
 def _armed_force(actor: _Actor) -> bool:
@@ -329,6 +404,31 @@ def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
             continue  # "commandant des opérations en Ukraine": a complement, not a member
         found.append(_from_entity(index.entity_of[tokens[0]]))
     return found
+
+
+def _conjoined(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
+    """ "défait par l'armée irakienne et les milices chiites alliées": the actors
+    coordinated with the subject or agent, bodies without a name included."""
+    if source.actor_code is None:
+        return []
+    if trigger.pos == "VERB":
+        doers = [t for t in index.kids(trigger.i, "obl:agent") if _case(index, t) == "par"]
+        doers = doers or index.kids(trigger.i, "nsubj")
+    else:
+        doers = [t for t in index.kids(trigger.i, "nmod") if _case(index, t) in ("de", "du", "des")]
+    found = []
+    for doer in doers[:1]:
+        for conj in index.kids(doer.i, "conj"):
+            actor = _actor_of(index, conj)
+            if actor.actor_code is not None or actor.party:
+                found.append(actor)
+    return found
+
+
+def _same(one: _Actor, other: _Actor) -> bool:
+    if one.entity is not None or other.entity is not None:
+        return one.entity is other.entity
+    return one.actor_code is not None and one.actor_code == other.actor_code
 
 
 def _event(

@@ -1,12 +1,10 @@
-"""Actors: source and target of an event from the parse, entities, roles and regions."""
+"""Actors: source and target of an event from the parse (subjects, agents, objects,
+complements, participles, gerunds, coordinated partners), localised to the article's country."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from veille import data
 from veille.data import fold
-from veille.entities import sector_of_role
 from veille.events.base import (
     _PASSIVE_SUBJECT,
     _SUBJECT_DEPS,
@@ -17,8 +15,8 @@ from veille.events.base import (
     _subtree,
     _verb_of,
 )
-from veille.events.codes import lexicon
-from veille.model import Entity
+from veille.events.codes import lexicon, verb_entry_objects
+from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, _regions
 from veille.nlp import Token
 
 
@@ -28,12 +26,36 @@ def _passive_participle(index: _Index, trigger: Token) -> bool:
     the noun, not by it."""
     if trigger.pos == "ADJ":
         return True
-    if trigger.verb_form != "Part":
-        return False
+    if trigger.verb_form != "Part" or trigger.tense == "Pres":
+        return False  # "en accusant la Russie": a present participle is active
     kids = [index.tokens[c] for c in index.children.get(trigger.i, [])]
+    if any(fold(k.text) in _REFLEXIVE for k in kids):
+        return False  # "la Russie s'est opposée": a pronominal verb is active
     if any(k.dep in ("aux:pass", "cop") for k in kids):
         return True
-    return trigger.dep in ("acl", "amod") and not any(k.dep.startswith("aux") for k in kids)
+    if any(k.dep.startswith("aux") for k in kids):
+        return False
+    return trigger.dep in ("acl", "amod") or _detached(index, trigger) is not None
+
+
+_REFLEXIVE = frozenset({"se", "s'", "s’"})
+
+
+def _detached(index: _Index, participle: Token) -> Token | None:
+    """ "la proposition du gouvernement français, accusé de sous-investissement": a past
+    participle set off by a comma qualifies the noun before it (the parser may hang it
+    off the main verb); that noun."""
+    if (
+        participle.tense != "Past"
+        or participle.i < 2
+        or index.tokens[participle.i - 1].text != ","
+        or participle.dep not in ("advcl", "conj", "acl", "appos")
+    ):
+        return None
+    noun = index.tokens[participle.i - 2]
+    while noun.pos in ("ADJ", "PROPN") and noun.dep in ("amod", "flat:name") and noun.head < noun.i:
+        noun = index.tokens[noun.head]
+    return noun if noun.pos in ("NOUN", "PROPN") else None
 
 
 def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
@@ -43,13 +65,18 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         patients = index.kids(trigger.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
         head = index.tokens[trigger.head]
         patient = patients[0] if patients else (head if trigger.dep in ("amod", "acl") else None)
+        if patient is None:
+            patient = _detached(index, trigger)
         agents = [
             t
             for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
             if _case(index, t) == "par"
         ]
         source = _actor_of(index, agents[0]) if agents else _Actor()
-        target = _actor_of(index, patient) if patient is not None else _Actor()
+        # "1 300 djihadistes tués par l'armée irakienne": the patient is the noun without
+        # the participle's own phrase (the agent is no part of it).
+        without = trigger.i if patient is not None and patient.i == head.i else None
+        target = _actor_of(index, patient, without) if patient is not None else _Actor()
         return source, target
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
@@ -69,13 +96,13 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = (
             _actor_of(index, passive[0])
             if passive
-            else (_actor_of(index, objects[0]) if objects else _Actor())
+            else (_object_actor(index, trigger, objects[0]) if objects else _Actor())
         )
         if not subjects and not passive and source.actor_code is None:
             source = _clause_subject(index, trigger)
     else:
-        source = _noun_source(index, trigger)
-        target = _Actor()
+        source = _noun_source(index, trigger, code)
+        target = _noun_patient(index, trigger)
     if not target.named:
         target = _prepositional_target(index, trigger, code)
     head = index.tokens[trigger.head]
@@ -106,6 +133,10 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             if act.pos == "VERB" and act.verb_form == "Inf":
                 things = index.kids(act.i, "obj")
                 found = _actor_of(index, things[0]) if things else _Actor()
+                for holder in (act, *things):
+                    # "a promis de remettre le pouvoir au nouveau président"
+                    if found.actor_code is None and not found.people:
+                        found = _prepositional_target(index, holder, code)
                 if found.actor_code is not None or found.people:
                     target = found
                     break
@@ -127,6 +158,27 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+def _object_actor(index: _Index, verb: Token, thing: Token) -> _Actor:
+    """The actor the object names; the name of a document an entry requires is none: "ont
+    signé une entente (AECG)" (but "a adressé une invitation … à Liu" is to Liu)."""
+    if thing.lemma.lower() not in verb_entry_objects().get(verb.lemma.lower(), frozenset()):
+        return _actor_of(index, thing)
+    names = index.kids(thing.i, "appos")
+    return _actor_of(index, thing, names[0].i if names else None)
+
+
+def _noun_patient(index: _Index, noun: Token) -> _Actor:
+    """ "l'arrestation de Bradley Manning": whom an act noun of ``patient_noun`` is done to."""
+    if fold(noun.lemma) not in data.name_lists()["patient_noun"]:
+        return _Actor()
+    for child in index.kids(noun.i, "nmod"):
+        if _case(index, child) in ("de", "du", "des", "d'"):
+            actor = _actor_of(index, child)
+            if actor.named or actor.party:
+                return actor
+    return _Actor()
 
 
 def _owner(index: _Index, thing: Token) -> _Actor:
@@ -175,6 +227,8 @@ def _localised(index: _Index, actor: _Actor) -> _Actor:
         return actor
     entity = actor.entity
     if entity is None:
+        if actor.unaligned:
+            return actor
         regional = actor.code in _regions().values()
         if actor.party or (actor.code is not None and not regional):
             return _Actor(code=index.home + (actor.code or ""), country=index.home)
@@ -190,6 +244,8 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
     """The subject of the verb, or of the verb it hangs off ("a refusé de condamner",
     "a fait cette remarque lors d'une vidéoconférence")."""
     head = _verb_of(index, verb)
+    if _gerund(index, head):
+        return _gerund_subject(index, head)
     for _ in range(4):
         subjects = index.kids(head.i, *_SUBJECT_DEPS)
         if (
@@ -222,6 +278,31 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
     return _Actor()
 
 
+def _gerund(index: _Index, verb: Token) -> bool:
+    """ "en accusant l'opposition": a present participle after "en"."""
+    return (
+        verb.verb_form == "Part"
+        and verb.tense == "Pres"
+        and any(fold(t.text) == "en" for t in index.kids(verb.i, "mark", "case"))
+    )
+
+
+def _gerund_subject(index: _Index, gerund: Token) -> _Actor:
+    """A gerund's doer is the subject of the main clause: "Dilma Rousseff … déclare que
+    cette destitution est un coup d'État en accusant l'opposition" (the parser may hang it
+    inside the subordinate clause, whose subject is then no actor)."""
+    head = gerund
+    for _ in range(8):
+        if head.head == head.i:
+            break
+        head = index.tokens[head.head]
+        for subject in index.kids(head.i, *_SUBJECT_DEPS):
+            actor = _actor_of(index, subject)
+            if actor.named:
+                return actor
+    return _Actor()
+
+
 def _name_before(index: _Index, verb: Token) -> _Actor:
     """ "le Canada et l'Union européenne ont signé …" parsed with no subject: the name
     right before the verb, with nothing but its own words, auxiliaries and adverbs between."""
@@ -236,7 +317,7 @@ def _name_before(index: _Index, verb: Token) -> _Actor:
     return _Actor()
 
 
-def _noun_source(index: _Index, noun: Token) -> _Actor:
+def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
     """ "l'offensive de la Russie", "sa campagne militaire" (the clause's subject),
     "les sanctions économiques occidentales" (a region); "des manifestants" are their own
     actors."""
@@ -247,7 +328,8 @@ def _noun_source(index: _Index, noun: Token) -> _Actor:
     complements = index.kids(noun.i, "nmod") + [
         c for p in index.kids(noun.i, "acl", "amod") for c in index.kids(p.i, "obl:arg", "nmod")
     ]
-    for child in complements:
+    patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
+    for child in [] if patient_noun else complements:
         if _case(index, child) in ("de", "du", "des", "d'"):
             actor = _actor_of(index, child)
             if actor.actor_code is not None:
@@ -266,9 +348,27 @@ def _noun_source(index: _Index, noun: Token) -> _Actor:
             if _case(index, agent) == "par":
                 return _actor_of(index, agent)
     # (A noun that is its verb's subject is the act itself: "l'attentat a tué …".)
+    if code[:2] >= "14" and (fold(verb.text) in _TIME_WORDS or _case(index, noun) in _TIME_WORDS):
+        # "il était très mentionné lors des attentats": the violence dates the clause; its
+        # subject did not do it (but "a fait cette remarque lors d'une vidéoconférence":
+        # who speaks at a meeting takes part in it).
+        return _Actor()
+    if acts and all(code[:2] in _SPOKEN for code in acts) and not possessive:
+        return _Actor()  # "Les États-Unis ont dénoncé l'arrestation de …": not theirs
     if verb.i != noun.i and (possessive or noun.dep == "obj" or noun.dep.startswith("obl")):
         return _clause_subject(index, verb)
     return _Actor()
+
+
+# Roots of acts done with words about another act (appeals, demands, disapproval,
+# rejection, threats): whoever speaks of an act did not do it.
+_SPOKEN = frozenset({"02", "10", "11", "12", "13"})
+
+
+# Words that make a noun phrase a time ("lors de", "après", "depuis"), folded.
+_TIME_WORDS = frozenset(
+    {"lors", "apres", "avant", "pendant", "depuis", "durant", "suite", "malgre", "dans"}
+)
 
 
 def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
@@ -314,137 +414,4 @@ def _other_actor(index: _Index, trigger: Token, source: _Actor) -> _Actor:
             and entity.country != source.country
         ):
             return _from_entity(entity)
-    return _Actor()
-
-
-_FIRST_PERSON = frozenset({"je", "j'", "nous"})
-
-
-def _actor_of(index: _Index, token: Token) -> _Actor:
-    """The actor a noun phrase names: an entity in it (a person first), else a role with
-    a country ("l'armée syrienne" → SYRMIL), else a region adjective."""
-    phrase = _subtree(index, token.i)
-    named = [index.entity_of[i] for i in phrase if i in index.entity_of]
-    located = {
-        id(index.entity_of[i])
-        for i in phrase
-        if i in index.entity_of
-        and i != token.i
-        and _case(index, index.tokens[i]) in ("a", "au", "aux", "en", "dans", "pres")
-    }
-    if (
-        named
-        and all(id(e) in located for e in named)
-        and any(_adjective_actor(c).country for c in index.kids(token.i, "amod"))
-    ):
-        # "l'ambassade équatorienne à Londres": the noun's own country, not where it is
-        # ("un hôtel à Kaboul" keeps Kaboul's).
-        return _generic_actor(index, token, phrase)
-    if not named and token.pos == "PRON" and token.text.lower() in ("il", "elle"):
-        person = _antecedent(index, token)
-        if person is not None:
-            return _from_entity(person)
-        body = _body_antecedent(index, token)
-        return _actor_of(index, body) if body is not None else _Actor()
-    if not named and token.pos == "PRON" and fold(token.text) in _FIRST_PERSON:
-        speaker = index.voice_at(token.start)  # « Nous n'avons rien cédé », a dit Juncker
-        return _from_entity(speaker) if speaker is not None else _Actor()
-    for kind in ("PER", "ORG", "GPE", "LOC"):
-        for entity in named:
-            if entity.type == kind and not _unplaced(entity):
-                return _from_entity(entity)
-    return _generic_actor(index, token, phrase)
-
-
-def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
-    """ "S'il va rencontrer le Président": the person who was last the subject of a verb,
-    in this sentence or the one before."""
-    for i in range(pronoun.i - 1, -1, -1):
-        token = index.tokens[i]
-        if pronoun.sent - token.sent > 1:
-            return None
-        entity = index.entity_of.get(i)
-        subject = token.dep in _SUBJECT_DEPS or (
-            index.tokens[token.head].dep in _SUBJECT_DEPS and token.dep in ("appos", "flat:name")
-        )
-        if entity is not None and entity.type == "PER" and subject:
-            return entity
-    return None
-
-
-def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
-    """ "L'armée … . Elle a promis de remettre le pouvoir": with no person before, the
-    body that was last a subject, of the pronoun's gender, this sentence or the one before."""
-    gender = "Fem" if pronoun.text.lower() == "elle" else "Masc"
-    bodies = data.name_lists()["institution"] | data.name_lists()["people"]
-    for i in range(pronoun.i - 1, -1, -1):
-        token = index.tokens[i]
-        if pronoun.sent - token.sent > 1:
-            return None
-        entity = index.entity_of.get(i)
-        if token.dep not in _SUBJECT_DEPS or token.number == "Plur":
-            continue
-        if entity is not None and entity.type in ("ORG", "GPE"):
-            return token
-        if token.pos == "NOUN" and token.gender == gender and fold(token.lemma) in bodies:
-            return token
-    return None
-
-
-def _unplaced(entity: Entity) -> bool:
-    """A LOC with no country (a river, a region) is no actor."""
-    return entity.type == "LOC" and entity.country is None
-
-
-def _from_entity(entity: Entity) -> _Actor:
-    return _Actor(entity=entity, country=entity.country)
-
-
-def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
-    words = " ".join(index.tokens[i].text for i in phrase if index.tokens[i].pos != "DET")
-    sector = sector_of_role(words) if fold(token.text) in data.role_head_words() else None
-    country = None
-    for i in phrase:
-        word = index.tokens[i]
-        if word.pos in ("NOUN", "PROPN") and fold(word.text) in data.adjectives() and i == token.i:
-            # "une Palestinienne", "les Kurdes": a people's name stands for its country.
-            found = data.adjectives()[fold(word.text)]
-            return _Actor(code=found, country=found)
-        adjective = _adjective_actor(word)
-        if adjective.country:
-            country = adjective.country
-            break
-        if adjective.code and not sector:
-            return adjective
-    if fold(token.text) == "homologue":
-        return _Actor(code=(country or "") + "?", country=country)  # sector of the source
-    if sector or country:
-        return _Actor(code=(country or "") + (sector or ""), country=country)
-    # "au moins 91 personnes", "les manifestants", "le collectif": people or a body of no
-    # stated country (the article's country is theirs); "le pouvoir" is a party only.
-    lists = data.name_lists()
-    head = fold(token.lemma)
-    people = head in lists["people"] or head in lists["institution"]
-    # An act is no party: "Un attentat a tué trois personnes" has no stated perpetrator.
-    act = (token.lemma.lower(), "NOUN") in lexicon()
-    return _Actor(
-        party=token.pos in ("NOUN", "PROPN") and not act,
-        people=people or head in data.role_head_words(),
-    )
-
-
-@cache
-def _regions() -> dict[str, str]:
-    """Adjectives of regions CAMEO codes as actors ("occidental" → WST)."""
-    return {fold(form): code for form, code in data.read_rows("region_adjectives.tsv")}
-
-
-def _adjective_actor(token: Token) -> _Actor:
-    word = fold(token.text)
-    country = data.adjectives().get(word)
-    if country is not None:
-        return _Actor(code=country, country=country)
-    region = _regions().get(word)
-    if region is not None:
-        return _Actor(code=region)
     return _Actor()

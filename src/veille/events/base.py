@@ -85,6 +85,7 @@ class _Actor:
     country: str | None = None
     party: bool = False  # a noun phrase names a party, but no entity, role or country
     people: bool = False  # … and that party is people or a body ("les manifestants")
+    unaligned: bool = False  # … named by what they did, of no side the text tells ("un kamikaze")
 
     @property
     def actor_code(self) -> str | None:

@@ -27,7 +27,10 @@ def _negated(index: _Index, trigger: Token) -> bool:
         return True
     head = index.tokens[trigger.head]
     refusals = data.name_lists().get("refusal", frozenset())
-    return head.i != trigger.i and fold(head.lemma) in refusals
+    # What a refusal governs ("a refusé de condamner", "refuse tout dialogue"), not a clause
+    # that only hangs off it ("a refusé la proposition du gouvernement, accusé de …").
+    governed = trigger.verb_form == "Inf" or trigger.dep in ("obj", "xcomp", "ccomp")
+    return head.i != trigger.i and governed and fold(head.lemma) in refusals
 
 
 def _intention(index: _Index, trigger: Token) -> bool:
@@ -37,6 +40,10 @@ def _intention(index: _Index, trigger: Token) -> bool:
         for c in index.children.get(trigger.i, [])
     ):
         return True  # "quitteront", "rencontrera"
+    if trigger.pos == "NOUN" and any(
+        fold(a.lemma) in data.name_lists()["intended"] for a in index.kids(trigger.i, "amod")
+    ):
+        return True  # "une offensive prochaine", "d'éventuelles négociations"
     head = index.tokens[trigger.head]
     if head.i == trigger.i:
         return False
@@ -176,6 +183,11 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
         # "a décidé hier, jeudi 16 août, d'accorder l'asile": the governing verb's time.
         verb = index.tokens[verb.head]
     clause = set(_subtree(index, verb.i))
+    for gerund in index.kids(verb.i, "advcl"):
+        if gerund.verb_form == "Part" and gerund.tense == "Pres" and gerund.i != trigger.i:
+            # "a annoncé une offensive, éliminant l'organisation avant la fin de l'année":
+            # a participle clause tells another act, at its own time.
+            clause -= set(_subtree(index, gerund.i))
     # A noun trigger's own complements count too ("campagne … en février 2022").
     clause.update(_subtree(index, trigger.i))
     return clause

@@ -1,0 +1,196 @@
+"""The actor a noun phrase names: an entity in it, a pronoun's or an anaphor's antecedent,
+or a generic actor from a role, a people or a country adjective ("l'armée syrienne" →
+SYRMIL, "les Kurdes", "occidentales" → WST)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from veille import data
+from veille.data import fold
+from veille.entities import sector_of_role
+from veille.events.base import (
+    _SUBJECT_DEPS,
+    _Actor,
+    _case,
+    _Index,
+    _subtree,
+)
+from veille.events.codes import lexicon
+from veille.model import Entity
+from veille.nlp import Token
+
+_FIRST_PERSON = frozenset({"je", "j'", "nous"})
+
+
+def _actor_of(index: _Index, token: Token, without: int | None = None) -> _Actor:
+    """The actor a noun phrase names: an entity in it (a person first), else a role with
+    a country ("l'armée syrienne" → SYRMIL), else a region adjective. ``without``: a word
+    whose own phrase is left out (the participle that qualifies the noun)."""
+    phrase = _subtree(index, token.i)
+    if without is not None and without != token.i:
+        left_out = set(_subtree(index, without))
+        phrase = [i for i in phrase if i not in left_out]
+    named = [index.entity_of[i] for i in phrase if i in index.entity_of]
+    located = {
+        id(index.entity_of[i])
+        for i in phrase
+        if i in index.entity_of
+        and i != token.i
+        and _case(index, index.tokens[i]) in ("a", "au", "aux", "en", "dans", "pres")
+    }
+    if (
+        named
+        and all(id(e) in located for e in named)
+        and any(_adjective_actor(c).country for c in index.kids(token.i, "amod"))
+    ):
+        # "l'ambassade équatorienne à Londres": the noun's own country, not where it is
+        # ("un hôtel à Kaboul" keeps Kaboul's).
+        return _generic_actor(index, token, phrase)
+    if not named and token.pos == "PRON" and token.text.lower() in ("il", "elle"):
+        person = _antecedent(index, token)
+        if person is not None:
+            return _from_entity(person)
+        body = _body_antecedent(index, token)
+        return _actor_of(index, body) if body is not None else _Actor()
+    if not named and fold(token.text) == "qui" and token.pos == "PRON":
+        relative = index.tokens[token.head]
+        if relative.dep == "acl:relcl" and relative.head != relative.i:
+            # "la Russie qui s'est opposée": the noun the relative clause is about.
+            return _actor_of(index, index.tokens[relative.head])
+    if not named and _org_anaphor(index, token):
+        organisation = _org_antecedent(index, token)
+        if organisation is not None:
+            return _from_entity(organisation)
+    if not named and token.pos == "PRON" and fold(token.text) in _FIRST_PERSON:
+        speaker = index.voice_at(token.start)  # « Nous n'avons rien cédé », a dit Juncker
+        return _from_entity(speaker) if speaker is not None else _Actor()
+    for kind in ("PER", "ORG", "GPE", "LOC"):
+        for entity in named:
+            if entity.type == kind and not _unplaced(entity):
+                return _from_entity(entity)
+    return _generic_actor(index, token, phrase)
+
+
+def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
+    """ "S'il va rencontrer le Président": the person who was last the subject of a verb,
+    in this sentence or the one before."""
+    for i in range(pronoun.i - 1, -1, -1):
+        token = index.tokens[i]
+        if pronoun.sent - token.sent > 1:
+            return None
+        entity = index.entity_of.get(i)
+        subject = token.dep in _SUBJECT_DEPS or (
+            index.tokens[token.head].dep in _SUBJECT_DEPS and token.dep in ("appos", "flat:name")
+        )
+        if entity is not None and entity.type == "PER" and subject:
+            return entity
+    return None
+
+
+def _org_anaphor(index: _Index, token: Token) -> bool:
+    """ "le groupe", "l'organisation", "le groupe djihadiste": a definite noun by which the
+    article refers back to an organisation it has named (no country of its own: "le groupe
+    égyptien" is another)."""
+    if token.pos != "NOUN" or fold(token.lemma) not in data.name_lists()["org_anaphor"]:
+        return False
+    if not any(fold(d.text) in _DEFINITE for d in index.kids(token.i, "det")):
+        return False
+    return not any(
+        _adjective_actor(k).named or k.dep == "nmod" for k in index.kids(token.i, "amod", "nmod")
+    )
+
+
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})
+
+
+def _org_antecedent(index: _Index, anaphor: Token) -> Entity | None:
+    """The organisation last named before ``anaphor``, in its sentence or the two before."""
+    for i in range(anaphor.i - 1, -1, -1):
+        token = index.tokens[i]
+        if anaphor.sent - token.sent > 2:
+            return None
+        entity = index.entity_of.get(i)
+        if entity is not None and entity.type == "ORG":
+            return entity
+    return None
+
+
+def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
+    """ "L'armée … . Elle a promis de remettre le pouvoir": with no person before, the
+    body that was last a subject, of the pronoun's gender, this sentence or the one before."""
+    gender = "Fem" if pronoun.text.lower() == "elle" else "Masc"
+    bodies = data.name_lists()["institution"] | data.name_lists()["people"]
+    for i in range(pronoun.i - 1, -1, -1):
+        token = index.tokens[i]
+        if pronoun.sent - token.sent > 1:
+            return None
+        entity = index.entity_of.get(i)
+        if token.dep not in _SUBJECT_DEPS or token.number == "Plur":
+            continue
+        if entity is not None and entity.type in ("ORG", "GPE"):
+            return token
+        if token.pos == "NOUN" and token.gender == gender and fold(token.lemma) in bodies:
+            return token
+    return None
+
+
+def _unplaced(entity: Entity) -> bool:
+    """A LOC with no country (a river, a region) is no actor."""
+    return entity.type == "LOC" and entity.country is None
+
+
+def _from_entity(entity: Entity) -> _Actor:
+    return _Actor(entity=entity, country=entity.country)
+
+
+def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
+    words = " ".join(index.tokens[i].text for i in phrase if index.tokens[i].pos != "DET")
+    sector = sector_of_role(words) if fold(token.text) in data.role_head_words() else None
+    country = None
+    for i in phrase:
+        word = index.tokens[i]
+        if word.pos in ("NOUN", "PROPN") and fold(word.text) in data.adjectives() and i == token.i:
+            # "une Palestinienne", "les Kurdes": a people's name stands for its country.
+            found = data.adjectives()[fold(word.text)]
+            return _Actor(code=found, country=found)
+        adjective = _adjective_actor(word)
+        if adjective.country:
+            country = adjective.country
+            break
+        if adjective.code and not sector:
+            return adjective
+    if fold(token.text) == "homologue":
+        return _Actor(code=(country or "") + "?", country=country)  # sector of the source
+    if sector or country:
+        return _Actor(code=(country or "") + (sector or ""), country=country)
+    # "au moins 91 personnes", "les manifestants", "le collectif": people or a body of no
+    # stated country (the article's country is theirs); "le pouvoir" is a party only.
+    lists = data.name_lists()
+    head = fold(token.lemma)
+    people = head in lists["people"] or head in lists["institution"]
+    # An act is no party: "Un attentat a tué trois personnes" has no stated perpetrator;
+    # people named by an act are ("Deux manifestants ont été tués").
+    act = (token.lemma.lower(), "NOUN") in lexicon() and not people
+    return _Actor(
+        party=token.pos in ("NOUN", "PROPN") and not act,
+        people=people or head in data.role_head_words(),
+        unaligned=head in lists["unaligned"],
+    )
+
+
+@cache
+def _regions() -> dict[str, str]:
+    """Adjectives of regions CAMEO codes as actors ("occidental" → WST)."""
+    return {fold(form): code for form, code in data.read_rows("region_adjectives.tsv")}
+
+
+def _adjective_actor(token: Token) -> _Actor:
+    word = fold(token.text)
+    country = data.adjectives().get(word)
+    if country is not None:
+        return _Actor(code=country, country=country)
+    region = _regions().get(word)
+    if region is not None:
+        return _Actor(code=region)
+    return _Actor()
