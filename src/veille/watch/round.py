@@ -29,6 +29,7 @@ from veille.watch.http import Fetcher, FetchError
 from veille.watch.listings import FAILED, NOT_MODIFIED, OK, FeedResult, read_source
 from veille.watch.pages import page_document
 from veille.watch.state import (
+    DueEntry,
     NewEntry,
     add_entries,
     due_entries,
@@ -83,7 +84,6 @@ def run_round(
     """One round over ``sources`` into the store ``db``."""
     started = time.perf_counter()
     db = str(db)
-    stop = fetcher.stop
     run_id = begin_run(db, [s.url for s in sources], store_options(options), command="watch")
     report = RoundReport(run_id=run_id)
     status = "interrupted"
@@ -102,16 +102,30 @@ def run_round(
             report.settled = settle_known(con, utcnow())
             due = due_entries(con, utcnow())
         LOGGER.info("run %d: %d new entries, %d due", run_id, report.new_entries, len(due))
-        report.pages = collect(db, run_id, due, fetcher, options, stop=stop, on_batch=on_batch)
-        with open_store(db, wait=options.wait) as con:
-            if report.pages.stored:
-                build_index(con)
-            report.pending = pending_count(con)
-        status = "interrupted" if report.pages.interrupted else "done"
+        status = _collect_into(report, db, due, fetcher, options, on_batch)
     finally:
         report.seconds = time.perf_counter() - started
         finish_run(db, run_id, status, options.wait)
     return report
+
+
+def _collect_into(
+    report: RoundReport,
+    db: str,
+    due: Sequence[DueEntry],
+    fetcher: Fetcher,
+    options: CollectOptions,
+    on_batch: OnBatch | None,
+) -> str:
+    """Download, analyse and store ``due`` into the report's run; the run's status."""
+    report.pages = collect(
+        db, report.run_id, due, fetcher, options, stop=fetcher.stop, on_batch=on_batch
+    )
+    with open_store(db, wait=options.wait) as con:
+        if report.pages.stored:
+            build_index(con)
+        report.pending = pending_count(con)
+    return "interrupted" if report.pages.interrupted else "done"
 
 
 def _record_feeds(
@@ -222,14 +236,7 @@ def fetch_and_store(
                     con.execute("UPDATE watch_entries SET status = 'pending' WHERE url = ?", [key])
             settle_known(con, now)
             due = due_entries(con, now, urls=[k for k in wanted if k not in skipped])
-        report.pages = collect(
-            db, run_id, due, fetcher, options, stop=fetcher.stop, on_batch=on_batch
-        )
-        with open_store(db, wait=options.wait) as con:
-            if report.pages.stored:
-                build_index(con)
-            report.pending = pending_count(con)
-        status = "interrupted" if report.pages.interrupted else "done"
+        status = _collect_into(report, db, due, fetcher, options, on_batch)
     finally:
         report.seconds = time.perf_counter() - started
         finish_run(db, run_id, status, options.wait)
