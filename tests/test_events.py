@@ -450,3 +450,40 @@ def test_violence_as_a_circumstance_happened(nlp):
         c[0] for c in _coded("Peu après 22 heures, un camion a foncé sur la foule à Nice.")
     ] == ["180"]
     assert "015" in [c[0] for c in _coded("L'État islamique revendique l'attaque le 4 juin.")]
+
+
+@pytest.mark.slow
+def test_codebook_codes_for_storming_extradition_and_seizing_ground(nlp):
+    analysis = veille.analyze(
+        "Les forces spéciales ont donné l'assaut contre le bâtiment. "
+        "Le Royaume-Uni a refusé d'extrader le général. "
+        "Les rebelles se sont emparés de la ville."
+    )
+    codes = {v.trigger: v.cameo for v in analysis.events}
+    assert codes["assaut"] == "190"  # storming is conventional force, not 180
+    assert codes["extrader"] == "063"  # an extradition is judicial cooperation
+    assert codes["emparés"] == "192"  # seizing ground is occupying it
+
+
+@pytest.mark.slow
+def test_a_complement_is_no_subject_of_a_transitive_verb_nor_auxiliary(nlp):
+    analysis = veille.analyze(
+        "Une voiture a explosé devant l'ambassade. "
+        "La ville occupe une position stratégique sur le fleuve."
+    )
+    codes = {v.trigger: v.cameo for v in analysis.events}
+    assert codes["explosé"] == "1832"  # the subject of an intransitive verb is its thing
+    assert "occupe" not in codes  # a town holding a position is no occupation of a town
+
+
+@pytest.mark.slow
+def test_codebook_vocabulary_of_appeals_intents_and_force(nlp):
+    analysis = veille.analyze(
+        "Le Premier ministre a annoncé sa démission. "
+        "L'opposition réclame le départ du président. "
+        "Le président a quitté le pouvoir. "
+        "L'armée a dépêché des troupes à la frontière. "
+        "Des étudiants sont descendus dans la rue à Dacca."
+    )
+    codes = {v.cameo for v in analysis.events}
+    assert {"0341", "1041", "0831", "154", "141"} <= codes

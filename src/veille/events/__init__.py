@@ -197,6 +197,10 @@ _DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", 
 _ACTS_NOT_YET_DONE = frozenset({"02", "10", "13"})
 
 
+_AUXILIARIES = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
+_SUBJECTS = frozenset({"nsubj", "expl:subj"})
+
+
 def _trigger(index: _Index, token: Token) -> str | None:
     """The CAMEO code ``token`` triggers, or None."""
     pos = token.pos
@@ -230,7 +234,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
         if reflexive:
             keys += [(f"se {form}", pos), (f"s'{form}", pos)]
         keys.append((form, pos))
-    complements = {index.tokens[c].lemma.lower() for c in index.children.get(token.i, [])}
+    # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
+    # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
+    # subject of one without is what undergoes it ("une voiture a explosé").
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    transitive = any(k.dep == "obj" for k in kids)
+    complements = {
+        k.lemma.lower()
+        for k in kids
+        if k.dep not in _AUXILIARIES and not (transitive and k.dep in _SUBJECTS)
+    }
     if token.i + 1 < len(index.tokens):
         complements.add(index.tokens[token.i + 1].lemma.lower())
     for key in keys:
