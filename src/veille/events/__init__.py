@@ -329,7 +329,11 @@ _QUANTITIES = frozenset(
 )
 # Prepositions of a circumstance that took place ("dans un attentat", "lors de l'assaut").
 _CIRCUMSTANCE = frozenset({"dans", "lors", "apres", "pendant", "durant", "suite"})
-_COUNTING = frozenset({"compter", "denombrer", "recenser", "reunir", "rassembler"})
+# Verbs whose object took place: counted ("on comptait 15 000 manifestants") or lived
+# through ("le département a connu la plus grosse manifestation", "a subi une attaque").
+_COUNTING = frozenset(
+    {"compter", "denombrer", "recenser", "reunir", "rassembler", "connaitre", "subir", "essuyer"}
+)
 
 
 def _happened(index: _Index, noun: Token, code: str) -> bool:
