@@ -487,3 +487,22 @@ def test_codebook_vocabulary_of_appeals_intents_and_force(nlp):
     )
     codes = {v.cameo for v in analysis.events}
     assert {"0341", "1041", "0831", "154", "141"} <= codes
+
+
+@pytest.mark.slow
+def test_a_host_receives_someone_and_a_withdrawal_from_a_treaty(nlp):
+    analysis = veille.analyze(
+        "Le militant a reçu vendredi à Paris le Prix Alison Des Forges. "
+        "Le président a reçu mercredi une délégation chinoise. "
+        "Elle a reçu deux balles dans la tête. "
+        "Donald Trump a annoncé le retrait des États-Unis du traité transpacifique."
+    )
+    assert [v.cameo for v in analysis.events].count("043") == 1  # a prize is no guest
+    codes = {v.trigger: v.cameo for v in analysis.events}
+    assert codes["retrait"] == "160"  # leaving a treaty reduces relations; no troops
+
+
+@pytest.mark.slow
+def test_an_act_lived_through_took_place(nlp):
+    # No perpetrator, but the town "a connu" the protest: it happened.
+    assert [c for c, _, _ in _coded("La ville a connu une manifestation en mars.")] == ["140"]

@@ -54,7 +54,7 @@ from veille.events.context import (
     _negated,
     _place,
 )
-from veille.events.phrases import _actor_of, _from_entity
+from veille.events.phrases import _actor_of, _from_entity, _generic_actor
 from veille.model import Article, Entity, Event, Quote, Timex
 from veille.nlp import Parsed, Token
 
@@ -293,6 +293,8 @@ def _events(
         code = _INTENT_OF_ROOT[code[:2]]
     if code[:2] in ("18", "19", "20") and _natural(index, trigger):
         return []  # "le tremblement de terre qui a tué …": no actor's act
+    if code == "043" and not _guest(index, trigger):
+        return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
     source, target = (_localised(index, a) for a in _actors(index, trigger, code))
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
@@ -322,6 +324,21 @@ def _events(
         )
         for n, actor in enumerate(sources)
     ]
+
+
+def _guest(index: _Index, trigger: Token) -> bool:
+    """A host receives someone: the object of "recevoir", "accueillir" is a person, a body
+    or a pronoun standing for one (or there is no object: "le Caire accueille")."""
+    objects = index.kids(trigger.i, "obj")
+    if not objects or objects[0].pos == "PRON":
+        return True
+    guest = objects[0]
+    entity = index.entity_of.get(guest.i)
+    if entity is not None:
+        return entity.type in ("PER", "ORG", "GPE")
+    # The head noun, not a name in its complement ("une cape brodée du Liban").
+    actor = _generic_actor(index, guest, _subtree(index, guest.i))
+    return actor.people or actor.code is not None
 
 
 _QUANTITIES = frozenset(
