@@ -506,3 +506,15 @@ def test_a_host_receives_someone_and_a_withdrawal_from_a_treaty(nlp):
 def test_an_act_lived_through_took_place(nlp):
     # No perpetrator, but the town "a connu" the protest: it happened.
     assert [c for c, _, _ in _coded("La ville a connu une manifestation en mars.")] == ["140"]
+
+
+@pytest.mark.slow
+def test_a_promised_or_accepted_act_is_one_intent(nlp):
+    # The governing verb gives way to its act, coded as the intent: neither vanishes.
+    for text in (
+        "Le président a promis de libérer les otages.",
+        "Les rebelles ont accepté de libérer les otages.",
+        "Le président s'est engagé à libérer les otages.",
+    ):
+        assert [c for c, _, _ in _coded(text)] == ["035"], text
+    assert [c for c, _, _ in _coded("Le général se dit prêt à négocier avec Kiev.")] == ["036"]

@@ -179,8 +179,14 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         lemma = verb_entry_objects().get(head.lemma.lower(), frozenset())
         if token.lemma.lower() in lemma:
             return True
-    # The act inside an invitation or intention already coded by its governing noun.
-    return head.i in triggers and token.verb_form == "Inf" and triggers[head.i].startswith("03")
+    # The act inside an invitation or intention already coded by its governing noun (a
+    # governing verb, "a promis de libérer", gives way to its act, coded as the intent).
+    return (
+        head.i in triggers
+        and head.pos == "NOUN"
+        and token.verb_form == "Inf"
+        and triggers[head.i].startswith("03")
+    )
 
 
 # Roots of acts done with words about another act: appeals, demands, disapproval,
