@@ -516,5 +516,5 @@ def test_a_promised_or_accepted_act_is_one_intent(nlp):
         "Les rebelles ont accepté de libérer les otages.",
         "Le président s'est engagé à libérer les otages.",
     ):
-        assert [c for c, _, _ in _coded(text)] == ["035"], text
+        assert [c for c, _, _ in _coded(text)] == ["0353"], text  # release → 0353
     assert [c for c, _, _ in _coded("Le général se dit prêt à négocier avec Kiev.")] == ["036"]

@@ -31,6 +31,7 @@ from veille.clean import find_marked
 from veille.data import fold
 from veille.events.actors import _actors, _localised
 from veille.events.base import (
+    _INTENT_OF_CODE,
     _INTENT_OF_ROOT,
     _PASSIVE_SUBJECT,
     BASE_CONFIDENCE,
@@ -207,7 +208,7 @@ def _events(
     par François Fillon, François Hollande … ou encore l'ONU")."""
     negated = _negated(index, trigger)
     if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
-        code = _INTENT_OF_ROOT[code[:2]]
+        code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
     if code[:2] in ("18", "19", "20") and _natural(index, trigger):
         return []  # "le tremblement de terre qui a tué …": no actor's act
     if code == "043" and not _guest(index, trigger):
