@@ -518,3 +518,14 @@ def test_a_promised_or_accepted_act_is_one_intent(nlp):
     ):
         assert [c for c, _, _ in _coded(text)] == ["0353"], text  # release → 0353
     assert [c for c, _, _ in _coded("Le général se dit prêt à négocier avec Kiev.")] == ["036"]
+
+
+@pytest.mark.slow
+def test_a_killing_done_by_an_attack_noun_is_that_attack(nlp):
+    assert [
+        c for c, _, _ in _coded("Deux attentats à la bombe ont tué 91 personnes à Bagdad.")
+    ] == ["183"]
+    # The strike and the killing it did are one act, an air strike.
+    assert [c for c, _, _ in _coded("La frappe, qui a tué 90 soldats syriens, a surpris.")] == [
+        "195"
+    ]

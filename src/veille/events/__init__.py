@@ -83,6 +83,7 @@ def extract_events(
             continue  # "commandant des opérations militaires russes": a title, not an act
         triggers[token.i] = coded
     _incitements(index, triggers)
+    _killed_by_attacks(index, triggers)
     found: list[Event] = []
     for i, coded in triggers.items():
         if _absorbed(index, i, triggers):
@@ -110,6 +111,27 @@ def _incitements(index: _Index, triggers: dict[int, str]) -> None:
         for child in index.children.get(i, []):
             if triggers.get(child, "")[:2] in ("18", "19", "20"):
                 triggers[i] = "138"
+
+
+def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
+    """ "Deux attentats à la bombe ont tué 91 personnes", "des frappes qui ont permis de
+    tuer": a killing done by an attack told by its noun is that attack, and takes its code
+    (a bombing 183, an air strike 195), not the residual 180."""
+    for i, code in list(triggers.items()):
+        if not code.startswith("18") or code[:3] in ("181", "182"):
+            continue
+        verb = index.tokens[i]
+        if verb.pos != "VERB":
+            continue
+        if verb.dep in ("xcomp", "ccomp") and verb.head != i:
+            verb = index.tokens[verb.head]  # "ont permis de tuer": the doer of "permettre"
+        doers = index.kids(verb.i, "nsubj")
+        if verb.dep == "acl:relcl" and verb.head != verb.i:
+            doers.append(index.tokens[verb.head])  # "la frappe, qui a tué"
+        for doer in doers:
+            if doer.i != i and triggers.get(doer.i, "")[:2] in ("18", "19", "20"):
+                triggers[i] = triggers[doer.i]
+                break
 
 
 def _in_role(index: _Index, token: Token) -> bool:
