@@ -529,3 +529,8 @@ def test_a_killing_done_by_an_attack_noun_is_that_attack(nlp):
     assert [c for c, _, _ in _coded("La frappe, qui a tué 90 soldats syriens, a surpris.")] == [
         "195"
     ]
+
+
+@pytest.mark.slow
+def test_arrests_told_as_happened(nlp):
+    assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]

@@ -294,10 +294,11 @@ _COUNTING = frozenset(
 
 
 def _happened(index: _Index, noun: Token, code: str) -> bool:
-    """Violence or a protest told as a thing that happened, perpetrator unknown: "L'attentat
-    a eu lieu à Viranşehir", "un double attentat a été perpétré", "La manifestation …
-    s'est déroulée" — the noun is the subject of its clause, or the clause itself."""
-    if code[:2] not in ("14", "18", "19", "20"):
+    """Violence, coercion or a protest told as a thing that happened, doer unknown:
+    "L'attentat a eu lieu à Viranşehir", "Les interpellations ont eu lieu", "La
+    manifestation … s'est déroulée" — the noun is the subject of its clause, or the clause
+    itself. (Not an inquiry: "l'enquête n'est pas terminée" tells no act.)"""
+    if code[:2] not in ("14", "17", "18", "19", "20"):
         return False
     if any(t.lemma == "ce" for t in index.kids(noun.i, "det")):
         return False  # "Cette attaque n'a pas été la seule": an act told before
