@@ -450,3 +450,87 @@ def test_violence_as_a_circumstance_happened(nlp):
         c[0] for c in _coded("Peu après 22 heures, un camion a foncé sur la foule à Nice.")
     ] == ["180"]
     assert "015" in [c[0] for c in _coded("L'État islamique revendique l'attaque le 4 juin.")]
+
+
+@pytest.mark.slow
+def test_codebook_codes_for_storming_extradition_and_seizing_ground(nlp):
+    analysis = veille.analyze(
+        "Les forces spéciales ont donné l'assaut contre le bâtiment. "
+        "Le Royaume-Uni a refusé d'extrader le général. "
+        "Les rebelles se sont emparés de la ville."
+    )
+    codes = {v.trigger: v.cameo for v in analysis.events}
+    assert codes["assaut"] == "190"  # storming is conventional force, not 180
+    assert codes["extrader"] == "063"  # an extradition is judicial cooperation
+    assert codes["emparés"] == "192"  # seizing ground is occupying it
+
+
+@pytest.mark.slow
+def test_a_complement_is_no_subject_of_a_transitive_verb_nor_auxiliary(nlp):
+    analysis = veille.analyze(
+        "Une voiture a explosé devant l'ambassade. "
+        "La ville occupe une position stratégique sur le fleuve."
+    )
+    codes = {v.trigger: v.cameo for v in analysis.events}
+    assert codes["explosé"] == "1832"  # the subject of an intransitive verb is its thing
+    assert "occupe" not in codes  # a town holding a position is no occupation of a town
+
+
+@pytest.mark.slow
+def test_codebook_vocabulary_of_appeals_intents_and_force(nlp):
+    analysis = veille.analyze(
+        "Le Premier ministre a annoncé sa démission. "
+        "L'opposition réclame le départ du président. "
+        "Le président a quitté le pouvoir. "
+        "L'armée a dépêché des troupes à la frontière. "
+        "Des étudiants sont descendus dans la rue à Dacca."
+    )
+    codes = {v.cameo for v in analysis.events}
+    assert {"0341", "1041", "0831", "154", "141"} <= codes
+
+
+@pytest.mark.slow
+def test_a_host_receives_someone_and_a_withdrawal_from_a_treaty(nlp):
+    analysis = veille.analyze(
+        "Le militant a reçu vendredi à Paris le Prix Alison Des Forges. "
+        "Le président a reçu mercredi une délégation chinoise. "
+        "Elle a reçu deux balles dans la tête. "
+        "Donald Trump a annoncé le retrait des États-Unis du traité transpacifique."
+    )
+    assert [v.cameo for v in analysis.events].count("043") == 1  # a prize is no guest
+    codes = {v.trigger: v.cameo for v in analysis.events}
+    assert codes["retrait"] == "160"  # leaving a treaty reduces relations; no troops
+
+
+@pytest.mark.slow
+def test_an_act_lived_through_took_place(nlp):
+    # No perpetrator, but the town "a connu" the protest: it happened.
+    assert [c for c, _, _ in _coded("La ville a connu une manifestation en mars.")] == ["140"]
+
+
+@pytest.mark.slow
+def test_a_promised_or_accepted_act_is_one_intent(nlp):
+    # The governing verb gives way to its act, coded as the intent: neither vanishes.
+    for text in (
+        "Le président a promis de libérer les otages.",
+        "Les rebelles ont accepté de libérer les otages.",
+        "Le président s'est engagé à libérer les otages.",
+    ):
+        assert [c for c, _, _ in _coded(text)] == ["0353"], text  # release → 0353
+    assert [c for c, _, _ in _coded("Le général se dit prêt à négocier avec Kiev.")] == ["036"]
+
+
+@pytest.mark.slow
+def test_a_killing_done_by_an_attack_noun_is_that_attack(nlp):
+    assert [
+        c for c, _, _ in _coded("Deux attentats à la bombe ont tué 91 personnes à Bagdad.")
+    ] == ["183"]
+    # The strike and the killing it did are one act, an air strike.
+    assert [c for c, _, _ in _coded("La frappe, qui a tué 90 soldats syriens, a surpris.")] == [
+        "195"
+    ]
+
+
+@pytest.mark.slow
+def test_arrests_told_as_happened(nlp):
+    assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]

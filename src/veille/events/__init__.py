@@ -24,7 +24,6 @@ reads like GDELT.)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from veille import data
@@ -32,6 +31,7 @@ from veille.clean import find_marked
 from veille.data import fold
 from veille.events.actors import _actors, _localised
 from veille.events.base import (
+    _INTENT_OF_CODE,
     _INTENT_OF_ROOT,
     _PASSIVE_SUBJECT,
     BASE_CONFIDENCE,
@@ -54,7 +54,8 @@ from veille.events.context import (
     _negated,
     _place,
 )
-from veille.events.phrases import _actor_of, _from_entity
+from veille.events.phrases import _actor_of, _from_entity, _generic_actor
+from veille.events.triggers import _trigger
 from veille.model import Article, Entity, Event, Quote, Timex
 from veille.nlp import Parsed, Token
 
@@ -82,6 +83,7 @@ def extract_events(
             continue  # "commandant des opérations militaires russes": a title, not an act
         triggers[token.i] = coded
     _incitements(index, triggers)
+    _killed_by_attacks(index, triggers)
     found: list[Event] = []
     for i, coded in triggers.items():
         if _absorbed(index, i, triggers):
@@ -109,6 +111,27 @@ def _incitements(index: _Index, triggers: dict[int, str]) -> None:
         for child in index.children.get(i, []):
             if triggers.get(child, "")[:2] in ("18", "19", "20"):
                 triggers[i] = "138"
+
+
+def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
+    """ "Deux attentats à la bombe ont tué 91 personnes", "des frappes qui ont permis de
+    tuer": a killing done by an attack told by its noun is that attack, and takes its code
+    (a bombing 183, an air strike 195), not the residual 180."""
+    for i, code in list(triggers.items()):
+        if not code.startswith("18") or code[:3] in ("181", "182"):
+            continue
+        verb = index.tokens[i]
+        if verb.pos != "VERB":
+            continue
+        if verb.dep in ("xcomp", "ccomp") and verb.head != i:
+            verb = index.tokens[verb.head]  # "ont permis de tuer": the doer of "permettre"
+        doers = index.kids(verb.i, "nsubj")
+        if verb.dep == "acl:relcl" and verb.head != verb.i:
+            doers.append(index.tokens[verb.head])  # "la frappe, qui a tué"
+        for doer in doers:
+            if doer.i != i and triggers.get(doer.i, "")[:2] in ("18", "19", "20"):
+                triggers[i] = triggers[doer.i]
+                break
 
 
 def _in_role(index: _Index, token: Token) -> bool:
@@ -179,8 +202,14 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         lemma = verb_entry_objects().get(head.lemma.lower(), frozenset())
         if token.lemma.lower() in lemma:
             return True
-    # The act inside an invitation or intention already coded by its governing noun.
-    return head.i in triggers and token.verb_form == "Inf" and triggers[head.i].startswith("03")
+    # The act inside an invitation or intention already coded by its governing noun (a
+    # governing verb, "a promis de libérer", gives way to its act, coded as the intent).
+    return (
+        head.i in triggers
+        and head.pos == "NOUN"
+        and token.verb_form == "Inf"
+        and triggers[head.i].startswith("03")
+    )
 
 
 # Roots of acts done with words about another act: appeals, demands, disapproval,
@@ -189,85 +218,9 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
 _VERBAL_ACTS = frozenset({"02", "10", "11", "13"})
 
 
-# Adverbs of degree make a participle an adjective.
-_DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", "extremement"})
-
 # Appeals, demands and threats: the act they speak of has not happened, so it is no
 # record of its own.
 _ACTS_NOT_YET_DONE = frozenset({"02", "10", "13"})
-
-
-def _trigger(index: _Index, token: Token) -> str | None:
-    """The CAMEO code ``token`` triggers, or None."""
-    pos = token.pos
-    lemma = token.lemma.lower()
-    if (
-        pos == "ADJ"
-        and token.text.lower().endswith(("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "is"))
-        and not (token.text.lower().endswith(("que", "ques")) and not index.kids(token.i, "obj"))
-    ):
-        # "sera critique" is an adjective; "revendique l'attaque" a verb the tagger missed.
-        # "a été condamné", "ont été tués": the tagger makes adjectives of passive participles.
-        if _state(index, token):
-            return None
-        pos = "VERB"
-        lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
-    if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
-        pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
-    if pos not in ("VERB", "NOUN"):
-        return None
-    if token.verb_form == "Part" and any(
-        fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
-    ):
-        return None  # "le référendum très contesté": a quality, not an act
-    if lemma in ("appeler", "appelé") and _bare_participle(index, token):
-        return None  # "le groupe appelé 13e division": named, not appealed to
-    reflexive = any(
-        index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
-    )
-    keys: list[tuple[str, str]] = []
-    for form in _lemmas(token, lemma, pos):
-        if reflexive:
-            keys += [(f"se {form}", pos), (f"s'{form}", pos)]
-        keys.append((form, pos))
-    complements = {index.tokens[c].lemma.lower() for c in index.children.get(token.i, [])}
-    if token.i + 1 < len(index.tokens):
-        complements.add(index.tokens[token.i + 1].lemma.lower())
-    for key in keys:
-        for with_, code in lexicon().get(key, ()):
-            if not with_ or with_ in complements:
-                return code
-    return None
-
-
-def _state(index: _Index, token: Token) -> bool:
-    """ "aux civils blessés", "dont 10 grièvement blessés": a participle the tagger calls an
-    adjective, with no auxiliary, copula, agent or object, describes a state, not an act
-    told ("revendique l'attaque" is a verb the tagger missed)."""
-    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
-    return not any(
-        k.dep.startswith("aux") or k.dep in ("cop", "obj") or _case(index, k) == "par" for k in kids
-    )
-
-
-def _bare_participle(index: _Index, token: Token) -> bool:
-    """A past participle with no auxiliary: "appelé X", "appelés à questionner"."""
-    if token.verb_form != "Part" and token.pos != "ADJ":
-        return False
-    return not any(index.tokens[c].dep.startswith("aux") for c in index.children.get(token.i, []))
-
-
-def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
-    """The lemma, then what the lemmatizer should have said of a present-tense -er verb it
-    keeps as written ("signe", "bombardent" → "signer", "bombarder"; "tue" is not "taire")."""
-    forms = [lemma]
-    if pos == "VERB":
-        word = token.text.lower()
-        for ending in ("ent", "es", "e"):
-            if word.endswith(ending) and len(word) > len(ending) + 2:
-                forms.append(word[: -len(ending)] + "er")
-                break
-    return forms
 
 
 def _events(
@@ -277,9 +230,11 @@ def _events(
     par François Fillon, François Hollande … ou encore l'ONU")."""
     negated = _negated(index, trigger)
     if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
-        code = _INTENT_OF_ROOT[code[:2]]
+        code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
     if code[:2] in ("18", "19", "20") and _natural(index, trigger):
         return []  # "le tremblement de terre qui a tué …": no actor's act
+    if code == "043" and not _guest(index, trigger):
+        return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
     source, target = (_localised(index, a) for a in _actors(index, trigger, code))
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
@@ -311,19 +266,39 @@ def _events(
     ]
 
 
+def _guest(index: _Index, trigger: Token) -> bool:
+    """A host receives someone: the object of "recevoir", "accueillir" is a person, a body
+    or a pronoun standing for one (or there is no object: "le Caire accueille")."""
+    objects = index.kids(trigger.i, "obj")
+    if not objects or objects[0].pos == "PRON":
+        return True
+    guest = objects[0]
+    entity = index.entity_of.get(guest.i)
+    if entity is not None:
+        return entity.type in ("PER", "ORG", "GPE")
+    # The head noun, not a name in its complement ("une cape brodée du Liban").
+    actor = _generic_actor(index, guest, _subtree(index, guest.i))
+    return actor.people or actor.code is not None
+
+
 _QUANTITIES = frozenset(
     {"serie", "vague", "succession", "double", "centaine", "millier", "dizaine", "foule"}
 )
 # Prepositions of a circumstance that took place ("dans un attentat", "lors de l'assaut").
 _CIRCUMSTANCE = frozenset({"dans", "lors", "apres", "pendant", "durant", "suite"})
-_COUNTING = frozenset({"compter", "denombrer", "recenser", "reunir", "rassembler"})
+# Verbs whose object took place: counted ("on comptait 15 000 manifestants") or lived
+# through ("le département a connu la plus grosse manifestation", "a subi une attaque").
+_COUNTING = frozenset(
+    {"compter", "denombrer", "recenser", "reunir", "rassembler", "connaitre", "subir", "essuyer"}
+)
 
 
 def _happened(index: _Index, noun: Token, code: str) -> bool:
-    """Violence or a protest told as a thing that happened, perpetrator unknown: "L'attentat
-    a eu lieu à Viranşehir", "un double attentat a été perpétré", "La manifestation …
-    s'est déroulée" — the noun is the subject of its clause, or the clause itself."""
-    if code[:2] not in ("14", "18", "19", "20"):
+    """Violence, coercion or a protest told as a thing that happened, doer unknown:
+    "L'attentat a eu lieu à Viranşehir", "Les interpellations ont eu lieu", "La
+    manifestation … s'est déroulée" — the noun is the subject of its clause, or the clause
+    itself. (Not an inquiry: "l'enquête n'est pas terminée" tells no act.)"""
+    if code[:2] not in ("14", "17", "18", "19", "20"):
         return False
     if any(t.lemma == "ce" for t in index.kids(noun.i, "det")):
         return False  # "Cette attaque n'a pas été la seule": an act told before

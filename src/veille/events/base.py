@@ -27,6 +27,29 @@ _INTENT_OF_ROOT = {
     "15": "134",
     "14": "133",
 }
+# The codebook's own intent for a precise act: material cooperation 06x → 031x, aid
+# 07x → 033x, yielding 08x → 035x, resigning 0831 → 0341 ("accepte de quitter le pouvoir").
+_INTENT_OF_CODE = {
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "081": "0351",
+    "0831": "0341",
+    "0841": "0353",
+    "0842": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+    "0871": "0356",
+    "0872": "0356",
+    "0873": "0356",
+    "0874": "0356",
+}
 # Confidence, from the evidence the record holds: a trigger alone is weak; named actors
 # on both sides and a specific code make a record an analyst can use as is.
 BASE_CONFIDENCE = 0.4

@@ -1,0 +1,100 @@
+"""The trigger of an event: a verb or noun of the lexicon, with the complement an entry
+needs, read through the tagger's slips (participles tagged as adjectives, present-tense
+verbs left unlemmatised)."""
+
+from __future__ import annotations
+
+import re
+
+from veille.data import fold
+from veille.events.base import _case, _Index
+from veille.events.codes import lexicon
+from veille.nlp import Token
+
+# Adverbs of degree make a participle an adjective.
+_DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", "extremement"})
+# Dependants that are no complement of an entry (see _trigger).
+_AUXILIARIES = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
+_SUBJECTS = frozenset({"nsubj", "expl:subj"})
+
+
+def _trigger(index: _Index, token: Token) -> str | None:
+    """The CAMEO code ``token`` triggers, or None."""
+    pos = token.pos
+    lemma = token.lemma.lower()
+    if (
+        pos == "ADJ"
+        and token.text.lower().endswith(("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "is"))
+        and not (token.text.lower().endswith(("que", "ques")) and not index.kids(token.i, "obj"))
+    ):
+        # "sera critique" is an adjective; "revendique l'attaque" a verb the tagger missed.
+        # "a été condamné", "ont été tués": the tagger makes adjectives of passive participles.
+        if _state(index, token):
+            return None
+        pos = "VERB"
+        lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
+    if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
+        pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
+    if pos not in ("VERB", "NOUN"):
+        return None
+    if token.verb_form == "Part" and any(
+        fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
+    ):
+        return None  # "le référendum très contesté": a quality, not an act
+    if lemma in ("appeler", "appelé") and _bare_participle(index, token):
+        return None  # "le groupe appelé 13e division": named, not appealed to
+    reflexive = any(
+        index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
+    )
+    keys: list[tuple[str, str]] = []
+    for form in _lemmas(token, lemma, pos):
+        if reflexive:
+            keys += [(f"se {form}", pos), (f"s'{form}", pos)]
+        keys.append((form, pos))
+    # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
+    # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
+    # subject of one without is what undergoes it ("une voiture a explosé").
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    transitive = any(k.dep == "obj" for k in kids)
+    complements = {
+        k.lemma.lower()
+        for k in kids
+        if k.dep not in _AUXILIARIES and not (transitive and k.dep in _SUBJECTS)
+    }
+    if token.i + 1 < len(index.tokens):
+        complements.add(index.tokens[token.i + 1].lemma.lower())
+    for key in keys:
+        for with_, code in lexicon().get(key, ()):
+            if not with_ or with_ in complements:
+                return code
+    return None
+
+
+def _state(index: _Index, token: Token) -> bool:
+    """ "aux civils blessés", "dont 10 grièvement blessés": a participle the tagger calls an
+    adjective, with no auxiliary, copula, agent or object, describes a state, not an act
+    told ("revendique l'attaque" is a verb the tagger missed)."""
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    return not any(
+        k.dep.startswith("aux") or k.dep in ("cop", "obj") or _case(index, k) == "par" for k in kids
+    )
+
+
+def _bare_participle(index: _Index, token: Token) -> bool:
+    """A past participle with no auxiliary: "appelé X", "appelés à questionner"."""
+    if token.verb_form != "Part" and token.pos != "ADJ":
+        return False
+    return not any(index.tokens[c].dep.startswith("aux") for c in index.children.get(token.i, []))
+
+
+def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
+    """The lemma, then what the lemmatizer should have said of a present-tense -er verb it
+    keeps as written ("signe", "bombardent" → "signer", "bombarder"; "tue" is not "taire")."""
+    forms = [lemma]
+    if pos == "VERB":
+        word = token.text.lower()
+        for ending in ("ent", "es", "e"):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                forms.append(word[: -len(ending)] + "er")
+                break
+    return forms
