@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
+from dataclasses import replace
 
 import duckdb
 import httpx
@@ -16,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from veille.cli import app
+from veille.errors import StoreBusy
 from veille.watch import (
     CollectOptions,
     FeedSource,
@@ -24,6 +27,7 @@ from veille.watch import (
     RetryPolicy,
     canonical_url,
     run_round,
+    watch,
 )
 
 from .conftest import ROOT
@@ -160,6 +164,68 @@ def test_failing_pages_stay_pending_and_are_stored_later(server, client, tmp_pat
     assert second.pages.stored == 2 and second.pages.duplicates == 1 and second.ok
     assert second.pending == 0
     assert sorted(entries(db).values()) == ["duplicate", "stored", "stored"]
+
+
+def test_max_pages_spreads_a_large_listing_over_rounds_oldest_first(server, client, tmp_path, nlp):
+    db = tmp_path / "veille.duckdb"
+    records = wikinews(3, start=20)
+    for i, record in enumerate(records):
+        server.serve(f"/m/{i}", article_page(record))
+    server.serve("/m.xml", sitemap([server.url(f"/m/{i}") for i in range(3)]))
+    sources = [FeedSource(url=server.url("/m.xml"))]
+    options = replace(OPTIONS, max_pages=2)
+
+    first = run_round(db, sources, fetcher(client), options)
+    assert first.pages.attempted == 2 and first.pages.stored == 2 and first.deferred == 1
+    assert first.pending == 1 and first.ok
+    second = run_round(db, sources, fetcher(client), options)
+    assert second.pages.stored == 1 and second.deferred == 0 and second.pending == 0
+    assert sorted(entries(db).values()) == ["stored"] * 3
+    assert [len(server.hits(f"/m/{i}")) for i in range(3)] == [1, 1, 1]
+
+
+@contextmanager
+def held(db, seconds):
+    """Another process holding the store open for ``seconds`` (or until the block ends)."""
+    code = "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); "
+    code += "print('held', flush=True); time.sleep(float(sys.argv[2]))"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(db), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+
+
+def test_a_watch_loop_skips_rounds_while_another_process_holds_the_store(
+    server, client, tmp_path, nlp
+):
+    db = tmp_path / "veille.duckdb"
+    (record,) = wikinews(1, start=24)
+    server.serve("/b/0", article_page(record))
+    server.serve("/b.xml", rss([(server.url("/b/0"), "b", None)]))
+    sources = [FeedSource(url=server.url("/b.xml"))]
+    options = replace(OPTIONS, wait=0.2)
+    watcher = fetcher(client)
+    reports = []
+
+    def on_round(report):
+        reports.append(report)
+        watcher.stop.set()
+
+    with held(db, 2.5) as holder:
+        started = time.monotonic()
+        last = watch(db, sources, watcher, options, every=0.5, on_round=on_round)
+        holder.wait(timeout=30)
+    assert time.monotonic() - started > 2.0  # rounds were skipped while the file was held
+    assert last is reports[0] and last.pages.stored == 1 and last.ok
+    assert rows(db, "SELECT status FROM runs") == [("done",)]
+
+    with held(db, 10), pytest.raises(StoreBusy):  # --once: the busy store is the answer
+        watch(db, sources, fetcher(client), options, every=0.5, once=True)
 
 
 def test_robots_redirects_sizes_and_types_are_refused_with_reasons(server, client, tmp_path, nlp):

@@ -8,6 +8,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -80,6 +81,15 @@ def watch_command(
     max_bytes: MaxBytes = 5 * 1024 * 1024,
     per_host: PerHost = 2,
     delay: Delay = 1.0,
+    max_pages: Annotated[
+        int | None,
+        typer.Option(
+            "--max-pages",
+            min=1,
+            help="Pages a round downloads at most; the rest wait, oldest first, for the "
+            "next rounds (default: all that are due).",
+        ),
+    ] = None,
     workers: Workers = 1,
     batch_size: BatchSize = 8,
     wait: Wait = WAIT_SECONDS,
@@ -93,7 +103,8 @@ def watch_command(
 
     Exit status: 0 the last round went well; 1 something failed (a feed, a page, a line
     of FEEDS_FILE: each is named on stderr and kept in the `errors` table); 2 bad usage
-    (no feed in FEEDS_FILE, a bad --every); 75 the database is busy; 130 aborted.
+    (no feed in FEEDS_FILE, a bad --every); 75 the database is busy (with --once; a loop
+    skips a round that finds it busy); 130 aborted.
 
     Example: veille watch feeds.txt --db veille.duckdb --every 15m
     """
@@ -116,7 +127,7 @@ def watch_command(
     if not sources:
         err.print(f"error: {feeds_file}: no feed to watch", markup=False)
         raise typer.Exit(2)
-    options = _collect_options(workers, batch_size, wait, max_chars)
+    options = replace(_collect_options(workers, batch_size, wait, max_chars), max_pages=max_pages)
     rounds = 0
 
     def on_round(report: RoundReport) -> None:
@@ -133,6 +144,9 @@ def watch_command(
         )
     if stop.is_set():
         err.print(f"stopped after {rounds} rounds", markup=False)
+    if last is None:  # every round found the database busy
+        err.print(f"error: {db}: busy (another process has it open) at every round", markup=False)
+        raise typer.Exit(75)
     if bad_lines or not last.ok:
         raise typer.Exit(1)
 
@@ -257,7 +271,8 @@ def _print_round(number: int, report: RoundReport) -> None:
         f"[bold]{report.feeds_failed}[/] failed; [bold]{report.new_entries}[/] new entries; "
         f"pages [bold]{pages.stored}[/] stored, {pages.duplicates} duplicates, "
         f"{pages.retry_later} to retry, [bold]{pages.failed}[/] given up; "
-        f"{report.pending} pending in all; {pages.events} events, {pages.quotes} quotes"
+        + (f"{report.deferred} left for the next rounds (--max-pages); " if report.deferred else "")
+        + f"{report.pending} pending in all; {pages.events} events, {pages.quotes} quotes"
         + ("; interrupted" if pages.interrupted else ""),
         highlight=False,
     )

@@ -89,6 +89,9 @@ class CollectOptions:
     workers: int = 1  # analysing processes (1: in this process)
     batch_size: int = 8  # articles per transaction; a stop waits for at most one batch
     downloads: int = 4  # pages downloaded at once, over all hosts
+    # Pages a round downloads at most (None: all that are due); the rest stay pending,
+    # oldest first, for the next rounds: a first round over a large sitemap is spread out.
+    max_pages: int | None = None
     wait: float = WAIT_SECONDS
     max_chars: int = DEFAULT_MAX_CHARS
     retry: RetryPolicy = field(default_factory=RetryPolicy)

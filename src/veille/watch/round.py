@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from veille.errors import InputError
+from veille.errors import InputError, StoreBusy
 from veille.model import Document
 from veille.pipeline import Failure
 from veille.store.rows import transaction
@@ -60,6 +60,7 @@ class RoundReport:
     settled: int = 0  # pending entries found already stored
     pages: Collected = field(default_factory=Collected)
     pending: int = 0  # entries pending in the store after the round
+    deferred: int = 0  # due, but past the round's --max-pages: left for the next rounds
     seconds: float = 0.0
 
     @property
@@ -101,6 +102,9 @@ def run_round(
         with open_store(db, wait=options.wait) as con:
             report.settled = settle_known(con, utcnow())
             due = due_entries(con, utcnow())
+        if options.max_pages is not None and len(due) > options.max_pages:
+            report.deferred = len(due) - options.max_pages
+            due = due[: options.max_pages]
         LOGGER.info("run %d: %d new entries, %d due", run_id, report.new_entries, len(due))
         status = _collect_into(report, db, due, fetcher, options, on_batch)
     finally:
@@ -158,16 +162,29 @@ def watch(
     once: bool = False,
     on_round: Callable[[RoundReport], None] | None = None,
     on_batch: OnBatch | None = None,
-) -> RoundReport:
+) -> RoundReport | None:
     """Rounds every ``every`` seconds (from the start of one to the next) until
-    ``fetcher.stop`` is set, or one round with ``once``; the last round's report."""
+    ``fetcher.stop`` is set, or one round with ``once``; the last round's report.
+
+    In the loop, a store another process holds past ``options.wait`` costs the round,
+    not the watch: the round is skipped (its run stays ``interrupted``; what it committed
+    stays) and the next one comes at its time. None when no round could run.
+    """
     stop = fetcher.stop
+    last: RoundReport | None = None
     while True:
-        report = run_round(db, sources, fetcher, options, on_batch=on_batch)
-        if on_round is not None:
-            on_round(report)
-        if once or stop.wait(max(0.0, every - report.seconds)):
-            return report
+        started = time.perf_counter()
+        try:
+            last = run_round(db, sources, fetcher, options, on_batch=on_batch)
+        except StoreBusy as exc:
+            if once:
+                raise
+            LOGGER.warning("%s: round skipped, the next one in %.0f s", exc, every)
+        else:
+            if on_round is not None:
+                on_round(last)
+        if once or stop.wait(max(0.0, every - (time.perf_counter() - started))):
+            return last
 
 
 def fetch_documents(
