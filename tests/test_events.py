@@ -534,3 +534,18 @@ def test_a_killing_done_by_an_attack_noun_is_that_attack(nlp):
 @pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
+
+
+@pytest.mark.slow
+def test_object_clitic_stands_for_the_one_named_before(nlp):
+    analysis = veille.analyze(
+        "Julian Assange est arrivé à Quito. L'Équateur lui a accordé l'asile politique. "
+        "Le Royaume-Uni a protégé le général Pinochet en refusant de l'extrader."
+    )
+    by_code = {v.cameo: v for v in analysis.events}
+    assange = next(e.id for e in analysis.entities if e.name == "Julian Assange")
+    # "lui" is Assange, not the subject "l'Équateur" nor the place "Quito".
+    assert by_code["075"].target == assange
+    # "l'" is the general, acted on in the clause above, not the subject "le Royaume-Uni".
+    assert by_code["063"].target_actor is not None
+    assert by_code["063"].target_country != "GBR"

@@ -378,6 +378,8 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
         cases |= {"de", "du", "des", "d'"}  # "exige du gouvernement français"
     for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj"):
         case = _case(index, child)
+        if child.dep == "iobj" and child.pos == "PRON":
+            case = "a"  # "lui a accordé": a dative clitic is "à" someone
         if case in cases:
             actor = _actor_of(index, child)
             if actor.entity is None:
@@ -385,7 +387,10 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
             place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
             if place and case in ("a", "en") and not code.startswith(("042", "19", "03")):
                 continue  # "ont manifesté à Bruxelles": where, not whom
-            if (actor.actor_code is not None or actor.people) and (case != "en" or actor.country):
+            resolved = child.pos == "PRON" and actor.entity is not None  # "lui": someone named
+            if (actor.actor_code is not None or actor.people or resolved) and (
+                case != "en" or actor.country
+            ):
                 return actor  # "sur des policiers", "contre le gouvernement"
     return _Actor()
 
