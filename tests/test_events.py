@@ -549,3 +549,14 @@ def test_object_clitic_stands_for_the_one_named_before(nlp):
     # "l'" is the general, acted on in the clause above, not the subject "le Royaume-Uni".
     assert by_code["063"].target_actor is not None
     assert by_code["063"].target_country != "GBR"
+
+
+@pytest.mark.slow
+def test_act_with_no_stated_target_is_addressed_to_the_party_named_before(nlp):
+    analysis = veille.analyze(
+        "Le président russe Vladimir Poutine a annoncé de nouvelles mesures hier. "
+        "Le président américain Joe Biden a aussitôt menacé de sanctions."
+    )
+    threat = next(v for v in analysis.events if v.root == "13")
+    # Biden threatens Putin, named in the sentence before; not himself.
+    assert (threat.source_country, threat.target_country) == ("USA", "RUS")

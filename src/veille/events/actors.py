@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from veille import data
 from veille.data import fold
+from veille.events import coref
 from veille.events.base import (
     _PASSIVE_SUBJECT,
     _SUBJECT_DEPS,
@@ -151,6 +152,15 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = source
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
+    if not target.named and source.named and code[:2] in _ADDRESSED:
+        # "… la proposition du gouvernement français. Le collectif, qui exige 2,5
+        # milliards": a demand, a criticism or a threat with no stated target is addressed
+        # to the last other party named before it.
+        for token in coref.antecedents(index, trigger):
+            actor = _actor_of(index, token)
+            if actor.actor_code is not None and not _same_actor(actor, source):
+                target = actor
+                break
     if target.entity is None and target.code and target.code.endswith("?"):
         # "son homologue chinois": the counterpart holds the source's sector.
         sector = source.entity.sector if source.entity is not None else None
@@ -158,6 +168,11 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+# Acts addressed to someone, who may be named only before: demands, disapproval,
+# rejection, threats.
+_ADDRESSED = frozenset({"10", "11", "12", "13"})
 
 
 def _object_actor(index: _Index, verb: Token, thing: Token) -> _Actor:
@@ -420,3 +435,9 @@ def _other_actor(index: _Index, trigger: Token, source: _Actor) -> _Actor:
         ):
             return _from_entity(entity)
     return _Actor()
+
+
+def _same_actor(one: _Actor, other: _Actor) -> bool:
+    if one.entity is not None or other.entity is not None:
+        return one.entity is other.entity
+    return one.actor_code == other.actor_code

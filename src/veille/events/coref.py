@@ -129,3 +129,24 @@ def _people(token: Token) -> bool:
     return token.pos == "NOUN" and (
         lemma in lists["people"] or lemma in lists["institution"] or lemma in data.role_head_words()
     )
+
+
+def antecedents(index: _Index, trigger: Token) -> list[Token]:
+    """The actors named before ``trigger``, nearest first, in its sentence or the one
+    before: the head words of names (places of an act left out: "à Bruxelles")."""
+    found: list[Token] = []
+    seen: set[int] = set()
+    for token in _before(index, trigger):
+        entity = index.entity_of.get(token.i)
+        if entity is not None:
+            if id(entity) in seen or entity.type not in ("PER", "ORG", "GPE"):
+                continue
+            seen.add(id(entity))
+            token = _head_of_name(index, token)
+        else:
+            # Nouns of people and bodies ("le gouvernement français", "les militaires")
+            # were tried and mostly found the source's own side again: names only.
+            continue
+        if _case(index, token) not in _LOCATIVE:
+            found.append(token)
+    return found
