@@ -560,3 +560,15 @@ def test_act_with_no_stated_target_is_addressed_to_the_party_named_before(nlp):
     threat = next(v for v in analysis.events if v.root == "13")
     # Biden threatens Putin, named in the sentence before; not himself.
     assert (threat.source_country, threat.target_country) == ("USA", "RUS")
+
+
+@pytest.mark.slow
+def test_bare_role_noun_stands_for_its_fuller_mention_before(nlp):
+    analysis = veille.analyze(
+        "Le collectif guyanais a refusé la proposition du gouvernement français. "
+        "Il exige deux milliards d'euros. De nouvelles actions ont été prévues à Kourou. "
+        "Cette demande a été rejetée par le gouvernement."
+    )
+    rejection = next(v for v in analysis.events if v.root == "12" and "rejetée" in v.trigger)
+    # "le gouvernement" is the French government named before, not the article's country.
+    assert rejection.source_country == "FRA"

@@ -150,3 +150,33 @@ def antecedents(index: _Index, trigger: Token) -> list[Token]:
         if _case(index, token) not in _LOCATIVE:
             found.append(token)
     return found
+
+
+# How many sentences back a bare role noun may find its fuller mention: the article (on
+# the dev gold, "le gouvernement" four sentences after "le gouvernement français"; 3 and
+# 100 score the same otherwise).
+_ROLE_REACH = 100
+
+
+def role_antecedents(index: _Index, noun: Token) -> list[Token]:
+    """ "le gouvernement français … . Cette demande a été rejetée par le gouvernement": a
+    bare definite role or body noun (no adjective, no complement) stands for the last
+    mention of the same noun before it, up to ``_ROLE_REACH`` sentences back; nearest first
+    (the caller keeps the first that names a country)."""
+    if noun.pos != "NOUN" or not _people(noun):
+        return []
+    if not any(fold(d.text) in _DEFINITE for d in index.kids(noun.i, "det")):
+        return []
+    if index.kids(noun.i, "amod", "nmod", "appos", "flat:name"):
+        return []
+    found = []
+    for i in range(noun.i - 1, -1, -1):
+        token = index.tokens[i]
+        if noun.sent - token.sent > _ROLE_REACH:
+            break
+        if token.pos == "NOUN" and token.lemma == noun.lemma:
+            found.append(token)
+    return found
+
+
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "les"})

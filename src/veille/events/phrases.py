@@ -78,7 +78,14 @@ def _actor_of(index: _Index, token: Token, without: int | None = None) -> _Actor
         for entity in named:
             if entity.type == kind and not _unplaced(entity):
                 return _from_entity(entity)
-    return _generic_actor(index, token, phrase)
+    actor = _generic_actor(index, token, phrase)
+    if not named and actor.country is None:
+        # "le gouvernement français … . rejetée par le gouvernement": the fuller mention.
+        for earlier in coref.role_antecedents(index, token):
+            fuller = _actor_of(index, earlier)
+            if fuller.country is not None and fuller.entity is None:
+                return fuller
+    return actor
 
 
 def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
