@@ -572,3 +572,13 @@ def test_bare_role_noun_stands_for_its_fuller_mention_before(nlp):
     rejection = next(v for v in analysis.events if v.root == "12" and "rejetée" in v.trigger)
     # "le gouvernement" is the French government named before, not the article's country.
     assert rejection.source_country == "FRA"
+
+
+@pytest.mark.slow
+def test_organisation_introduced_as_an_ngo_takes_no_country(nlp):
+    analysis = veille.analyze(
+        "Zuzana Hlávková accuse le ministre slovaque. "
+        "Elle est soutenue par l'organisation non gouvernementale Transparency International."
+    )
+    support = next(v for v in analysis.events if v.root == "05")
+    assert support.source is not None and support.source_country is None

@@ -3,6 +3,8 @@ complements, participles, gerunds, coordinated partners), localised to the artic
 
 from __future__ import annotations
 
+import re
+
 from veille import data
 from veille.data import fold
 from veille.events import coref
@@ -18,6 +20,7 @@ from veille.events.base import (
 )
 from veille.events.codes import lexicon, verb_entry_objects
 from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, _regions
+from veille.model import Entity
 from veille.nlp import Token
 
 
@@ -252,7 +255,24 @@ def _localised(index: _Index, actor: _Actor) -> _Actor:
         return actor
     if entity.actor_code and entity.actor_code[:3] in ("IGO", "NGO", "IMG", "INT", "MNC"):
         return actor
+    if _introduced_as_ngo(index, entity):
+        return actor  # "l'organisation non gouvernementale Transparency International"
     return _Actor(entity=entity, code=index.home + (entity.sector or ""), country=index.home)
+
+
+# "l'ONG Amnesty", "l'organisation non gouvernementale Transparency International" (folded
+# text; a whole word, not the end of "Hong").
+_NGO_BEFORE = re.compile(r"(?:\bong|\bnon[- ]gouvernementales?)\s*$")
+
+
+def _introduced_as_ngo(index: _Index, entity: Entity) -> bool:
+    """The article calls the organisation an NGO right before one of its names: it acts
+    for no country (CAMEO's NGO)."""
+    for mention in entity.mentions:
+        before = fold(index.parsed.text[max(0, mention.start - 40) : mention.start])
+        if _NGO_BEFORE.search(before):
+            return True
+    return False
 
 
 def _clause_subject(index: _Index, verb: Token) -> _Actor:
