@@ -1,14 +1,19 @@
-"""Light coreference for event actors: the word an object or plural pronoun, or "le pays",
-stands for, named earlier in its sentence or the one before.
+"""Light coreference for event actors: what a pronoun, a bare role noun or "le pays"
+stands for, and whom an act with no stated target is addressed to.
 
-Rules, all of recency and agreement only (no model):
+Rules of recency and agreement only (no model):
 
 - an object clitic ("lui", "l'", "le", "la", "les", "leur") stands for the last actor
-  named before it that is not the subject of its own clause (one does not act on
-  oneself: "le Royaume-Uni a protégé Pinochet en refusant de l'extrader");
+  named before it, this sentence or the one before, that is not the subject of its own
+  clause ("le Royaume-Uni a protégé Pinochet en refusant de l'extrader");
+- the addressee of an act with no stated target is among the names before it
+  (``antecedents``; the caller keeps the first that is not the source);
+- a bare definite role noun ("le gouvernement") stands for the last mention of the same
+  noun that names a country ("le gouvernement français");
 - "le pays" with no complement stands for the country last named.
 
-The functions return the antecedent's token; ``phrases`` turns it into an actor.
+The functions return tokens (or a country code); ``phrases`` and ``actors`` turn them into
+actors.
 """
 
 from __future__ import annotations
@@ -138,17 +143,14 @@ def antecedents(index: _Index, trigger: Token) -> list[Token]:
     seen: set[int] = set()
     for token in _before(index, trigger):
         entity = index.entity_of.get(token.i)
-        if entity is not None:
-            if id(entity) in seen or entity.type not in ("PER", "ORG", "GPE"):
-                continue
-            seen.add(id(entity))
-            token = _head_of_name(index, token)
-        else:
-            # Nouns of people and bodies ("le gouvernement français", "les militaires")
-            # were tried and mostly found the source's own side again: names only.
+        # Names only: nouns of people and bodies ("les militaires") were tried as well and
+        # mostly found the source's own side again.
+        if entity is None or id(entity) in seen or entity.type not in ("PER", "ORG", "GPE"):
             continue
-        if _case(index, token) not in _LOCATIVE:
-            found.append(token)
+        seen.add(id(entity))
+        head = _head_of_name(index, token)
+        if _case(index, head) not in _LOCATIVE:
+            found.append(head)
     return found
 
 
