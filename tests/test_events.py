@@ -534,3 +534,51 @@ def test_a_killing_done_by_an_attack_noun_is_that_attack(nlp):
 @pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
+
+
+@pytest.mark.slow
+def test_object_clitic_stands_for_the_one_named_before(nlp):
+    analysis = veille.analyze(
+        "Julian Assange est arrivé à Quito. L'Équateur lui a accordé l'asile politique. "
+        "Le Royaume-Uni a protégé le général Pinochet en refusant de l'extrader."
+    )
+    by_code = {v.cameo: v for v in analysis.events}
+    assange = next(e.id for e in analysis.entities if e.name == "Julian Assange")
+    # "lui" is Assange, not the subject "l'Équateur" nor the place "Quito".
+    assert by_code["075"].target == assange
+    # "l'" is the general, acted on in the clause above, not the subject "le Royaume-Uni".
+    assert by_code["063"].target_actor is not None
+    assert by_code["063"].target_country != "GBR"
+
+
+@pytest.mark.slow
+def test_act_with_no_stated_target_is_addressed_to_the_party_named_before(nlp):
+    analysis = veille.analyze(
+        "Le président russe Vladimir Poutine a annoncé de nouvelles mesures hier. "
+        "Le président américain Joe Biden a aussitôt menacé de sanctions."
+    )
+    threat = next(v for v in analysis.events if v.root == "13")
+    # Biden threatens Putin, named in the sentence before; not himself.
+    assert (threat.source_country, threat.target_country) == ("USA", "RUS")
+
+
+@pytest.mark.slow
+def test_bare_role_noun_stands_for_its_fuller_mention_before(nlp):
+    analysis = veille.analyze(
+        "Le collectif guyanais a refusé la proposition du gouvernement français. "
+        "Il exige deux milliards d'euros. De nouvelles actions ont été prévues à Kourou. "
+        "Cette demande a été rejetée par le gouvernement."
+    )
+    rejection = next(v for v in analysis.events if v.root == "12" and "rejetée" in v.trigger)
+    # "le gouvernement" is the French government named before, not the article's country.
+    assert rejection.source_country == "FRA"
+
+
+@pytest.mark.slow
+def test_organisation_introduced_as_an_ngo_takes_no_country(nlp):
+    analysis = veille.analyze(
+        "Zuzana Hlávková accuse le ministre slovaque. "
+        "Elle est soutenue par l'organisation non gouvernementale Transparency International."
+    )
+    support = next(v for v in analysis.events if v.root == "05")
+    assert support.source is not None and support.source_country is None

@@ -3,8 +3,11 @@ complements, participles, gerunds, coordinated partners), localised to the artic
 
 from __future__ import annotations
 
+import re
+
 from veille import data
 from veille.data import fold
+from veille.events import coref
 from veille.events.base import (
     _PASSIVE_SUBJECT,
     _SUBJECT_DEPS,
@@ -17,6 +20,7 @@ from veille.events.base import (
 )
 from veille.events.codes import lexicon, verb_entry_objects
 from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, _regions
+from veille.model import Entity
 from veille.nlp import Token
 
 
@@ -151,6 +155,15 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = source
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
+    if not target.named and source.named and code[:2] in _ADDRESSED:
+        # "… la proposition du gouvernement français. Le collectif, qui exige 2,5
+        # milliards": a demand, a criticism or a threat with no stated target is addressed
+        # to the last other party named before it.
+        for token in coref.antecedents(index, trigger):
+            actor = _actor_of(index, token)
+            if actor.actor_code is not None and not _same_actor(actor, source):
+                target = actor
+                break
     if target.entity is None and target.code and target.code.endswith("?"):
         # "son homologue chinois": the counterpart holds the source's sector.
         sector = source.entity.sector if source.entity is not None else None
@@ -158,6 +171,11 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+# Acts addressed to someone, who may be named only before: demands, disapproval,
+# rejection, threats.
+_ADDRESSED = frozenset({"10", "11", "12", "13"})
 
 
 def _object_actor(index: _Index, verb: Token, thing: Token) -> _Actor:
@@ -237,7 +255,24 @@ def _localised(index: _Index, actor: _Actor) -> _Actor:
         return actor
     if entity.actor_code and entity.actor_code[:3] in ("IGO", "NGO", "IMG", "INT", "MNC"):
         return actor
+    if _introduced_as_ngo(index, entity):
+        return actor  # "l'organisation non gouvernementale Transparency International"
     return _Actor(entity=entity, code=index.home + (entity.sector or ""), country=index.home)
+
+
+# "l'ONG Amnesty", "l'organisation non gouvernementale Transparency International" (folded
+# text; a whole word, not the end of "Hong").
+_NGO_BEFORE = re.compile(r"(?:\bong|\bnon[- ]gouvernementales?)\s*$")
+
+
+def _introduced_as_ngo(index: _Index, entity: Entity) -> bool:
+    """The article calls the organisation an NGO right before one of its names: it acts
+    for no country (CAMEO's NGO)."""
+    for mention in entity.mentions:
+        before = fold(index.parsed.text[max(0, mention.start - 40) : mention.start])
+        if _NGO_BEFORE.search(before):
+            return True
+    return False
 
 
 def _clause_subject(index: _Index, verb: Token) -> _Actor:
@@ -378,6 +413,8 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
         cases |= {"de", "du", "des", "d'"}  # "exige du gouvernement français"
     for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj"):
         case = _case(index, child)
+        if child.dep == "iobj" and child.pos == "PRON":
+            case = "a"  # "lui a accordé": a dative clitic is "à" someone
         if case in cases:
             actor = _actor_of(index, child)
             if actor.entity is None:
@@ -385,7 +422,10 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
             place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
             if place and case in ("a", "en") and not code.startswith(("042", "19", "03")):
                 continue  # "ont manifesté à Bruxelles": where, not whom
-            if (actor.actor_code is not None or actor.people) and (case != "en" or actor.country):
+            resolved = child.pos == "PRON" and actor.entity is not None  # "lui": someone named
+            if (actor.actor_code is not None or actor.people or resolved) and (
+                case != "en" or actor.country
+            ):
                 return actor  # "sur des policiers", "contre le gouvernement"
     return _Actor()
 
@@ -415,3 +455,9 @@ def _other_actor(index: _Index, trigger: Token, source: _Actor) -> _Actor:
         ):
             return _from_entity(entity)
     return _Actor()
+
+
+def _same_actor(one: _Actor, other: _Actor) -> bool:
+    if one.entity is not None or other.entity is not None:
+        return one.entity is other.entity
+    return one.actor_code == other.actor_code

@@ -9,6 +9,7 @@ from functools import cache
 from veille import data
 from veille.data import fold
 from veille.entities import sector_of_role
+from veille.events import coref
 from veille.events.base import (
     _SUBJECT_DEPS,
     _Actor,
@@ -53,6 +54,14 @@ def _actor_of(index: _Index, token: Token, without: int | None = None) -> _Actor
             return _from_entity(person)
         body = _body_antecedent(index, token)
         return _actor_of(index, body) if body is not None else _Actor()
+    if not named and coref.is_object_clitic(token):
+        # "l'Équateur lui a accordé l'asile": the one acted on, named before.
+        antecedent = coref.object_antecedent(index, token)
+        return _actor_of(index, antecedent) if antecedent is not None else _Actor()
+    if not named:
+        country = coref.country_antecedent(index, token)
+        if country is not None:
+            return _Actor(code=country, country=country)  # "le pays": the one last named
     if not named and fold(token.text) == "qui" and token.pos == "PRON":
         relative = index.tokens[token.head]
         if relative.dep == "acl:relcl" and relative.head != relative.i:
@@ -69,7 +78,14 @@ def _actor_of(index: _Index, token: Token, without: int | None = None) -> _Actor
         for entity in named:
             if entity.type == kind and not _unplaced(entity):
                 return _from_entity(entity)
-    return _generic_actor(index, token, phrase)
+    actor = _generic_actor(index, token, phrase)
+    if not named and actor.country is None:
+        # "le gouvernement français … . rejetée par le gouvernement": the fuller mention.
+        for earlier in coref.role_antecedents(index, token):
+            fuller = _actor_of(index, earlier)
+            if fuller.country is not None and fuller.entity is None:
+                return fuller
+    return actor
 
 
 def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
