@@ -51,6 +51,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         if reflexive:
             keys += [(f"se {form}", pos), (f"s'{form}", pos)]
         keys.append((form, pos))
+    table = lexicon()
+    entries = [entry for key in keys for entry in table.get(key, ())]
+    if not entries:
+        return None  # most tokens: no need to read their complements
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
     # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
     # subject of one without is what undergoes it ("une voiture a explosé").
@@ -63,10 +67,9 @@ def _trigger(index: _Index, token: Token) -> str | None:
     }
     if token.i + 1 < len(index.tokens):
         complements.add(index.tokens[token.i + 1].lemma.lower())
-    for key in keys:
-        for with_, code in lexicon().get(key, ()):
-            if not with_ or with_ in complements:
-                return code
+    for with_, code in entries:
+        if not with_ or with_ in complements:
+            return code
     return None
 
 
