@@ -105,11 +105,7 @@ def _sitemap(root: Any, url: str) -> Discovery:
         if _local(node.tag) not in ("url", "sitemap"):
             continue
         fields = {_local(child.tag): (child.text or "").strip() for child in node.iter()}
-        loc = fields.get("loc")
-        try:
-            link = check_url(urljoin(url, loc)) if loc else None
-        except InputError:
-            link = None
+        link = _absolute(url, fields.get("loc"))
         if link is None:
             dropped += 1
             continue
@@ -122,6 +118,14 @@ def _sitemap(root: Any, url: str) -> Discovery:
     if kind == "sitemapindex":
         return Discovery(kind=kind, sitemaps=tuple(e.link for e in links), dropped=dropped)
     return Discovery(kind=kind, entries=tuple(links), dropped=dropped)
+
+
+def _absolute(base: str, link: str | None) -> str | None:
+    """``link`` resolved against the listing's URL, or None when it is no http(s) URL."""
+    try:
+        return check_url(urljoin(base, link)) if link else None
+    except InputError:
+        return None
 
 
 _W3C = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -151,13 +155,11 @@ def _feed(body: bytes, url: str, content_type: str | None) -> Discovery:
     entries: list[Entry] = []
     dropped = 0
     for item in parsed.entries:
-        link = item.get("link") or next(
-            (ln.get("href") for ln in item.get("links", ()) if ln.get("href")), None
+        link = _absolute(
+            url,
+            item.get("link")
+            or next((ln.get("href") for ln in item.get("links", ()) if ln.get("href")), None),
         )
-        try:
-            link = check_url(urljoin(url, link)) if link else None
-        except InputError:
-            link = None
         if link is None:
             dropped += 1
             continue
