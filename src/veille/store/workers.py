@@ -140,9 +140,10 @@ def _exit_with_ingest(ingest: int) -> None:
     """End this worker once the ingest that started it is gone.
 
     A parent killed outright (``kill -9``, the OOM killer) cannot stop its pool, and the
-    workers would wait for work forever, holding a model each (seen here). The worker's
-    own parent is the fork server, which outlives the ingest as long as a worker holds its
-    pipe, so the ingest's process is watched by its id.
+    workers would wait for work forever, holding a model each (seen here). A worker's own
+    parent is the ingest when it forked from it, but the fork server when it came from
+    there, which outlives the ingest as long as a worker holds its pipe: so the ingest's
+    process is watched by its id, not the worker's parent.
     """
     while _alive(ingest):
         time.sleep(PARENT_CHECK_SECONDS)
