@@ -8,7 +8,6 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -127,7 +126,7 @@ def watch_command(
     if not sources:
         err.print(f"error: {feeds_file}: no feed to watch", markup=False)
         raise typer.Exit(2)
-    options = replace(_collect_options(workers, batch_size, wait, max_chars), max_pages=max_pages)
+    options = _collect_options(workers, batch_size, wait, max_chars, max_pages)
     rounds = 0
 
     def on_round(report: RoundReport) -> None:
@@ -286,10 +285,14 @@ def _print_round(number: int, report: RoundReport) -> None:
         err.print(f"error: {failure}{later}", markup=False, highlight=False)
 
 
-def _collect_options(workers: int, batch_size: int, wait: float, max_chars: int) -> CollectOptions:
+def _collect_options(
+    workers: int, batch_size: int, wait: float, max_chars: int, max_pages: int | None = None
+) -> CollectOptions:
     from veille.watch import CollectOptions
 
-    return CollectOptions(workers=workers, batch_size=batch_size, wait=wait, max_chars=max_chars)
+    return CollectOptions(
+        workers=workers, batch_size=batch_size, wait=wait, max_chars=max_chars, max_pages=max_pages
+    )
 
 
 @contextmanager
