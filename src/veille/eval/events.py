@@ -3,7 +3,8 @@
 A predicted event matches a gold one in the same sentence (their sentence spans overlap)
 when the CAMEO root is the same and so is the dyad: source and target countries, each
 equal or both unknown. Root+dyad is the headline measure; the full-code measure also
-requires the same CAMEO code. Matching is one-to-one, in text order. Root 01 (public
+requires the same CAMEO code. Matching is one-to-one and maximum (no
+prediction is spent on one gold event when another needs it). Root 01 (public
 statements) is left out on both sides, as the gold does. Date accuracy is the share of
 root+dyad matches whose date (value) equals the gold's.
 """
@@ -41,24 +42,34 @@ class EventReport:
 
 
 def _matches(gold: list[_Item], predicted: list[_Item], level: str) -> list[tuple[_Item, _Item]]:
-    used: set[int] = set()
-    pairs = []
-    for g in gold:
-        for i, p in enumerate(predicted):
-            if i in used or not (p.start < g.end and g.start < p.end):
+    """A maximum one-to-one matching (augmenting paths), so that a prediction taken by
+    one gold event cannot leave another gold event it alone could match unmatched."""
+    fits = [[i for i, p in enumerate(predicted) if _fits(g, p, level)] for g in gold]
+    owner: dict[int, int] = {}
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for i in fits[g]:
+            if i in seen:
                 continue
-            if p.cameo[:2] != g.cameo[:2]:
-                continue
-            if level == "full" and p.cameo != g.cameo:
-                continue
-            if level != "root" and (
-                p.source_country != g.source_country or p.target_country != g.target_country
-            ):
-                continue
-            used.add(i)
-            pairs.append((g, p))
-            break
-    return pairs
+            seen.add(i)
+            if i not in owner or augment(owner[i], seen):
+                owner[i] = g
+                return True
+        return False
+
+    for g in range(len(gold)):
+        augment(g, set())
+    return sorted(((gold[g], predicted[i]) for i, g in owner.items()), key=lambda m: m[0].start)
+
+
+def _fits(g: _Item, p: _Item, level: str) -> bool:
+    if not (p.start < g.end and g.start < p.end) or p.cameo[:2] != g.cameo[:2]:
+        return False
+    if level == "full" and p.cameo != g.cameo:
+        return False
+    return level == "root" or (
+        p.source_country == g.source_country and p.target_country == g.target_country
+    )
 
 
 def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
