@@ -582,3 +582,46 @@ def test_organisation_introduced_as_an_ngo_takes_no_country(nlp):
     )
     support = next(v for v in analysis.events if v.root == "05")
     assert support.source is not None and support.source_country is None
+
+
+@pytest.mark.slow
+def test_a_time_heading_the_sentence_beats_one_inside_another_noun(nlp):
+    analysis = veille.analyze(
+        "Mercredi 29 mars, non loin du lieu de l'agression de ce samedi, une femme avait "
+        "attaqué des policiers avec un couteau.",
+        published="2017-04-02",
+    )
+    (attack,) = [v for v in analysis.events if v.root == "18"]
+    assert (attack.date, attack.date_from) == ("2017-03-29", "text")
+
+
+@pytest.mark.slow
+def test_a_contrasted_clause_and_a_state_keep_their_own_time(nlp):
+    analysis = veille.analyze(
+        "Alors que la France a signé en décembre 2015 un accord avec l'Allemagne, le "
+        "président a annoncé le retrait du pays.",
+        published="2017-06-01",
+    )
+    dates = {v.root: (v.date, v.date_from) for v in analysis.events}
+    assert dates["05"] == ("2015-12", "text")
+    assert dates["16"] == ("2017-06-01", "published")
+    analysis = veille.analyze(
+        "Samedi, les rebelles ont attaqué un village du nord. "
+        "Les civils ont quitté deux villes assiégées par l'armée syrienne.",
+        published="2016-12-18",
+    )
+    dates = {v.root: (v.date, v.date_from) for v in analysis.events}
+    assert dates["18"] == ("2016-12-17", "text")
+    assert dates["19"] == ("2016-12-18", "published")  # "assiégées" tells a state
+
+
+@pytest.mark.slow
+def test_the_day_before_counts_from_a_told_day_not_from_a_span_start(nlp):
+    analysis = veille.analyze(
+        "Ce mardi 6 décembre, Bernard Cazeneuve a été nommé premier ministre. Il occupait "
+        "le ministère de l'Intérieur depuis le 2 avril 2014. Des manifestants ont attaqué "
+        "la préfecture de Paris la veille.",
+        published="2016-12-06",
+    )
+    (attack,) = [v for v in analysis.events if v.root == "18"]
+    assert (attack.date, attack.date_from) == ("2016-12-05", "text")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -73,19 +74,27 @@ def _date(
     sentence = (index.tokens[start].start, index.tokens[end - 1].end)
     clause = _clause_tokens(index, trigger)
     usable = [t for t in timexes if intended or not _after(t.value, published)]
+    own = set(_subtree(index, trigger.i)) if trigger.pos == "NOUN" else set()
     ranked: list[tuple[tuple[bool, int], Timex]] = []
+    opening: Timex | None = None
     for timex in usable:
         if not sentence[0] <= timex.start < sentence[1]:
             continue
         first = next((t.i for t in index.tokens[start:end] if t.start >= timex.start), None)
-        if first is not None and first in clause:
-            # A time inside a noun phrase ("la même zone que l'agression de ce samedi")
-            # after one that dates the clause ("Mercredi 29 mars, … avait attaqué"); then
-            # the nearest.
-            ranked.append(
-                ((_in_noun_phrase(index, first), abs(timex.start - trigger.start)), timex)
-            )
+        if first is None:
+            continue
+        if first in clause:
+            # A time inside another noun's phrase ("la même zone que l'agression de ce
+            # samedi", "l'accord de cessez-le-feu de mercredi") dates that noun, not the
+            # clause: it comes after one that does, and the nearest first.
+            nominal = first not in own and _in_noun_phrase(index, first)
+            ranked.append(((nominal, abs(timex.start - trigger.start)), timex))
+        elif _opens_sentence(index, first, start):
+            opening = timex
     best = min(ranked, key=lambda r: r[0])[1] if ranked else None
+    if opening is not None and best is not None and min(ranked, key=lambda r: r[0])[0][0]:
+        # Only another noun's time: "Mercredi 29 mars, …" heading the sentence dates it.
+        best = opening
     if best is None:
         offset = _anaphoric_day(index, clause)
         day = _last_day(index, sentence[0], usable)
@@ -115,6 +124,21 @@ def _in_noun_phrase(index: _Index, first: int) -> bool:
     return token.dep == "nmod" and head.pos in ("NOUN", "PROPN")
 
 
+def _opens_sentence(index: _Index, first: int, start: int) -> bool:
+    """The time expression heads the sentence, set off by a comma ("Mercredi 29 mars,
+    dans la même zone, une Palestinienne avait attaqué …")."""
+    if first > start + 1:
+        return False
+    rest = index.tokens[first + 1 : first + 6]
+    return any(t.text == "," for t in rest)
+
+
+# The conjunctions of a clause whose time is not the main clause's ("alors que", "tandis
+# que", "bien que", "parce que", "puisque", "si").
+_OTHER_TIME = frozenset({"alors", "tandis", "bien", "parce", "puisque", "quoique", "si"})
+
+_SPAN_EDGE = re.compile(r"\b(?:(?:depuis|jusqu'(?:au|a|en))(?: (?:le|l'|la))?|des (?:le|l'|la)) ?$")
+
 _ANAPHORIC_DAYS = {"le jour meme": 0, "le meme jour": 0, "la veille": -1, "le lendemain": 1}
 
 
@@ -125,7 +149,16 @@ def _anaphoric_day(index: _Index, clause: set[int]) -> int | None:
 
 
 def _last_day(index: _Index, before: int, timexes: Sequence[Timex]) -> str | None:
-    days = [t for t in timexes if t.start < before and t.precision == "day"]
+    """The last day told before, not a start ("depuis le 2 avril 2014") or an end
+    ("jusqu'au 4 juin") of a span."""
+    text = index.parsed.text
+    days = [
+        t
+        for t in timexes
+        if t.start < before
+        and t.precision == "day"
+        and not _SPAN_EDGE.search(fold(text[max(0, t.start - 14) : t.start]))
+    ]
     return max(days, key=lambda t: t.start).value if days else None
 
 
@@ -145,10 +178,14 @@ def _told_in_past(index: _Index, trigger: Token) -> bool:
     """The trigger's verb (or the verb of a noun trigger) is in a past tense: "ont tué",
     "avait attaqué", "attaqua" (a present tense speaks of the day of publication)."""
     verb = _verb_of(index, trigger)
+    auxiliaries = [index.tokens[c] for c in index.children.get(verb.i, [])]
+    has_auxiliary = any(a.dep.startswith("aux") for a in auxiliaries)
+    conjoined = any(a.dep == "cc" for a in auxiliaries)  # "ont abandonné … et poignardé"
+    if verb.dep == "acl" and verb.verb_form == "Part" and not (has_auxiliary or conjoined):
+        return False  # "deux villes assiégées par les rebelles": a state, not a told act
     if verb.tense in ("Past", "Imp"):
         return True
-    auxiliaries = [index.tokens[c] for c in index.children.get(verb.i, [])]
-    return verb.verb_form == "Part" and any(a.dep.startswith("aux") for a in auxiliaries)
+    return verb.verb_form == "Part" and has_auxiliary
 
 
 def _narrative_time(index: _Index, trigger: Token, timexes: Sequence[Timex]) -> Timex | None:
@@ -188,6 +225,16 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
             # "a annoncé une offensive, éliminant l'organisation avant la fin de l'année":
             # a participle clause tells another act, at its own time.
             clause -= set(_subtree(index, gerund.i))
+    for sub in index.kids(verb.i, "advcl"):
+        marks = {
+            fold(index.tokens[m].lemma)
+            for m in index.children.get(sub.i, [])
+            if index.tokens[m].dep == "mark"
+        }
+        if marks & _OTHER_TIME and trigger.i not in _subtree(index, sub.i):
+            # "Alors que les États-Unis ont signé en décembre 2015 …, Trump a annoncé le
+            # retrait": a contrasted or causal clause is told at its own time.
+            clause -= set(_subtree(index, sub.i))
     # A noun trigger's own complements count too ("campagne … en février 2022").
     clause.update(_subtree(index, trigger.i))
     return clause
