@@ -97,3 +97,45 @@ def test_version_and_schema():
     assert run("--version").stdout.startswith("veille ")
     schema = json.loads(run("schema").stdout)
     assert schema["$id"] == "veille.analysis/1"
+
+
+def test_eval_events_by_root_and_errors(tmp_path):
+    text = (
+        "Le président chinois s'est rendu à Moscou en mars. "
+        "Des manifestants ont dénoncé la réforme à Paris."
+    )
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a1", "text": text}, ensure_ascii=False) + "\n")
+    visit = text.index("Le président")
+    protest = text.index("Des manifestants")
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    events = [
+        {"start": visit, "end": protest - 1, "cameo": "042", "trigger": "s'est rendu",
+         "source_country": "CHN", "target_country": "RUS", "date": "2023-03"},
+        # A root no rule gives this sentence: a miss with the record found there.
+        {"start": protest, "end": len(text), "cameo": "172", "trigger": "dénoncé",
+         "source_country": None, "target_country": None, "date": "2023-06-10"},
+    ]  # fmt: skip
+    gold = {"id": "a1", "published": "2023-06-10", "events": events}
+    (gold_dir / "a1.json").write_text(json.dumps(gold))
+    errors = tmp_path / "errors.jsonl"
+    result = run(
+        "eval", "events", str(gold_dir), "--corpus", str(corpus), "--by-root",
+        "--errors", str(errors), "--format", "json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["by_root"]["04"]["tp"] == 1
+    assert report["by_root"]["17"]["fn"] == 1
+    rows = [json.loads(line) for line in errors.read_text().splitlines()]
+    missed = [r for r in rows if r["kind"] == "missed"]
+    assert [(r["gold"]["cameo"], r["reason"]) for r in missed] == [("172", "other root")]
+    assert missed[0]["sentence"].startswith("Des manifestants")
+    assert missed[0]["predicted"][0]["cameo"].startswith("1")
+    spurious = [r for r in rows if r["kind"] == "spurious"]
+    assert all(r["reason"] == "unmatched in a gold sentence" for r in spurious)
+    unwritable = run("eval", "events", str(gold_dir), "--corpus", str(corpus),
+                     "--errors", str(tmp_path / "no" / "such" / "dir.jsonl"))  # fmt: skip
+    assert unwritable.returncode == 1
+    assert "cannot write" in unwritable.stderr and "Traceback" not in unwritable.stderr

@@ -505,14 +505,33 @@ def eval_events(
     gold_dir: GoldDir,
     corpus: GoldCorpus = DEFAULT_CORPUS,
     format: TableFormatOption = TableFormat.table,
+    by_root: Annotated[
+        bool, typer.Option("--by-root", help="Also root + dyad P/R/F1 for each CAMEO root.")
+    ] = False,
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            help="Write each missed gold event and each spurious record, with its sentence "
+            "and what the other side holds there, to this JSON Lines file.",
+        ),
+    ] = None,
 ) -> None:
     """Event P/R/F1 at root level with the dyad, at full-code level, and date accuracy.
 
-    Example: veille eval events tests/gold/events
+    Example: veille eval events tests/gold/events --by-root --errors errors.jsonl
     """
     from veille.eval.events import evaluate
 
     report = _evaluate(evaluate, gold_dir, corpus)
+    if errors is not None:
+        try:
+            with errors.open("w", encoding="utf-8") as file:
+                for row in report.errors:
+                    file.write(json.dumps(row, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            err.print(f"error: {errors}: cannot write ({exc.strerror})", markup=False)
+            raise typer.Exit(1) from None
     levels = {
         "root + dyad": report.root_dyad,
         "full code + dyad": report.full_code,
@@ -524,11 +543,21 @@ def eval_events(
             "date_accuracy": round(report.date_accuracy, 4),
             **{name: score.as_dict() for name, score in levels.items()},
         }
+        if by_root:
+            data["by_root"] = {root: sc.as_dict() for root, sc in report.by_root.items()}
         out.file.write(json.dumps(data, indent=2) + "\n")
         return
     title = f"Events, {report.articles} articles ({gold_dir})"
     out.print(_score_table(title, ("level",), [((n,), sc) for n, sc in levels.items()]))
     out.print(f"date accuracy on root + dyad matches: {report.date_accuracy:.3f}")
+    if by_root:
+        from veille.events import codebook
+
+        names = {code: entry.name for code, entry in codebook().items()}
+        rows: list[tuple[tuple[str, ...], Any]] = [
+            ((root, names.get(root, "")), sc) for root, sc in report.by_root.items()
+        ]
+        out.print(_score_table("Root + dyad by CAMEO root", ("root", "name"), rows))
 
 
 @eval_app.command("duplicates")

@@ -11,10 +11,12 @@ root+dyad matches whose date (value) equals the gold's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from veille.eval import Score, align, load_dated_gold
+from veille.model import Event
 from veille.pipeline import analyze_many
 
 
@@ -35,6 +37,8 @@ class EventReport:
     full_code: Score
     root_only: Score
     dates_correct: int
+    by_root: dict[str, Score] = field(default_factory=dict)  # root + dyad, per CAMEO root
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def date_accuracy(self) -> float:
@@ -75,10 +79,13 @@ def _fits(g: _Item, p: _Item, level: str) -> bool:
 def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
     golds, texts, documents = load_dated_gold(gold_dir, corpus)
     counts = {level: [0, 0, 0] for level in ("dyad", "full", "root")}  # tp, gold, predicted
+    roots: dict[str, Score] = {}
+    errors: list[dict[str, Any]] = []
     dates = 0
     for gold, analysis in zip(golds, analyze_many(documents), strict=True):
         text = texts[gold["id"]]
         mapping = align(text, analysis.article.text)
+        gold_events = [e for e in gold["events"] if not e["cameo"].startswith("01")]
         gold_items = [
             _Item(
                 e["start"],
@@ -88,9 +95,9 @@ def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
                 e.get("target_country"),
                 e.get("date"),
             )
-            for e in gold["events"]
-            if not e["cameo"].startswith("01")
+            for e in gold_events
         ]
+        events = [v for v in analysis.events if v.root != "01"]
         predicted = [
             _Item(
                 mapping[v.start],
@@ -100,8 +107,7 @@ def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
                 v.target_country,
                 v.date,
             )
-            for v in analysis.events
-            if v.root != "01"
+            for v in events
         ]
         for level in counts:
             pairs = _matches(gold_items, predicted, level)
@@ -110,8 +116,102 @@ def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
             counts[level][2] += len(predicted)
             if level == "dyad":
                 dates += sum(g.date == p.date for g, p in pairs)
+                matched = {id(g) for g, _ in pairs} | {id(p) for _, p in pairs}
+                for root, score in _per_root(gold_items, predicted, matched).items():
+                    roots[root] = roots.get(root, Score(0, 0, 0)) + score
+                names = {e.id: e.name for e in analysis.entities}
+                errors += _errors(
+                    gold["id"], text, gold_events, gold_items, events, predicted, matched, names
+                )
     scores = {
         level: Score(tp, predicted - tp, gold - tp)
         for level, (tp, gold, predicted) in counts.items()
     }
-    return EventReport(len(golds), scores["dyad"], scores["full"], scores["root"], dates)
+    return EventReport(
+        len(golds),
+        scores["dyad"],
+        scores["full"],
+        scores["root"],
+        dates,
+        dict(sorted(roots.items())),
+        errors,
+    )
+
+
+def _per_root(gold: list[_Item], predicted: list[_Item], matched: set[int]) -> dict[str, Score]:
+    """Root + dyad counts by CAMEO root: a gold event counts for its root, a prediction for
+    its own."""
+    scores: dict[str, Score] = {}
+    for item in gold:
+        hit = id(item) in matched
+        scores[item.cameo[:2]] = scores.get(item.cameo[:2], Score(0, 0, 0)) + Score(
+            int(hit), 0, int(not hit)
+        )
+    for item in predicted:
+        if id(item) not in matched:
+            scores[item.cameo[:2]] = scores.get(item.cameo[:2], Score(0, 0, 0)) + Score(0, 1, 0)
+    return scores
+
+
+def _errors(
+    article: str,
+    text: str,
+    gold_events: list[dict[str, Any]],
+    gold: list[_Item],
+    events: list[Event],
+    predicted: list[_Item],
+    matched: set[int],
+    names: dict[str, str],
+) -> list[dict[str, Any]]:
+    """The unmatched gold events ("missed") and predictions ("spurious"), each with its
+    sentence and what the other side has in that sentence, for ``--errors``."""
+    rows: list[dict[str, Any]] = []
+    for record, item in zip(gold_events, gold, strict=True):
+        if id(item) in matched:
+            continue
+        near = [
+            (event, other)
+            for event, other in zip(events, predicted, strict=True)
+            if other.start < item.end and item.start < other.end
+        ]
+        same_root = [pair for pair in near if pair[1].cameo[:2] == item.cameo[:2]]
+        reason = "other dyad" if same_root else "other root" if near else "no event in sentence"
+        rows.append(
+            {
+                "article": article,
+                "kind": "missed",
+                "reason": reason,
+                "sentence": text[item.start : item.end],
+                "gold": {k: record.get(k) for k in _GOLD_FIELDS},
+                "predicted": [_brief(event, names) for event, _ in same_root or near],
+            }
+        )
+    for event, item in zip(events, predicted, strict=True):
+        if id(item) in matched:
+            continue
+        told = [g for g in gold if g.start < item.end and item.start < g.end]
+        rows.append(
+            {
+                "article": article,
+                "kind": "spurious",
+                "reason": "unmatched in a gold sentence" if told else "no gold event in sentence",
+                "sentence": event.sentence,
+                "predicted": [_brief(event, names)],
+            }
+        )
+    return rows
+
+
+_GOLD_FIELDS = ("cameo", "trigger", "source", "source_country", "target", "target_country", "date")
+
+
+def _brief(event: Event, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "cameo": event.cameo,
+        "trigger": event.trigger,
+        "source": names.get(event.source or "", event.source_actor),
+        "source_country": event.source_country,
+        "target": names.get(event.target or "", event.target_actor),
+        "target_country": event.target_country,
+        "date": event.date,
+    }
