@@ -28,3 +28,13 @@ def test_levels_and_sentences_constrain_matches() -> None:
     assert _matches(gold, [_item("042", "CHN", None)], "root")
     assert not _matches(gold, [_item("042", "CHN", "RUS", start=100)], "root")
     assert len(_matches(gold, [_item("042", "CHN", "RUS")] * 2, "dyad")) == 1
+
+
+def test_places_agree_when_one_name_holds_the_other() -> None:
+    from veille.eval.events import _same_place
+
+    assert _same_place("la poche d'Hawija", "Hawija")
+    assert _same_place("Pékin", "pekin")
+    assert _same_place(None, None)
+    assert not _same_place("Mogadiscio", "Somalie")
+    assert not _same_place("Kaboul", None)

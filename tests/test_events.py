@@ -625,3 +625,22 @@ def test_the_day_before_counts_from_a_told_day_not_from_a_span_start(nlp):
     )
     (attack,) = [v for v in analysis.events if v.root == "18"]
     assert (attack.date, attack.date_from) == ("2016-12-05", "text")
+
+
+@pytest.mark.slow
+def test_places_of_areas_sites_and_cities(nlp):
+    def places(text):
+        return [v.location.name if v.location else None for v in veille.analyze(text).events]
+
+    # The "de" complement of an area noun; a city rather than its country; "sur" a site.
+    assert places("Des rebelles ont attaqué un convoi de l'armée dans la région d'Alep.") == [
+        "Alep"
+    ]
+    assert places("En Syrie, un attentat a été perpétré contre un hôtel du centre de Damas.") == [
+        "Damas"
+    ]
+    assert places("Un homme armé a attaqué des policiers sur les Champs-Élysées.") == [
+        "Champs-Élysées"
+    ]
+    # "sur" a country is a topic, not a place.
+    assert set(places("La Russie et la Turquie ont signé un accord sur la Syrie.")) == {None}

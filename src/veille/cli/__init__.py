@@ -541,6 +541,7 @@ def eval_events(
         data = {
             "articles": report.articles,
             "date_accuracy": round(report.date_accuracy, 4),
+            "place_agreement": round(report.place_agreement, 4),
             **{name: score.as_dict() for name, score in levels.items()},
         }
         if by_root:
@@ -550,6 +551,7 @@ def eval_events(
     title = f"Events, {report.articles} articles ({gold_dir})"
     out.print(_score_table(title, ("level",), [((n,), sc) for n, sc in levels.items()]))
     out.print(f"date accuracy on root + dyad matches: {report.date_accuracy:.3f}")
+    out.print(f"place agreement on root + dyad matches: {report.place_agreement:.3f}")
     if by_root:
         from veille.events import codebook
 

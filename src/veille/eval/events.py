@@ -6,7 +6,8 @@ equal or both unknown. Root+dyad is the headline measure; the full-code measure 
 requires the same CAMEO code. Matching is one-to-one and maximum (no
 prediction is spent on one gold event when another needs it). Root 01 (public
 statements) is left out on both sides, as the gold does. Date accuracy is the share of
-root+dyad matches whose date (value) equals the gold's.
+root+dyad matches whose date (value) equals the gold's; place agreement the share whose
+place agrees (both none, or one name holds the other: "Hawija" in "la poche d'Hawija").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from veille.data import fold
 from veille.eval import Score, align, load_dated_gold
 from veille.model import Event
 from veille.pipeline import analyze_many
@@ -28,6 +30,7 @@ class _Item:
     source_country: str | None
     target_country: str | None
     date: str | None
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +40,17 @@ class EventReport:
     full_code: Score
     root_only: Score
     dates_correct: int
+    places_correct: int = 0
     by_root: dict[str, Score] = field(default_factory=dict)  # root + dyad, per CAMEO root
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def date_accuracy(self) -> float:
         return self.dates_correct / self.root_dyad.tp if self.root_dyad.tp else 0.0
+
+    @property
+    def place_agreement(self) -> float:
+        return self.places_correct / self.root_dyad.tp if self.root_dyad.tp else 0.0
 
 
 def _matches(gold: list[_Item], predicted: list[_Item], level: str) -> list[tuple[_Item, _Item]]:
@@ -81,7 +89,7 @@ def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
     counts = {level: [0, 0, 0] for level in ("dyad", "full", "root")}  # tp, gold, predicted
     roots: dict[str, Score] = {}
     errors: list[dict[str, Any]] = []
-    dates = 0
+    dates = places = 0
     for gold, analysis in zip(golds, analyze_many(documents), strict=True):
         text = texts[gold["id"]]
         mapping = align(text, analysis.article.text)
@@ -94,6 +102,7 @@ def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
                 e.get("source_country"),
                 e.get("target_country"),
                 e.get("date"),
+                e.get("place"),
             )
             for e in gold_events
         ]
@@ -106,6 +115,7 @@ def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
                 v.source_country,
                 v.target_country,
                 v.date,
+                v.location.name if v.location else None,
             )
             for v in events
         ]
@@ -116,6 +126,7 @@ def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
             counts[level][2] += len(predicted)
             if level == "dyad":
                 dates += sum(g.date == p.date for g, p in pairs)
+                places += sum(_same_place(g.place, p.place) for g, p in pairs)
                 matched = {id(g) for g, _ in pairs} | {id(p) for _, p in pairs}
                 for root, score in _per_root(gold_items, predicted, matched).items():
                     roots[root] = roots.get(root, Score(0, 0, 0)) + score
@@ -133,9 +144,17 @@ def evaluate(gold_dir: Path, corpus: Path) -> EventReport:
         scores["full"],
         scores["root"],
         dates,
+        places,
         dict(sorted(roots.items())),
         errors,
     )
+
+
+def _same_place(gold: str | None, predicted: str | None) -> bool:
+    if gold is None or predicted is None:
+        return gold is predicted
+    gold, predicted = fold(gold), fold(predicted)
+    return gold in predicted or predicted in gold
 
 
 def _per_root(gold: list[_Item], predicted: list[_Item], matched: set[int]) -> dict[str, Score]:
@@ -202,7 +221,16 @@ def _errors(
     return rows
 
 
-_GOLD_FIELDS = ("cameo", "trigger", "source", "source_country", "target", "target_country", "date")
+_GOLD_FIELDS = (
+    "cameo",
+    "trigger",
+    "source",
+    "source_country",
+    "target",
+    "target_country",
+    "date",
+    "place",
+)
 
 
 def _brief(event: Event, names: dict[str, str]) -> dict[str, Any]:
@@ -214,4 +242,5 @@ def _brief(event: Event, names: dict[str, str]) -> dict[str, Any]:
         "target": names.get(event.target or "", event.target_actor),
         "target_country": event.target_country,
         "date": event.date,
+        "place": event.location.name if event.location else None,
     }

@@ -241,22 +241,59 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
 
 
 def _place(index: _Index, trigger: Token) -> Location | None:
-    """ "à Moscou", "en Ukraine", "dans la capitale": a place in the clause, the closest to
-    the trigger, the destination of a visit first."""
+    """ "à Moscou", "en Ukraine", "dans la capitale", "dans la région d'Idleb", "sur le
+    London Bridge": a place in the clause, the closest to the trigger; a city rather than
+    the country it lies in ("En Somalie, un attentat … à Mogadiscio")."""
     verb = _verb_of(index, trigger)
     # Places in the subject's titles ("commandant des opérations … en Ukraine") are not
     # where the act happened.
     subjects = {i for s in index.kids(verb.i, *_SUBJECT_DEPS) for i in _subtree(index, s.i)}
     clause = sorted(_clause_tokens(index, trigger) - subjects, key=lambda i: abs(i - trigger.i))
+    found: list[Location] = []
+    cities: list[Location] = []
     for i in clause:
         entity = index.entity_of.get(i)
         if entity is None or entity.type not in ("GPE", "LOC"):
             continue
-        token = index.tokens[i]
-        case = _case(index, token) or fold(index.tokens[i - 1].text) if i > 0 else ""
-        if case in ("a", "en", "dans", "au", "aux", "pres"):
-            return location_of(entity)
-    return None
+        location = location_of(entity)
+        if location is None:
+            continue
+        if location.geonames_id is not None:
+            cities.append(location)
+        if _located(index, index.tokens[i], location):
+            found.append(location)
+    if not found:
+        return None
+    first = found[0]
+    if first.geonames_id is None:
+        # The country's city named in the same clause is the more precise place.
+        return next((c for c in cities if c.country == first.country), first)
+    return first
+
+
+_AT = frozenset({"a", "en", "dans", "au", "aux", "pres"})
+# Nouns of an area named by its "de" complement: "dans la région d'Idleb".
+_AREA = frozenset(
+    {"region", "province", "ville", "poche", "capitale", "banlieue", "peripherie",
+     "quartier", "environs", "centre", "nord", "sud", "est", "ouest", "nord-est",
+     "nord-ouest", "sud-est", "sud-ouest", "localite", "village", "zone", "secteur"}
+)  # fmt: skip
+
+
+def _located(index: _Index, token: Token, location: Location) -> bool:
+    """The place is where the act happened: after "à", "en", "dans", "près de"; "sur" for
+    a city or site (not a country: "un accord sur la Syrie"); the "de" complement of an
+    area noun that is itself so placed."""
+    i = token.i
+    case = _case(index, token) or (fold(index.tokens[i - 1].text) if i > 0 else "")
+    if case in _AT:
+        return True
+    if case == "sur":
+        return location.geonames_id is not None or location.lat is None
+    head = index.tokens[token.head]
+    if case in ("de", "d'") and head.i != token.i and fold(head.lemma) in _AREA:
+        return (_case(index, head) or "") in _AT
+    return False
 
 
 def _block_role(article: Article, offset: int) -> BlockRole:
