@@ -165,8 +165,14 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         and triggers[head.i][:2] in _ACTS_NOT_YET_DONE
     ):
         return True  # "ayant appelé aux massacres", "demande des négociations": the appeal
-    # A noun object of a trigger of the same code ("adresser une invitation").
-    if head.i != i and head.i in triggers and triggers[head.i][:2] == triggers[i][:2]:
+    # A noun object of a trigger of the same code ("adresser une invitation"); acts listed
+    # together ("les assauts et les contre-attaques de l'armée") are each their own.
+    if (
+        head.i != i
+        and head.i in triggers
+        and token.dep != "conj"
+        and triggers[head.i][:2] == triggers[i][:2]
+    ):
         return True
     # A trigger whose infinitive complement is a trigger: the complement is the act
     # ("a refusé de condamner"), unless the governing verb is itself a verbal act on it:
