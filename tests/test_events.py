@@ -548,6 +548,17 @@ def test_defying_a_person_is_criticism_defying_a_law_is_defiance(nlp):
 
 
 @pytest.mark.slow
+def test_a_target_struck_not_an_aim(nlp):
+    assert [c for c, _, _ in _coded("Les rebelles ont visé un hôtel de Kaboul.")] == ["180"]
+    assert [c for c, _, _ in _coded("C'est le ministre qui était visé.")] == ["180"]
+    for text in (
+        "La réforme vise à réduire les dépenses.",
+        "L'objectif vise la suppression de mille postes.",
+    ):
+        assert _coded(text) == [], text
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 
