@@ -559,6 +559,18 @@ def test_a_target_struck_not_an_aim(nlp):
 
 
 @pytest.mark.slow
+def test_struck_by_a_series_of_bombings_is_a_bombing(nlp):
+    text = "La Turquie est frappée par une série d'attentats."
+    assert [c for c, _, _ in _coded(text)] == ["183"]
+
+
+@pytest.mark.slow
+def test_removal_from_office_is_a_finding_of_guilt(nlp):
+    text = "Le Parlement brésilien a voté la destitution de la présidente."
+    assert [c for c, _, _ in _coded(text)] == ["116"]
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 

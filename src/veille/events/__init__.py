@@ -115,10 +115,11 @@ def _incitements(index: _Index, triggers: dict[int, str]) -> None:
 
 def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
     """ "Deux attentats à la bombe ont tué 91 personnes", "des frappes qui ont permis de
-    tuer": a killing done by an attack told by its noun is that attack, and takes its code
-    (a bombing 183, an air strike 195), not the residual 180."""
+    tuer", "le pays est frappé par une série d'attentats": violence done by an attack told
+    by its noun is that attack, and takes its code (a bombing 183, an air strike 195), not
+    the residual 180 or 190."""
     for i, code in list(triggers.items()):
-        if not code.startswith("18") or code[:3] in ("181", "182"):
+        if code[:2] not in ("18", "19") or code[:3] in ("181", "182"):
             continue
         verb = index.tokens[i]
         if verb.pos != "VERB":
@@ -128,6 +129,14 @@ def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
         doers = index.kids(verb.i, "nsubj")
         if verb.dep == "acl:relcl" and verb.head != verb.i:
             doers.append(index.tokens[verb.head])  # "la frappe, qui a tué"
+        if index.kids(verb.i, "aux:pass"):
+            # "le pays est frappé par une série d'attentats": the agent
+            doers = [
+                k
+                for k in index.kids(verb.i, "obl:agent", "obl:arg", "obl")
+                if _case(index, k) == "par"
+            ]
+        doers += [n for d in doers if fold(d.lemma) in _QUANTITIES for n in index.kids(d.i, "nmod")]
         for doer in doers:
             if doer.i != i and triggers.get(doer.i, "")[:2] in ("18", "19", "20"):
                 triggers[i] = triggers[doer.i]
