@@ -571,6 +571,15 @@ def test_removal_from_office_is_a_finding_of_guilt(nlp):
 
 
 @pytest.mark.slow
+def test_an_act_deep_inside_a_threat_has_not_happened(nlp):
+    text = (
+        "Le gouvernement espagnol menace d'utiliser la loi qui permet de suspendre "
+        "les institutions catalanes."
+    )
+    assert [c for c, _, _ in _coded(text)] == ["130"]
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 

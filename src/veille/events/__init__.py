@@ -174,6 +174,8 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         and triggers[head.i][:2] in _ACTS_NOT_YET_DONE
     ):
         return True  # "ayant appelé aux massacres", "demande des négociations": the appeal
+    if _spoken_of(index, token, triggers):
+        return True
     # A noun object of a trigger of the same code ("adresser une invitation"); acts listed
     # together ("les assauts et les contre-attaques de l'armée") are each their own.
     if (
@@ -225,6 +227,28 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         and token.verb_form == "Inf"
         and triggers[head.i].startswith("03")
     )
+
+
+def _spoken_of(index: _Index, token: Token, triggers: dict[int, str]) -> bool:
+    """ "menace d'utiliser l'article qui permet de suspendre les institutions": an act
+    inside what an appeal, demand or threat speaks of, however deep, has not happened."""
+    kid = token
+    for _ in range(6):
+        head = index.tokens[kid.head]
+        if head.i == kid.i or kid.dep not in _INSIDE:
+            return False
+        if head.i in triggers:  # the nearest act above: is it words about this one?
+            return (
+                kid.i != token.i
+                and kid.dep in ("xcomp", "ccomp")
+                and triggers[head.i][:2] in _ACTS_NOT_YET_DONE
+            )
+        kid = head
+    return False
+
+
+# What an act spoken of hangs from, up to the verb that speaks of it.
+_INSIDE = frozenset({"xcomp", "ccomp", "conj", "obj", "nmod", "acl", "acl:relcl", "obl:arg"})
 
 
 # Roots of acts done with words about another act: appeals, demands, disapproval,
