@@ -580,6 +580,15 @@ def test_an_act_deep_inside_a_threat_has_not_happened(nlp):
 
 
 @pytest.mark.slow
+def test_an_entry_complement_hung_on_the_object(nlp):
+    # "de ses fonctions" hangs on "la présidente"; "de ses forces" on "l'intégralité".
+    text = "Le Parlement sud-coréen a suspendu la présidente de ses fonctions."
+    assert [c for c, _, _ in _coded(text)] == ["115"]
+    text = "L'OTAN prévoit de retirer l'intégralité de ses forces d'Afghanistan."
+    assert [c for c, _, _ in _coded(text)] == ["0356"]
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 

@@ -72,6 +72,11 @@ def _trigger(index: _Index, token: Token) -> str | None:
     }
     if token.i + 1 < len(index.tokens):
         complements.add(index.tokens[token.i + 1].lemma.lower())
+    # The parser hangs a verb's complement on its object ("a suspendu [la présidente [de
+    # ses fonctions]]", "accuse [le ministre [de corruption]]").
+    complements.update(
+        n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
+    )
     for with_, code in entries:
         if not with_ or with_ in complements:
             return code
