@@ -589,6 +589,15 @@ def test_an_entry_complement_hung_on_the_object(nlp):
 
 
 @pytest.mark.slow
+def test_an_act_allowed_or_assigned_is_not_done(nlp):
+    for text in (
+        "Les policiers ont le droit de manifester en civil.",
+        "Le député sera chargé de critiquer le gouvernement.",
+    ):
+        assert _coded(text) == [], text
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 

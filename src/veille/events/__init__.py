@@ -81,6 +81,8 @@ def extract_events(
             continue  # words inside a quotation are the speaker's, coded as a quote
         if _in_role(index, token):
             continue  # "commandant des opérations militaires russes": a title, not an act
+        if _licensed(index, token):
+            continue  # "ils ont le droit de manifester": an act allowed, not done
         triggers[token.i] = coded
     _incitements(index, triggers)
     _killed_by_attacks(index, triggers)
@@ -146,6 +148,17 @@ def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
 def _in_role(index: _Index, token: Token) -> bool:
     head = index.tokens[token.head]
     return token.pos == "NOUN" and head.i != token.i and fold(head.text) in data.role_head_words()
+
+
+def _licensed(index: _Index, token: Token) -> bool:
+    """ "ont le droit de manifester", "sera chargé de critiquer le gouvernement": an act
+    someone may or must do is not one done."""
+    head = index.tokens[token.head]
+    return token.verb_form == "Inf" and head.i != token.i and fold(head.lemma) in _LICENCES
+
+
+# Nouns and adjectives whose infinitive complement is an act allowed or assigned.
+_LICENCES = frozenset({"droit", "charge", "charger", "capable", "possibilite", "liberte"})
 
 
 def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
