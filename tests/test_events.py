@@ -598,6 +598,21 @@ def test_an_act_allowed_or_assigned_is_not_done(nlp):
 
 
 @pytest.mark.slow
+def test_surrender_to_a_force_is_no_visit(nlp):
+    assert [c for c, _, _ in _coded("Le suspect s'est rendu à la police française.")] == ["0874"]
+    assert [c for c, _, _ in _coded("Le président français s'est rendu à Moscou.")] == ["042"]
+
+
+@pytest.mark.slow
+def test_an_act_noun_carried_by_a_negated_verb_is_negated(nlp):
+    analysis = veille.analyze("Les forces kurdes n'ont pas participé à l'offensive.")
+    assert [(v.root, v.negated) for v in analysis.events] == [("19", True)]
+    # "plus de 1 000" is a number, not "ne … plus".
+    analysis = veille.analyze("La police gabonaise a effectué plus de 1 000 arrestations.")
+    assert [(v.cameo, v.negated) for v in analysis.events] == [("173", False)]
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 

@@ -23,14 +23,31 @@ from veille.timex import since
 def _negated(index: _Index, trigger: Token) -> bool:
     """ "n'a pas signé", "a refusé de condamner", "sans condamner", "n'a rien cédé"."""
     words = {index.tokens[c].text.lower() for c in index.children.get(trigger.i, [])}
-    if words & {"pas", "jamais", "plus", "aucun", "aucune", "sans", "rien"}:
+    if words & {"pas", "jamais", "aucun", "aucune", "sans", "rien"}:
         return True
+    if "plus" in words and words & {"ne", "n'", "n’"}:
+        return True  # "n'a plus attaqué"; not "a effectué plus de 1 000 arrestations"
     head = index.tokens[trigger.head]
+    if (
+        trigger.pos == "NOUN"
+        and trigger.dep in ("obj", "obl:arg")
+        and fold(head.lemma) in _SUPPORT_VERBS
+        and head.i != trigger.i
+        and _negated(index, head)
+    ):
+        return True  # "n'ont pas participé à l'offensive", "n'a mené aucune frappe"
     refusals = data.name_lists().get("refusal", frozenset())
     # What a refusal governs ("a refusé de condamner", "refuse tout dialogue"), not a clause
     # that only hangs off it ("a refusé la proposition du gouvernement, accusé de …").
     governed = trigger.verb_form == "Inf" or trigger.dep in ("obj", "xcomp", "ccomp")
     return head.i != trigger.i and governed and fold(head.lemma) in refusals
+
+
+# Verbs that only carry an act told by their noun: "participer à l'offensive", "mener
+# des frappes", "lancer une attaque".
+_SUPPORT_VERBS = frozenset(
+    {"participer", "mener", "lancer", "conduire", "effectuer", "organiser", "prendre"}
+)
 
 
 def _intention(index: _Index, trigger: Token) -> bool:
