@@ -613,6 +613,16 @@ def test_an_act_noun_carried_by_a_negated_verb_is_negated(nlp):
 
 
 @pytest.mark.slow
+def test_support_received_from_a_state_is_aid(nlp):
+    assert [c for c, _, _ in _coded("Le groupe rebelle bénéficie du soutien de la Turquie.")] == [
+        "070"
+    ]
+    assert [c for c, _, _ in _coded("Le ministre a reçu le soutien du Parti socialiste.")] == [
+        "051"
+    ]
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 

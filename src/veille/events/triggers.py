@@ -17,6 +17,8 @@ _DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", 
 # Dependants that are no complement of an entry (see _trigger).
 _AUXILIARIES = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
 _SUBJECTS = frozenset({"nsubj", "expl:subj"})
+# Verbs by which a party receives what another gives (see _received_from_a_state).
+_RECEIVING = frozenset({"beneficier", "recevoir", "obtenir"})
 # What fires at a target (see _struck).
 _WEAPONS = frozenset({"tir", "balle", "missile", "roquette", "obus", "bombe", "drone", "mortier"})
 
@@ -79,8 +81,23 @@ def _trigger(index: _Index, token: Token) -> str | None:
     )
     for with_, code in entries:
         if not with_ or with_ in complements:
-            return code
+            return "070" if code == "051" and _received_from_a_state(index, token) else code
     return None
+
+
+def _received_from_a_state(index: _Index, token: Token) -> bool:
+    """ "le groupe bénéficie du soutien de la Turquie": support a party receives from a
+    state is aid (070), not words of praise (051)."""
+    if token.pos != "NOUN":
+        return False
+    before = [t for t in index.tokens[max(0, token.i - 3) : token.i] if t.pos == "VERB"]
+    if not any(fold(t.lemma) in _RECEIVING for t in before):
+        return False
+    for k in index.kids(token.i, "nmod"):
+        entity = index.entity_of.get(k.i)
+        if entity is not None and entity.type == "GPE" and _case(index, k) in ("de", "du", "des"):
+            return True
+    return False
 
 
 def _state(index: _Index, token: Token) -> bool:
