@@ -568,6 +568,8 @@ def test_struck_by_a_series_of_bombings_is_a_bombing(nlp):
 def test_removal_from_office_is_a_finding_of_guilt(nlp):
     text = "Le Parlement brésilien a voté la destitution de la présidente."
     assert [c for c, _, _ in _coded(text)] == ["116"]
+    # Condemned by a court is a sentence, not a denunciation.
+    assert [c for c, _, _ in _coded("L'homme a été condamné par le tribunal de Paris.")] == ["116"]
 
 
 @pytest.mark.slow
