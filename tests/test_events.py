@@ -625,6 +625,12 @@ def test_support_received_from_a_state_is_aid(nlp):
 
 
 @pytest.mark.slow
+def test_a_ban_on_an_act_is_the_ban(nlp):
+    text = "Le gouvernement hongrois a interdit aux ONG d'aider les migrants."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["17"]
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 

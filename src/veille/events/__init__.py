@@ -265,9 +265,9 @@ _INSIDE = frozenset({"xcomp", "ccomp", "conj", "obj", "nmod", "acl", "acl:relcl"
 
 
 # Roots of acts done with words about another act: appeals, demands, disapproval,
-# threats. (A refusal is not one: in "a refusé de condamner" the condemnation is the act,
-# negated.)
-_VERBAL_ACTS = frozenset({"02", "10", "11", "13"})
+# threats, and prohibitions ("interdit aux ONG d'aider les réfugiés" is a ban, 172). (A
+# refusal is not one: in "a refusé de condamner" the condemnation is the act, negated.)
+_VERBAL_ACTS = frozenset({"02", "10", "11", "13", "17"})
 
 
 # Appeals, demands and threats: the act they speak of has not happened, so it is no
