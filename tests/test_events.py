@@ -631,6 +631,15 @@ def test_a_ban_on_an_act_is_the_ban(nlp):
 
 
 @pytest.mark.slow
+def test_troops_leaving_a_country_withdraw(nlp):
+    assert [c for c, _, _ in _coded("Les troupes françaises quittent le Mali.")] == ["0874"]
+    # A plural in -ront is a future however tagged: the intent to withdraw.
+    text = "Les troupes françaises quitteront le Mali en 2030."
+    assert [c for c, _, _ in _coded(text)] == ["0356"]
+    assert _coded("Le ministre quitte le gouvernement.") == []
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 

@@ -52,9 +52,13 @@ _SUPPORT_VERBS = frozenset(
 
 def _intention(index: _Index, trigger: Token) -> bool:
     """ "veut rencontrer", "a annoncé vouloir se rendre", "une invitation à se rendre"."""
-    if trigger.tense == "Fut" or any(
-        index.tokens[c].tense == "Fut" and index.tokens[c].dep.startswith("aux")
-        for c in index.children.get(trigger.i, [])
+    if (
+        _future_plural(trigger)
+        or trigger.tense == "Fut"
+        or any(
+            index.tokens[c].tense == "Fut" and index.tokens[c].dep.startswith("aux")
+            for c in index.children.get(trigger.i, [])
+        )
     ):
         return True  # "quitteront", "rencontrera"
     if trigger.pos == "NOUN" and any(
@@ -75,6 +79,15 @@ def _intention(index: _Index, trigger: Token) -> bool:
     if trigger.verb_form == "Inf" and fold(head.lemma) in intents:
         return True
     return trigger.verb_form == "Inf" and head.lemma in ("invitation", "proposition", "projet")
+
+
+def _future_plural(token: Token) -> bool:
+    """ "quitteront", "frapperont": a third person plural in -ront is a future (no present
+    ends so), whatever the tagger said."""
+    word = token.text.lower()
+    return (
+        token.pos == "VERB" and token.verb_form == "Fin" and word.endswith("ront") and len(word) > 6
+    )
 
 
 def _date(

@@ -79,6 +79,9 @@ def _trigger(index: _Index, token: Token) -> str | None:
     complements.update(
         n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
     )
+    # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
+    # withdraw); the doer, a complement of no other entry, is named so.
+    complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECTS)
     for with_, code in entries:
         if not with_ or with_ in complements:
             return "070" if code == "051" and _received_from_a_state(index, token) else code
