@@ -562,6 +562,8 @@ def test_a_target_struck_not_an_aim(nlp):
 def test_struck_by_a_series_of_bombings_is_a_bombing(nlp):
     text = "La Turquie est frappée par une série d'attentats."
     assert [c for c, _, _ in _coded(text)] == ["183"]
+    # Killed in fighting: one record, the fighting.
+    assert [c for c, _, _ in _coded("Un casque bleu a été tué dans les combats.")] == ["190"]
 
 
 @pytest.mark.slow

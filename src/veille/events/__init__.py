@@ -117,9 +117,9 @@ def _incitements(index: _Index, triggers: dict[int, str]) -> None:
 
 def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
     """ "Deux attentats à la bombe ont tué 91 personnes", "des frappes qui ont permis de
-    tuer", "le pays est frappé par une série d'attentats": violence done by an attack told
-    by its noun is that attack, and takes its code (a bombing 183, an air strike 195), not
-    the residual 180 or 190."""
+    tuer", "le pays est frappé par une série d'attentats", "tué dans les combats":
+    violence done by, or in, an attack told by its noun is that attack, and takes its code
+    (a bombing 183, an air strike 195, fighting 190), not the residual 180 or 190."""
     for i, code in list(triggers.items()):
         if code[:2] not in ("18", "19") or code[:3] in ("181", "182"):
             continue
@@ -139,6 +139,10 @@ def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
                 if _case(index, k) == "par"
             ]
         doers += [n for d in doers if fold(d.lemma) in _QUANTITIES for n in index.kids(d.i, "nmod")]
+        # "tués dans des combats", "blessés lors des bombardements": the circumstance.
+        doers += [
+            k for k in index.kids(i, "obl", "obl:mod", "nmod") if _case(index, k) in _CIRCUMSTANCE
+        ]
         for doer in doers:
             if doer.i != i and triggers.get(doer.i, "")[:2] in ("18", "19", "20"):
                 triggers[i] = triggers[doer.i]
