@@ -642,6 +642,13 @@ def test_troops_leaving_a_country_withdraw(nlp):
 
 
 @pytest.mark.slow
+def test_a_danger_is_no_threat_made(nlp):
+    assert _coded("La Turquie voit la région kurde comme une menace existentielle.") == []
+    text = "Le ministre a proféré des menaces contre les journalistes."
+    assert [c for c, _, _ in _coded(text)] == ["130"]
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 
