@@ -597,6 +597,8 @@ def test_an_act_allowed_or_assigned_is_not_done(nlp):
     for text in (
         "Les policiers ont le droit de manifester en civil.",
         "Le député sera chargé de critiquer le gouvernement.",
+        "Les autorités russes craignent de nouvelles explosions.",
+        "Les deux partis risquent de refuser le vote du budget.",
     ):
         assert _coded(text) == [], text
 

@@ -155,12 +155,18 @@ def _in_role(index: _Index, token: Token) -> bool:
 
 
 def _licensed(index: _Index, token: Token) -> bool:
-    """ "ont le droit de manifester", "sera chargé de critiquer le gouvernement": an act
-    someone may or must do is not one done."""
+    """ "ont le droit de manifester", "sera chargé de critiquer le gouvernement", "risquant
+    l'encerclement": an act someone may or must do, or fears, is not one done."""
     head = index.tokens[token.head]
-    return token.verb_form == "Inf" and head.i != token.i and fold(head.lemma) in _LICENCES
+    if head.i == token.i:
+        return False
+    if token.dep in ("obj", "obl:arg", "xcomp") and fold(head.lemma) in _FEARED:
+        return True  # "la ville risquant l'encerclement", "pour éviter un affrontement"
+    return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
 
 
+# Verbs whose object is an act feared or avoided, not done.
+_FEARED = frozenset({"risquer", "craindre", "redouter", "eviter", "prevenir"})
 # Nouns and adjectives whose infinitive complement is an act allowed or assigned.
 _LICENCES = frozenset({"droit", "charge", "charger", "capable", "possibilite", "liberte"})
 
