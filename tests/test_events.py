@@ -601,6 +601,11 @@ def test_an_act_allowed_or_assigned_is_not_done(nlp):
         "Les deux partis risquent de refuser le vote du budget.",
     ):
         assert _coded(text) == [], text
+    # A condition is no act; a "si" with a past tense tells one.
+    text = "Le candidat renoncera s'il est mis en examen par les juges."
+    assert [c for c, _, _ in _coded(text)] == ["035"]
+    text = "Si la journaliste a été libérée par la police, son collègue reste détenu."
+    assert "0841" in [c for c, _, _ in _coded(text)]
 
 
 @pytest.mark.slow

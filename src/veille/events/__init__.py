@@ -156,7 +156,16 @@ def _in_role(index: _Index, token: Token) -> bool:
 
 def _licensed(index: _Index, token: Token) -> bool:
     """ "ont le droit de manifester", "sera chargé de critiquer le gouvernement", "risquant
-    l'encerclement": an act someone may or must do, or fears, is not one done."""
+    l'encerclement", "s'il refuse": an act someone may or must do, fears, or supposes is
+    not one done."""
+    if any(fold(m.text) in ("si", "s'", "s’") for m in index.kids(token.i, "mark")):
+        # "s'il refuse", "s'il était mis en examen": a condition; but "si elle a été
+        # libérée, …" (a past tense) tells what happened.
+        told = any(
+            a.dep == "aux:tense" and a.tense == "Pres"
+            for a in (index.tokens[c] for c in index.children.get(token.i, []))
+        )
+        return not told
     head = index.tokens[token.head]
     if head.i == token.i:
         return False
