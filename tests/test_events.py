@@ -656,6 +656,14 @@ def test_a_danger_is_no_threat_made(nlp):
 
 
 @pytest.mark.slow
+def test_an_appeal_or_demand_takes_the_code_of_what_it_asks(nlp):
+    # One record each: the act asked for has not happened.
+    text = "L'opposition malienne exige que le président quitte le pouvoir."
+    assert [c for c, _, _ in _coded(text)] == ["1041"]
+    assert [c for c, _, _ in _coded("L'ONU demande aux deux camps de négocier.")] == ["026"]
+
+
+@pytest.mark.slow
 def test_arrests_told_as_happened(nlp):
     assert [c for c, _, _ in _coded("Les interpellations ont eu lieu dans la province.")] == ["173"]
 

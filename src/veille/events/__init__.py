@@ -85,6 +85,7 @@ def extract_events(
             continue  # "ils ont le droit de manifester": an act allowed, not done
         triggers[token.i] = coded
     _incitements(index, triggers)
+    _appeals_for(index, triggers)
     _killed_by_attacks(index, triggers)
     found: list[Event] = []
     for i, coded in triggers.items():
@@ -113,6 +114,33 @@ def _incitements(index: _Index, triggers: dict[int, str]) -> None:
         for child in index.children.get(i, []):
             if triggers.get(child, "")[:2] in ("18", "19", "20"):
                 triggers[i] = "138"
+
+
+def _appeals_for(index: _Index, triggers: dict[int, str]) -> None:
+    """ "exige que l'armée quitte le pouvoir", "appelle à libérer les otages": an appeal or
+    a demand takes the precise code of what it asks for (1041, 0253), when the lexicon
+    entry left it general."""
+    for i, code in list(triggers.items()):
+        if code not in ("020", "100"):
+            continue
+        acts = [k for k in index.kids(i, "xcomp", "ccomp")]
+        for addressee in index.kids(i, "obl:arg", "obj"):  # "demande aux camps de négocier"
+            acts += [k for k in index.kids(addressee.i, "acl") if k.verb_form == "Inf"]
+        asked = next((triggers[k.i] for k in acts if triggers.get(k.i) in _ASKED_FOR), None)
+        if asked is not None:
+            triggers[i] = _ASKED_FOR[asked][code == "100"]
+
+
+# The appeal (02) and the demand (10) for an act: leaving power, releasing, a truce, a
+# withdrawal, a meeting or negotiation.
+_ASKED_FOR = {
+    "0831": ("0241", "1041"),
+    "0841": ("0253", "1053"),
+    "0871": ("0256", "1056"),
+    "0874": ("0256", "1056"),
+    "040": ("026", "106"),
+    "046": ("026", "106"),
+}
 
 
 def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
@@ -262,19 +290,23 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
 
 
 def _spoken_of(index: _Index, token: Token, triggers: dict[int, str]) -> bool:
-    """ "menace d'utiliser l'article qui permet de suspendre les institutions": an act
-    inside what an appeal, demand or threat speaks of, however deep, has not happened."""
+    """ "menace d'utiliser l'article qui permet de suspendre les institutions", "exige que
+    le président quitte le pouvoir", "demande aux deux camps de négocier": an act inside
+    what an appeal, demand or threat speaks of, however deep, has not happened."""
     kid = token
     for _ in range(6):
         head = index.tokens[kid.head]
         if head.i == kid.i or kid.dep not in _INSIDE:
             return False
         if head.i in triggers:  # the nearest act above: is it words about this one?
-            return (
-                kid.i != token.i
-                and kid.dep in ("xcomp", "ccomp")
-                and triggers[head.i][:2] in _ACTS_NOT_YET_DONE
-            )
+            if triggers[head.i][:2] not in _ACTS_NOT_YET_DONE:
+                return False
+            if kid.i == token.i:  # a finite clause ("exige que … quitte")
+                return kid.dep == "ccomp" and token.verb_form == "Fin"
+            # "demande aux deux camps de négocier": the parser hangs the act on the
+            # addressee.
+            addressed = kid.dep in ("obl:arg", "obj") and token.dep == "acl" and token.head == kid.i
+            return kid.dep in ("xcomp", "ccomp") or (addressed and token.verb_form == "Inf")
         kid = head
     return False
 
