@@ -81,8 +81,11 @@ def extract_events(
             continue  # words inside a quotation are the speaker's, coded as a quote
         if _in_role(index, token):
             continue  # "commandant des opérations militaires russes": a title, not an act
+        if _licensed(index, token):
+            continue  # "ils ont le droit de manifester": an act allowed, not done
         triggers[token.i] = coded
     _incitements(index, triggers)
+    _appeals_for(index, triggers)
     _killed_by_attacks(index, triggers)
     found: list[Event] = []
     for i, coded in triggers.items():
@@ -113,12 +116,40 @@ def _incitements(index: _Index, triggers: dict[int, str]) -> None:
                 triggers[i] = "138"
 
 
+def _appeals_for(index: _Index, triggers: dict[int, str]) -> None:
+    """ "exige que l'armée quitte le pouvoir", "appelle à libérer les otages": an appeal or
+    a demand takes the precise code of what it asks for (1041, 0253), when the lexicon
+    entry left it general."""
+    for i, code in list(triggers.items()):
+        if code not in ("020", "100"):
+            continue
+        acts = [k for k in index.kids(i, "xcomp", "ccomp")]
+        for addressee in index.kids(i, "obl:arg", "obj"):  # "demande aux camps de négocier"
+            acts += [k for k in index.kids(addressee.i, "acl") if k.verb_form == "Inf"]
+        asked = next((triggers[k.i] for k in acts if triggers.get(k.i) in _ASKED_FOR), None)
+        if asked is not None:
+            triggers[i] = _ASKED_FOR[asked][code == "100"]
+
+
+# The appeal (02) and the demand (10) for an act: leaving power, releasing, a truce, a
+# withdrawal, a meeting or negotiation.
+_ASKED_FOR = {
+    "0831": ("0241", "1041"),
+    "0841": ("0253", "1053"),
+    "0871": ("0256", "1056"),
+    "0874": ("0256", "1056"),
+    "040": ("026", "106"),
+    "046": ("026", "106"),
+}
+
+
 def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
     """ "Deux attentats à la bombe ont tué 91 personnes", "des frappes qui ont permis de
-    tuer": a killing done by an attack told by its noun is that attack, and takes its code
-    (a bombing 183, an air strike 195), not the residual 180."""
+    tuer", "le pays est frappé par une série d'attentats", "tué dans les combats":
+    violence done by, or in, an attack told by its noun is that attack, and takes its code
+    (a bombing 183, an air strike 195, fighting 190), not the residual 180 or 190."""
     for i, code in list(triggers.items()):
-        if not code.startswith("18") or code[:3] in ("181", "182"):
+        if code[:2] not in ("18", "19") or code[:3] in ("181", "182"):
             continue
         verb = index.tokens[i]
         if verb.pos != "VERB":
@@ -128,6 +159,18 @@ def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
         doers = index.kids(verb.i, "nsubj")
         if verb.dep == "acl:relcl" and verb.head != verb.i:
             doers.append(index.tokens[verb.head])  # "la frappe, qui a tué"
+        if index.kids(verb.i, "aux:pass"):
+            # "le pays est frappé par une série d'attentats": the agent
+            doers = [
+                k
+                for k in index.kids(verb.i, "obl:agent", "obl:arg", "obl")
+                if _case(index, k) == "par"
+            ]
+        doers += [n for d in doers if fold(d.lemma) in _QUANTITIES for n in index.kids(d.i, "nmod")]
+        # "tués dans des combats", "blessés lors des bombardements": the circumstance.
+        doers += [
+            k for k in index.kids(i, "obl", "obl:mod", "nmod") if _case(index, k) in _CIRCUMSTANCE
+        ]
         for doer in doers:
             if doer.i != i and triggers.get(doer.i, "")[:2] in ("18", "19", "20"):
                 triggers[i] = triggers[doer.i]
@@ -137,6 +180,32 @@ def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
 def _in_role(index: _Index, token: Token) -> bool:
     head = index.tokens[token.head]
     return token.pos == "NOUN" and head.i != token.i and fold(head.text) in data.role_head_words()
+
+
+def _licensed(index: _Index, token: Token) -> bool:
+    """ "ont le droit de manifester", "sera chargé de critiquer le gouvernement", "risquant
+    l'encerclement", "s'il refuse": an act someone may or must do, fears, or supposes is
+    not one done."""
+    if any(fold(m.text) in ("si", "s'", "s’") for m in index.kids(token.i, "mark")):
+        # "s'il refuse", "s'il était mis en examen": a condition; but "si elle a été
+        # libérée, …" (a past tense) tells what happened.
+        told = any(
+            a.dep == "aux:tense" and a.tense == "Pres"
+            for a in (index.tokens[c] for c in index.children.get(token.i, []))
+        )
+        return not told
+    head = index.tokens[token.head]
+    if head.i == token.i:
+        return False
+    if token.dep in ("obj", "obl:arg", "xcomp") and fold(head.lemma) in _FEARED:
+        return True  # "la ville risquant l'encerclement", "pour éviter un affrontement"
+    return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
+
+
+# Verbs whose object is an act feared or avoided, not done.
+_FEARED = frozenset({"risquer", "craindre", "redouter", "eviter", "prevenir"})
+# Nouns and adjectives whose infinitive complement is an act allowed or assigned.
+_LICENCES = frozenset({"droit", "charge", "charger", "capable", "possibilite", "liberte"})
 
 
 def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
@@ -165,8 +234,16 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         and triggers[head.i][:2] in _ACTS_NOT_YET_DONE
     ):
         return True  # "ayant appelé aux massacres", "demande des négociations": the appeal
-    # A noun object of a trigger of the same code ("adresser une invitation").
-    if head.i != i and head.i in triggers and triggers[head.i][:2] == triggers[i][:2]:
+    if _spoken_of(index, token, triggers):
+        return True
+    # A noun object of a trigger of the same code ("adresser une invitation"); acts listed
+    # together ("les assauts et les contre-attaques de l'armée") are each their own.
+    if (
+        head.i != i
+        and head.i in triggers
+        and token.dep != "conj"
+        and triggers[head.i][:2] == triggers[i][:2]
+    ):
         return True
     # A trigger whose infinitive complement is a trigger: the complement is the act
     # ("a refusé de condamner"), unless the governing verb is itself a verbal act on it:
@@ -212,10 +289,36 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
     )
 
 
+def _spoken_of(index: _Index, token: Token, triggers: dict[int, str]) -> bool:
+    """ "menace d'utiliser l'article qui permet de suspendre les institutions", "exige que
+    le président quitte le pouvoir", "demande aux deux camps de négocier": an act inside
+    what an appeal, demand or threat speaks of, however deep, has not happened."""
+    kid = token
+    for _ in range(6):
+        head = index.tokens[kid.head]
+        if head.i == kid.i or kid.dep not in _INSIDE:
+            return False
+        if head.i in triggers:  # the nearest act above: is it words about this one?
+            if triggers[head.i][:2] not in _ACTS_NOT_YET_DONE:
+                return False
+            if kid.i == token.i:  # a finite clause ("exige que … quitte")
+                return kid.dep == "ccomp" and token.verb_form == "Fin"
+            # "demande aux deux camps de négocier": the parser hangs the act on the
+            # addressee.
+            addressed = kid.dep in ("obl:arg", "obj") and token.dep == "acl" and token.head == kid.i
+            return kid.dep in ("xcomp", "ccomp") or (addressed and token.verb_form == "Inf")
+        kid = head
+    return False
+
+
+# What an act spoken of hangs from, up to the verb that speaks of it.
+_INSIDE = frozenset({"xcomp", "ccomp", "conj", "obj", "nmod", "acl", "acl:relcl", "obl:arg"})
+
+
 # Roots of acts done with words about another act: appeals, demands, disapproval,
-# threats. (A refusal is not one: in "a refusé de condamner" the condemnation is the act,
-# negated.)
-_VERBAL_ACTS = frozenset({"02", "10", "11", "13"})
+# threats, and prohibitions ("interdit aux ONG d'aider les réfugiés" is a ban, 172). (A
+# refusal is not one: in "a refusé de condamner" the condemnation is the act, negated.)
+_VERBAL_ACTS = frozenset({"02", "10", "11", "13", "17"})
 
 
 # Appeals, demands and threats: the act they speak of has not happened, so it is no

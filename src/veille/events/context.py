@@ -24,9 +24,19 @@ from veille.timex import since
 def _negated(index: _Index, trigger: Token) -> bool:
     """ "n'a pas signé", "a refusé de condamner", "sans condamner", "n'a rien cédé"."""
     words = {index.tokens[c].text.lower() for c in index.children.get(trigger.i, [])}
-    if words & {"pas", "jamais", "plus", "aucun", "aucune", "sans", "rien"}:
+    if words & {"pas", "jamais", "aucun", "aucune", "sans", "rien"}:
         return True
+    if "plus" in words and words & {"ne", "n'", "n’"}:
+        return True  # "n'a plus attaqué"; not "a effectué plus de 1 000 arrestations"
     head = index.tokens[trigger.head]
+    if (
+        trigger.pos == "NOUN"
+        and trigger.dep in ("obj", "obl:arg")
+        and fold(head.lemma) in _SUPPORT_VERBS
+        and head.i != trigger.i
+        and _negated(index, head)
+    ):
+        return True  # "n'ont pas participé à l'offensive", "n'a mené aucune frappe"
     refusals = data.name_lists().get("refusal", frozenset())
     # What a refusal governs ("a refusé de condamner", "refuse tout dialogue"), not a clause
     # that only hangs off it ("a refusé la proposition du gouvernement, accusé de …").
@@ -34,11 +44,22 @@ def _negated(index: _Index, trigger: Token) -> bool:
     return head.i != trigger.i and governed and fold(head.lemma) in refusals
 
 
+# Verbs that only carry an act told by their noun: "participer à l'offensive", "mener
+# des frappes", "lancer une attaque".
+_SUPPORT_VERBS = frozenset(
+    {"participer", "mener", "lancer", "conduire", "effectuer", "organiser", "prendre"}
+)
+
+
 def _intention(index: _Index, trigger: Token) -> bool:
     """ "veut rencontrer", "a annoncé vouloir se rendre", "une invitation à se rendre"."""
-    if trigger.tense == "Fut" or any(
-        index.tokens[c].tense == "Fut" and index.tokens[c].dep.startswith("aux")
-        for c in index.children.get(trigger.i, [])
+    if (
+        _future_plural(trigger)
+        or trigger.tense == "Fut"
+        or any(
+            index.tokens[c].tense == "Fut" and index.tokens[c].dep.startswith("aux")
+            for c in index.children.get(trigger.i, [])
+        )
     ):
         return True  # "quitteront", "rencontrera"
     if trigger.pos == "NOUN" and any(
@@ -59,6 +80,15 @@ def _intention(index: _Index, trigger: Token) -> bool:
     if trigger.verb_form == "Inf" and fold(head.lemma) in intents:
         return True
     return trigger.verb_form == "Inf" and head.lemma in ("invitation", "proposition", "projet")
+
+
+def _future_plural(token: Token) -> bool:
+    """ "quitteront", "frapperont": a third person plural in -ront is a future (no present
+    ends so), whatever the tagger said."""
+    word = token.text.lower()
+    return (
+        token.pos == "VERB" and token.verb_form == "Fin" and word.endswith("ront") and len(word) > 6
+    )
 
 
 def _date(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from veille import data
 from veille.data import fold
 from veille.events.base import _case, _Index
 from veille.events.codes import lexicon
@@ -16,6 +17,10 @@ _DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", 
 # Dependants that are no complement of an entry (see _trigger).
 _AUXILIARIES = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
 _SUBJECTS = frozenset({"nsubj", "expl:subj"})
+# Verbs by which a party receives what another gives (see _received_from_a_state).
+_RECEIVING = frozenset({"beneficier", "recevoir", "obtenir"})
+# What fires at a target (see _struck).
+_WEAPONS = frozenset({"tir", "balle", "missile", "roquette", "obus", "bombe", "drone", "mortier"})
 
 
 def _trigger(index: _Index, token: Token) -> str | None:
@@ -43,6 +48,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "le référendum très contesté": a quality, not an act
     if lemma in ("appeler", "appelé") and _bare_participle(index, token):
         return None  # "le groupe appelé 13e division": named, not appealed to
+    if lemma in ("viser", "visé") and not _struck(index, token):
+        return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
     reflexive = any(
         index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
     )
@@ -67,10 +74,33 @@ def _trigger(index: _Index, token: Token) -> str | None:
     }
     if token.i + 1 < len(index.tokens):
         complements.add(index.tokens[token.i + 1].lemma.lower())
+    # The parser hangs a verb's complement on its object ("a suspendu [la présidente [de
+    # ses fonctions]]", "accuse [le ministre [de corruption]]").
+    complements.update(
+        n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
+    )
+    # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
+    # withdraw); the doer, a complement of no other entry, is named so.
+    complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECTS)
     for with_, code in entries:
         if not with_ or with_ in complements:
-            return code
+            return "070" if code == "051" and _received_from_a_state(index, token) else code
     return None
+
+
+def _received_from_a_state(index: _Index, token: Token) -> bool:
+    """ "le groupe bénéficie du soutien de la Turquie": support a party receives from a
+    state is aid (070), not words of praise (051)."""
+    if token.pos != "NOUN":
+        return False
+    before = [t for t in index.tokens[max(0, token.i - 3) : token.i] if t.pos == "VERB"]
+    if not any(fold(t.lemma) in _RECEIVING for t in before):
+        return False
+    for k in index.kids(token.i, "nmod"):
+        entity = index.entity_of.get(k.i)
+        if entity is not None and entity.type == "GPE" and _case(index, k) in ("de", "du", "des"):
+            return True
+    return False
 
 
 def _state(index: _Index, token: Token) -> bool:
@@ -81,6 +111,34 @@ def _state(index: _Index, token: Token) -> bool:
     return not any(
         k.dep.startswith("aux") or k.dep in ("cop", "obj") or _case(index, k) == "par" for k in kids
     )
+
+
+def _struck(index: _Index, token: Token) -> bool:
+    """ "viser" tells a target struck when an attack or an actor aims ("les talibans ont
+    visé l'hôtel", "la frappe visait une position", "des attentats ayant visé les forces")
+    or, passive with no agent, when someone was the target ("c'est lui qui était visé");
+    not an aim ("vise à réduire", "l'objectif vise la suppression de postes", "les
+    sanctions qui visent son économie")."""
+    following = index.tokens[token.i + 1] if token.i + 1 < len(index.tokens) else None
+    if index.kids(token.i, "xcomp", "ccomp") or (following and following.text == "à"):
+        return False
+    if index.kids(token.i, "aux:pass"):
+        doers = index.kids(token.i, "obl:agent")
+        if not doers:
+            return True  # "c'est lui qui était visé"
+    else:
+        doers = index.kids(token.i, "nsubj")
+        if token.dep in ("acl", "acl:relcl") and token.head != token.i:
+            doers = [index.tokens[token.head]]
+        if not doers:  # "appelé à viser la communauté copte"
+            return token.verb_form == "Inf" and bool(index.kids(token.i, "obj"))
+    doer = doers[0]
+    if doer.pos == "PRON" or doer.i in index.entity_of:
+        return True
+    if fold(doer.lemma) in data.name_lists()["people"] or fold(doer.lemma) in _WEAPONS:
+        return True  # "le véhicule a été visé par des tirs"
+    code = _trigger(index, doer) if doer.pos == "NOUN" else None
+    return code is not None and code[:2] in ("18", "19", "20")
 
 
 def _bare_participle(index: _Index, token: Token) -> bool:
