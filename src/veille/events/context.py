@@ -181,15 +181,17 @@ def _anaphoric_day(index: _Index, clause: set[int]) -> int | None:
 def _last_day(index: _Index, before: int, timexes: Sequence[Timex]) -> str | None:
     """The last day told before, not a start ("depuis le 2 avril 2014") or an end
     ("jusqu'au 4 juin") of a span."""
-    text = index.parsed.text
     days = [
-        t
-        for t in timexes
-        if t.start < before
-        and t.precision == "day"
-        and not _SPAN_EDGE.search(fold(text[max(0, t.start - 14) : t.start]))
+        t for t in timexes if t.start < before and t.precision == "day" and not _span_edge(index, t)
     ]
     return max(days, key=lambda t: t.start).value if days else None
+
+
+def _span_edge(index: _Index, timex: Timex) -> bool:
+    """The day starts or ends a span ("depuis le 2 avril 2014", "jusqu'au 4 juin"): it
+    tells no act of that day."""
+    before = index.parsed.text[max(0, timex.start - 14) : timex.start]
+    return _SPAN_EDGE.search(fold(before)) is not None
 
 
 def _shift(day: str, offset: int) -> str:
@@ -227,7 +229,11 @@ def _narrative_time(index: _Index, trigger: Token, timexes: Sequence[Timex]) -> 
     if block is None:
         return None
     earlier = [
-        t for t in timexes if block.start <= t.start < sentence_start and t.precision == "day"
+        t
+        for t in timexes
+        if block.start <= t.start < sentence_start
+        and t.precision == "day"
+        and not _span_edge(index, t)
     ]
     if not earlier:
         return None
