@@ -582,3 +582,12 @@ def test_organisation_introduced_as_an_ngo_takes_no_country(nlp):
     )
     support = next(v for v in analysis.events if v.root == "05")
     assert support.source is not None and support.source_country is None
+
+
+@pytest.mark.slow
+def test_a_thing_acted_on_is_no_party_of_the_home_country(nlp):
+    analysis = veille.analyze(
+        "Au Royaume-Uni, environ 50 balles ont été tirées par les policiers britanniques à Londres."
+    )
+    (shots,) = (v for v in analysis.events if v.root == "19")
+    assert shots.source_country == "GBR" and shots.target_country is None

@@ -235,7 +235,8 @@ def _events(
         return []  # "le tremblement de terre qui a tué …": no actor's act
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
-    source, target = (_localised(index, a) for a in _actors(index, trigger, code))
+    source, target = _actors(index, trigger, code)
+    source, target = _localised(index, source), _localised(index, target, patient=True)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
     if (

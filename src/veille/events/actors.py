@@ -236,7 +236,7 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
 _LOCALISED_TYPES = ("PER", "ORG")
 
 
-def _localised(index: _Index, actor: _Actor) -> _Actor:
+def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
     """An actor of no stated country belongs to the country the article is about: "les
     forces de sécurité", "un homme armé d'un couteau", or a person or organisation the
     article names without saying where from. Places, international bodies and regions keep
@@ -248,7 +248,9 @@ def _localised(index: _Index, actor: _Actor) -> _Actor:
         if actor.unaligned:
             return actor
         regional = actor.code in _regions().values()
-        if actor.party or (actor.code is not None and not regional):
+        if (actor.people or (actor.party and not patient)) or (
+            actor.code is not None and not regional
+        ):
             return _Actor(code=index.home + (actor.code or ""), country=index.home)
         return actor
     if entity.type not in _LOCALISED_TYPES:
