@@ -591,3 +591,24 @@ def test_a_thing_acted_on_is_no_party_of_the_home_country(nlp):
     )
     (shots,) = (v for v in analysis.events if v.root == "19")
     assert shots.source_country == "GBR" and shots.target_country is None
+
+
+@pytest.mark.slow
+def test_a_passive_infinitive_happens_to_the_subject_of_its_clause(nlp):
+    (shot,) = (
+        v
+        for v in veille.analyze(
+            "En Israël, une Palestinienne a attaqué des policiers israéliens avant d'être abattue."
+        ).events
+        if v.root == "19"
+    )
+    assert shot.target_country == "PSE"
+    (arrest,) = (
+        v
+        for v in veille.analyze(
+            "En Égypte, des étudiants ont tenté d'entrer dans le ministère avant d'être "
+            "arrêtés par la police égyptienne."
+        ).events
+        if v.root == "17"
+    )
+    assert (arrest.source_actor, arrest.target_country) == ("EGYCOP", "EGY")

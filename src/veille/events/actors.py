@@ -45,6 +45,16 @@ def _passive_participle(index: _Index, trigger: Token) -> bool:
 _REFLEXIVE = frozenset({"se", "s'", "s’"})
 
 
+def _passive_infinitive(index: _Index, participle: Token) -> bool:
+    """ "avant d'être abattue", "pour être jugés": a participle with the infinitive
+    "être" as its passive auxiliary, in a clause that depends on another verb."""
+    return (
+        participle.dep in ("advcl", "xcomp", "ccomp")
+        and participle.head != participle.i
+        and any(k.verb_form == "Inf" for k in index.kids(participle.i, "aux:pass"))
+    )
+
+
 def _detached(index: _Index, participle: Token) -> Token | None:
     """ "la proposition du gouvernement français, accusé de sous-investissement": a past
     participle set off by a comma qualifies the noun before it (the parser may hang it
@@ -76,11 +86,20 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
             if _case(index, t) == "par"
         ]
+        infinitive = _passive_infinitive(index, trigger)
+        if not agents and infinitive and not index.kids(head.i, "aux:pass", _PASSIVE_SUBJECT):
+            # "… de s'approcher du président avant d'être gazés par les forces de l'ordre":
+            # the parser may hang the agent off the active verb governing the participle.
+            agents = [t for t in index.kids(head.i, "obl:agent") if _case(index, t) == "par"]
         source = _actor_of(index, agents[0]) if agents else _Actor()
         # "1 300 djihadistes tués par l'armée irakienne": the patient is the noun without
         # the participle's own phrase (the agent is no part of it).
         without = trigger.i if patient is not None and patient.i == head.i else None
         target = _actor_of(index, patient, without) if patient is not None else _Actor()
+        if patient is None and infinitive:
+            # "une Palestinienne a attaqué … avant d'être abattue": the one the passive
+            # infinitive happens to is the subject of the clause it depends on.
+            target = _clause_subject(index, head)
         return source, target
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
