@@ -612,3 +612,18 @@ def test_a_passive_infinitive_happens_to_the_subject_of_its_clause(nlp):
         if v.root == "17"
     )
     assert (arrest.source_actor, arrest.target_country) == ("EGYCOP", "EGY")
+
+
+@pytest.mark.slow
+def test_one_record_per_coordinated_target(nlp):
+    analysis = veille.analyze(
+        "En Syrie, Barack Obama a réagi en dénonçant le régime syrien et ses alliés russes "
+        "et iraniens."
+    )
+    dyads = [(v.source_country, v.target_country) for v in analysis.events if v.root == "11"]
+    assert dyads == [("USA", "SYR"), ("USA", "RUS"), ("USA", "IRN")]
+    condemned = veille.analyze("Le Canada a condamné l'Iran et la Russie.").events
+    assert [v.target_country for v in condemned] == ["IRN", "RUS"]
+    # People with no name, of one country, are one party.
+    attack = veille.analyze("Au Caire, un homme a attaqué deux passants et un policier.").events
+    assert [v.target_country for v in attack] == ["EGY"]

@@ -54,7 +54,7 @@ from veille.events.context import (
     _negated,
     _place,
 )
-from veille.events.phrases import _actor_of, _from_entity, _generic_actor
+from veille.events.phrases import _actor_of, _from_entity, _generic_actor, members
 from veille.events.triggers import _trigger
 from veille.model import Article, Entity, Event, Quote, Timex
 from veille.nlp import Parsed, Token
@@ -247,23 +247,25 @@ def _events(
     ):
         return []  # a noun with no actor at all is a topic, not an event
     sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
-    for actor in _conjoined(index, trigger, source):
+    for actor in [*_conjoined(index, trigger, source), *members(index, source)]:
         actor = _localised(index, actor)
         if not any(_same(actor, other) for other in sources):
             sources.append(actor)
+    # "en dénonçant le régime et ses alliés russes et iraniens": one record per target.
+    targets = [target]
+    for actor in members(index, target):
+        actor = _localised(index, actor, patient=True)
+        if not any(_same(actor, other) or _alike(actor, other) for other in targets):
+            targets.append(actor)
     # "Le Canada et le Mexique ont signé": in a joint act each is the other's partner.
-    return [
-        _event(
-            index,
-            trigger,
-            code,
-            negated,
-            actor,
-            source if n and _same(actor, target) else target,
-            timexes,
-            number + n,
-        )
+    pairs = [
+        (actor, source if n and _same(actor, other) else other)
         for n, actor in enumerate(sources)
+        for other in targets
+    ]
+    return [
+        _event(index, trigger, code, negated, actor, other, timexes, number + n)
+        for n, (actor, other) in enumerate(pairs)
     ]
 
 
@@ -399,6 +401,12 @@ def _conjoined(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
             if actor.actor_code is not None or actor.party:
                 found.append(actor)
     return found
+
+
+def _alike(one: _Actor, other: _Actor) -> bool:
+    """ "deux passants et un policier": people of one country named by no name are one
+    party to the act."""
+    return one.entity is None and other.entity is None and one.country == other.country
 
 
 def _same(one: _Actor, other: _Actor) -> bool:

@@ -270,7 +270,8 @@ def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
         if (actor.people or (actor.party and not patient)) or (
             actor.code is not None and not regional
         ):
-            return _Actor(code=index.home + (actor.code or ""), country=index.home)
+            code = index.home + (actor.code or "")
+            return _Actor(code=code, country=index.home, token=actor.token)
         return actor
     if entity.type not in _LOCALISED_TYPES:
         return actor
@@ -278,7 +279,8 @@ def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
         return actor
     if _introduced_as_ngo(index, entity):
         return actor  # "l'organisation non gouvernementale Transparency International"
-    return _Actor(entity=entity, code=index.home + (entity.sector or ""), country=index.home)
+    code = index.home + (entity.sector or "")
+    return _Actor(entity=entity, code=code, country=index.home, token=actor.token)
 
 
 # "l'ONG Amnesty", "l'organisation non gouvernementale Transparency International" (folded
@@ -352,7 +354,8 @@ def _gerund_subject(index: _Index, gerund: Token) -> _Actor:
         if head.head == head.i:
             break
         head = index.tokens[head.head]
-        for subject in index.kids(head.i, *_SUBJECT_DEPS):
+        # "X a été arrêté en tentant de fuir": the subject of a passive main clause too.
+        for subject in index.kids(head.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT):
             actor = _actor_of(index, subject)
             if actor.named:
                 return actor

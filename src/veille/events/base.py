@@ -109,6 +109,7 @@ class _Actor:
     party: bool = False  # a noun phrase names a party, but no entity, role or country
     people: bool = False  # … and that party is people or a body ("les manifestants")
     unaligned: bool = False  # … named by what they did, of no side the text tells ("un kamikaze")
+    token: int | None = None  # the head word of the phrase that names it, if one does
 
     @property
     def actor_code(self) -> str | None:

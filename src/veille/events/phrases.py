@@ -27,11 +27,23 @@ _FIRST_PERSON = frozenset({"je", "j'", "nous"})
 def _actor_of(index: _Index, token: Token, without: int | None = None) -> _Actor:
     """The actor a noun phrase names: an entity in it (a person first), else a role with
     a country ("l'armée syrienne" → SYRMIL), else a region adjective. ``without``: a word
-    whose own phrase is left out (the participle that qualifies the noun)."""
-    phrase = _subtree(index, token.i)
-    if without is not None and without != token.i:
-        left_out = set(_subtree(index, without))
-        phrase = [i for i in phrase if i not in left_out]
+    whose own phrase is left out (the participle that qualifies the noun). The phrases
+    coordinated with it are others ("le régime et ses alliés russes": the régime is not
+    Russian); ``members`` gives them."""
+    actor = _phrase_actor(index, token, without)
+    actor.token = token.i
+    return actor
+
+
+def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
+    left_out = (
+        set(_subtree(index, without)) if without is not None and without != token.i else set()
+    )
+    entity = index.entity_of.get(token.i)
+    for conj in index.kids(token.i, "conj"):
+        if entity is None or index.entity_of.get(conj.i) is not entity:
+            left_out.update(_subtree(index, conj.i))
+    phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
     located = {
         id(index.entity_of[i])
@@ -193,6 +205,43 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         people=people or head in data.role_head_words(),
         unaligned=head in lists["unaligned"],
     )
+
+
+def members(index: _Index, actor: _Actor) -> list[_Actor]:
+    """The actors coordinated with one a phrase names, each its own: "le régime et ses
+    alliés russes et iraniens" → the alliés russes (RUS), the iraniens (IRN); "les armées
+    syriennes et russes" → the Russian ones."""
+    if actor.token is None:
+        return []
+    token = index.tokens[actor.token]
+    found = []
+    entity = index.entity_of.get(token.i)
+    for conj in index.kids(token.i, "conj"):
+        if entity is not None and index.entity_of.get(conj.i) is entity:
+            continue
+        other = _actor_of(index, conj)
+        if other.actor_code is not None or other.people:
+            found.append(other)
+            found.extend(_adjective_members(index, conj, other))
+    return _adjective_members(index, token, actor) + found
+
+
+def _adjective_members(index: _Index, token: Token, actor: _Actor) -> list[_Actor]:
+    """ "ses alliés russes et iraniens": the country adjectives coordinated with the one
+    that gives the phrase its country, each an actor of the same role."""
+    if actor.entity is not None or actor.country is None:
+        return []
+    code = actor.code or ""
+    role = code[len(actor.country) :] if code.startswith(actor.country) else ""
+    found = []
+    for adjective in index.kids(token.i, "amod"):
+        if _adjective_actor(adjective).country != actor.country:
+            continue
+        for conj in index.kids(adjective.i, "conj"):
+            country = _adjective_actor(conj).country
+            if country is not None and country != actor.country:
+                found.append(_Actor(code=country + role, country=country, token=token.i))
+    return found
 
 
 @cache
