@@ -627,3 +627,15 @@ def test_one_record_per_coordinated_target(nlp):
     # People with no name, of one country, are one party.
     attack = veille.analyze("Au Caire, un homme a attaqué deux passants et un policier.").events
     assert [v.target_country for v in attack] == ["EGY"]
+
+
+@pytest.mark.slow
+def test_the_subject_of_an_active_verb_with_etre_acts(nlp):
+    (offensive,) = veille.analyze(
+        "Le groupe État islamique (Daech) est repassé à l'offensive à Deir ez-Zor."
+    ).events
+    # One record (Daech is the group's other name); a city is where, not whom.
+    assert offensive.root == "19" and offensive.source is not None
+    assert offensive.target is None and offensive.target_country is None
+    (rebels,) = veille.analyze("Les rebelles syriens sont passés à l'offensive à Alep.").events
+    assert rebels.source_actor == "SYRREB"

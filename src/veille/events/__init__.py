@@ -228,6 +228,7 @@ def _events(
 ) -> list[Event]:
     """The records of one trigger: one per source when several act together ("condamné
     par François Fillon, François Hollande … ou encore l'ONU")."""
+    trigger = index.tokens[trigger.i]  # as the index reads the parse
     negated = _negated(index, trigger)
     if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
         code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
@@ -380,6 +381,8 @@ def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
         )
         if _case(index, head) not in ("", "comme", "par"):
             continue  # "commandant des opérations en Ukraine": a complement, not a member
+        if min(tokens) > 0 and index.tokens[min(tokens) - 1].text == "(":
+            continue  # "Le groupe État islamique (Daech)": another name of the same
         found.append(_from_entity(index.entity_of[tokens[0]]))
     return found
 

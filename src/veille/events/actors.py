@@ -444,14 +444,28 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
             if actor.entity is None:
                 actor = _apposed(index, child) or actor
             place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
-            if place and case in ("a", "en") and not code.startswith(("042", "19", "03")):
-                continue  # "ont manifesté à Bruxelles": where, not whom
+            # "ont manifesté à Bruxelles", "à l'offensive à Deir ez-Zor": where, not whom
+            # (but force "en Ukraine" is used on the country).
+            where = not code.startswith(("042", "19", "03")) or (
+                code.startswith("19") and not _country_name(index, child)
+            )
+            if place and case in ("a", "en") and where:
+                continue
             resolved = child.pos == "PRON" and actor.entity is not None  # "lui": someone named
             if (actor.actor_code is not None or actor.people or resolved) and (
                 case != "en" or actor.country
             ):
                 return actor  # "sur des policiers", "contre le gouvernement"
     return _Actor()
+
+
+def _country_name(index: _Index, token: Token) -> bool:
+    """The phrase is a country's name ("en Ukraine"), not a city's."""
+    return any(
+        p.label == "country" and p.start <= i < p.end
+        for p in index.parsed.places
+        for i in _subtree(index, token.i)
+    )
 
 
 def _apposed(index: _Index, token: Token) -> _Actor | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from veille import data
 from veille.data import fold
@@ -66,6 +66,7 @@ class _Index(ParseIndex):
         quotes: Sequence[Quote] = (),
     ) -> None:
         super().__init__(parsed, entities)
+        self.tokens = _active_subjects(self, parsed.tokens)
         self.article = article
         self.home = _home_country(parsed, entities)
         by_id = {e.id: e for e in entities}
@@ -78,6 +79,56 @@ class _Index(ParseIndex):
 
     def voice_at(self, char: int) -> Entity | None:
         return next((e for s, end, e in self.voices if s <= char < end), None)
+
+
+def _active_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Le groupe … est repassé à l'offensive", "Les collègues … ont poursuivi et tué":
+    the parser may call the subject of a verb with a tense auxiliary a passive subject;
+    a verb with no passive auxiliary ("a été", "être") has an active subject."""
+    fixed = list(tokens)
+    for token in tokens:
+        if token.dep != _PASSIVE_SUBJECT or token.head == token.i:
+            continue
+        verb = tokens[token.head]
+        deps = {tokens[c].dep for c in index.children.get(verb.i, [])}
+        if verb.pos != "VERB":
+            continue
+        if not deps & {"aux:pass", "expl:pass", "cop"} or (
+            fold(verb.lemma) in _BE_VERBS and "obl:agent" not in deps
+        ):
+            fixed[token.i] = replace(token, dep="nsubj")
+    return tuple(fixed)
+
+
+# Verbs conjugated with "être" in the active ("est repassé à l'offensive", "sont arrivés"):
+# "être" with their participle is no passive.
+_BE_VERBS = frozenset(
+    {
+        "aller",
+        "venir",
+        "revenir",
+        "devenir",
+        "parvenir",
+        "intervenir",
+        "arriver",
+        "partir",
+        "repartir",
+        "entrer",
+        "rentrer",
+        "sortir",
+        "monter",
+        "descendre",
+        "tomber",
+        "rester",
+        "retourner",
+        "passer",
+        "repasser",
+        "naitre",
+        "mourir",
+        "deceder",
+        "apparaitre",
+    }
+)
 
 
 def _home_country(parsed: Parsed, entities: Sequence[Entity]) -> str | None:
