@@ -639,3 +639,70 @@ def test_the_subject_of_an_active_verb_with_etre_acts(nlp):
     assert offensive.target is None and offensive.target_country is None
     (rebels,) = veille.analyze("Les rebelles syriens sont passés à l'offensive à Alep.").events
     assert rebels.source_actor == "SYRREB"
+
+
+def _parse_of(rows):
+    """A hand-made parse: (text, lemma, pos, dep, head, verb_form, tense) per token."""
+    from veille.nlp import Parsed, Token
+
+    tokens, start = [], 0
+    for i, (text, lemma, pos, dep, head, form, tense) in enumerate(rows):
+        tokens.append(
+            Token(
+                i,
+                text,
+                start,
+                start + len(text),
+                lemma,
+                pos,
+                dep,
+                head,
+                "",
+                "",
+                form,
+                tense,
+                0,
+                False,
+                True,
+            )
+        )
+        start += len(text) + 1
+    text = " ".join(r[0] for r in rows)
+    return Parsed(text, tuple(tokens), ((0, len(tokens)),), (), ())
+
+
+def test_subjects_the_parser_misplaces():
+    from veille.events.base import _Index
+    from veille.model import Article
+
+    # "Le comité menant la grève a refusé": a present participle has no subject.
+    parsed = _parse_of(
+        [
+            ("Le", "le", "DET", "det", 1, "", ""),
+            ("comité", "comité", "NOUN", "nsubj", 2, "", ""),
+            ("menant", "mener", "VERB", "acl", 6, "Part", "Pres"),
+            ("la", "le", "DET", "det", 4, "", ""),
+            ("grève", "grève", "NOUN", "obj", 2, "", ""),
+            ("a", "avoir", "AUX", "aux:tense", 6, "Fin", "Pres"),
+            ("refusé", "refuser", "VERB", "ROOT", 6, "Part", "Past"),
+        ]
+    )
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    index = _Index(parsed, article, ())
+    assert (index.tokens[1].dep, index.tokens[1].head) == ("nsubj", 6)
+    assert 1 in index.children[6] and 1 not in index.children[2]
+    # "Les soldats ont tué": no passive auxiliary, an active subject.
+    parsed = _parse_of(
+        [
+            ("Les", "le", "DET", "det", 1, "", ""),
+            ("soldats", "soldat", "NOUN", "nsubj:pass", 3, "", ""),
+            ("ont", "avoir", "AUX", "aux:tense", 3, "Fin", "Pres"),
+            ("tué", "tuer", "VERB", "ROOT", 3, "Part", "Past"),
+        ]
+    )
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    assert _Index(parsed, article, ()).tokens[1].dep == "nsubj"

@@ -67,6 +67,11 @@ class _Index(ParseIndex):
     ) -> None:
         super().__init__(parsed, entities)
         self.tokens = _active_subjects(self, parsed.tokens)
+        self.tokens = _main_subjects(self, self.tokens)
+        self.children = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t.i)
         self.article = article
         self.home = _home_country(parsed, entities)
         by_id = {e.id: e for e in entities}
@@ -97,6 +102,34 @@ def _active_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token,
             fold(verb.lemma) in _BE_VERBS and "obl:agent" not in deps
         ):
             fixed[token.i] = replace(token, dep="nsubj")
+    return tuple(fixed)
+
+
+def _main_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "le collectif de Guyanais menant depuis deux semaines le mouvement, a refusé la
+    proposition": a present participle has no subject of its own; one the parser gives it
+    is the subject of the main verb, when that verb has none."""
+    fixed = list(tokens)
+    for start, end in index.parsed.sents:
+        roots = [t for t in tokens[start:end] if t.head == t.i and t.pos in ("VERB", "AUX")]
+        if len(roots) != 1:
+            continue
+        root = roots[0]
+        if any(
+            tokens[c].dep in ("nsubj", _PASSIVE_SUBJECT) for c in index.children.get(root.i, [])
+        ):
+            continue
+        for token in tokens[start : root.i]:
+            participle = tokens[token.head]
+            if (
+                token.dep == "nsubj"
+                and token.pos in ("NOUN", "PROPN")
+                and participle.verb_form == "Part"
+                and participle.tense == "Pres"
+                and participle.dep in ("acl", "advcl")
+            ):
+                fixed[token.i] = replace(token, head=root.i)
+                break
     return tuple(fixed)
 
 
