@@ -706,3 +706,16 @@ def test_subjects_the_parser_misplaces():
         id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
     )
     assert _Index(parsed, article, ()).tokens[1].dep == "nsubj"
+
+
+@pytest.mark.slow
+def test_a_claimed_series_of_attacks_is_the_claimers_and_one_record(nlp):
+    attacks = veille.analyze(
+        "En Somalie, la série d'attentats a été revendiquée par les islamistes Chabab du "
+        "groupe terroriste Al-Shabbaab."
+    ).events
+    assert [(v.root, v.source_country) for v in attacks] == [("18", "SOM")]
+    (claimed,) = veille.analyze(
+        "À Bagdad, la série d'attentats a été revendiquée par l'État islamique."
+    ).events
+    assert claimed.source is not None

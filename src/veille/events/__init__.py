@@ -381,10 +381,23 @@ def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
         )
         if _case(index, head) not in ("", "comme", "par"):
             continue  # "commandant des opérations en Ukraine": a complement, not a member
+        if _in_complement(index, head, root):
+            continue  # "les islamistes Chabab du groupe Al-Shabbaab": the same, qualified
         if min(tokens) > 0 and index.tokens[min(tokens) - 1].text == "(":
             continue  # "Le groupe État islamique (Daech)": another name of the same
         found.append(_from_entity(index.entity_of[tokens[0]]))
     return found
+
+
+def _in_complement(index: _Index, token: Token, root: Token) -> bool:
+    """A word on the way up from ``token`` to ``root`` is a "de" complement."""
+    for _ in range(12):
+        if token.i == root.i or token.head == token.i:
+            return False
+        token = index.tokens[token.head]
+        if token.i != root.i and _case(index, token) in ("de", "du", "des", "d'"):
+            return True
+    return False
 
 
 def _conjoined(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:

@@ -398,6 +398,8 @@ def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
         if actor.actor_code is not None:
             return actor
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
+    if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
+        noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
     verb = index.tokens[noun.head]
     acts = [code for _, code in lexicon().get((verb.lemma.lower(), "VERB"), ())]
     if noun.dep == _PASSIVE_SUBJECT and all(code.startswith("01") for code in acts):
@@ -417,6 +419,12 @@ def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
     if verb.i != noun.i and (possessive or noun.dep == "obj" or noun.dep.startswith("obl")):
         return _clause_subject(index, verb)
     return _Actor()
+
+
+# Words that count or group acts: "une série d'attaques", "le double attentat" (folded).
+_QUANTITIES = frozenset(
+    {"serie", "vague", "succession", "double", "centaine", "millier", "dizaine"}
+)
 
 
 # Roots of acts done with words about another act (appeals, demands, disapproval,
