@@ -719,3 +719,16 @@ def test_a_claimed_series_of_attacks_is_the_claimers_and_one_record(nlp):
         "À Bagdad, la série d'attentats a été revendiquée par l'État islamique."
     ).events
     assert claimed.source is not None
+
+
+@pytest.mark.slow
+def test_the_subject_of_the_next_clause_is_no_apposed_name(nlp):
+    signed = next(
+        v
+        for v in veille.analyze(
+            "Alors que le Canada a signé en 2016 l'accord sur le climat, Justin Trudeau a "
+            "annoncé le retrait du pays."
+        ).events
+        if v.root == "05"
+    )
+    assert signed.source_country == "CAN" and signed.target is None

@@ -481,7 +481,9 @@ def _apposed(index: _Index, token: Token) -> _Actor | None:
     last = max(_subtree(index, token.i))
     if last + 2 < len(index.tokens) and index.tokens[last + 1].text == ",":
         entity = index.entity_of.get(last + 2)
-        if entity is not None and entity.type == "PER":
+        subject = index.tokens[last + 2].dep in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+        if entity is not None and entity.type == "PER" and not subject:
+            # (not "…, Donald Trump a annoncé": the subject of the next clause)
             return _from_entity(entity)
     return None
 
