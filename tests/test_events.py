@@ -732,3 +732,13 @@ def test_the_subject_of_the_next_clause_is_no_apposed_name(nlp):
         if v.root == "05"
     )
     assert signed.source_country == "CAN" and signed.target is None
+
+
+@pytest.mark.slow
+def test_an_announced_offensive_is_addressed_to_no_one_named_before(nlp):
+    analysis = veille.analyze(
+        "Le président Bachar al-Assad s'est rendu à Damas. "
+        "Les autorités irakiennes ont annoncé une offensive prochaine dans la région."
+    )
+    (threat,) = (v for v in analysis.events if v.root == "13")
+    assert threat.source_country == "IRQ" and threat.target is None

@@ -174,7 +174,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = source
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
-    if not target.named and source.named and code[:2] in _ADDRESSED:
+    if not target.named and source.named and code[:2] in _ADDRESSED and not _force(trigger):
         # "… la proposition du gouvernement français. Le collectif, qui exige 2,5
         # milliards": a demand, a criticism or a threat with no stated target is addressed
         # to the last other party named before it.
@@ -190,6 +190,13 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+def _force(trigger: Token) -> bool:
+    """The word names force ("une offensive prochaine", coded as a threat when announced):
+    whom it is against is no addressee of words."""
+    acts = lexicon().get((trigger.lemma.lower(), trigger.pos), ())
+    return bool(acts) and all(code[:2] in ("15", "18", "19", "20") for _, code in acts)
 
 
 # Acts addressed to someone, who may be named only before: demands, disapproval,
