@@ -742,3 +742,16 @@ def test_an_announced_offensive_is_addressed_to_no_one_named_before(nlp):
     )
     (threat,) = (v for v in analysis.events if v.root == "13")
     assert threat.source_country == "IRQ" and threat.target is None
+
+
+@pytest.mark.slow
+def test_one_record_per_listed_complement_and_the_receiver_is_the_target(nlp):
+    support = veille.analyze(
+        "Les rebelles syriens bénéficient du soutien de la Turquie, de l'Arabie saoudite et "
+        "du Qatar."
+    ).events
+    assert [(v.source_country, v.target_actor) for v in support] == [
+        ("TUR", "SYRREB"),
+        ("SAU", "SYRREB"),
+        ("QAT", "SYRREB"),
+    ]

@@ -248,7 +248,11 @@ def _events(
     ):
         return []  # a noun with no actor at all is a topic, not an event
     sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
-    for actor in [*_conjoined(index, trigger, source), *members(index, source)]:
+    for actor in [
+        *_conjoined(index, trigger, source),
+        *members(index, source),
+        *_listed(index, source),
+    ]:
         actor = _localised(index, actor)
         if not any(_same(actor, other) for other in sources):
             sources.append(actor)
@@ -387,6 +391,47 @@ def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
             continue  # "Le groupe État islamique (Daech)": another name of the same
         found.append(_from_entity(index.entity_of[tokens[0]]))
     return found
+
+
+def _listed(index: _Index, actor: _Actor) -> list[_Actor]:
+    """ "le soutien de la Turquie, de l'Arabie saoudite et du Qatar", "parrainées par la
+    Turquie et la Russie": the names listed after a complement actor with the same
+    preposition (or none), read from the words (the parser scatters such lists)."""
+    if actor.entity is None or actor.token is None:
+        return []
+    case = _case(index, index.tokens[actor.token])
+    if case not in _LIST_CASES:
+        return []
+    tokens, last = index.tokens, actor.token
+    while last + 1 < len(tokens) and index.entity_of.get(last + 1) is actor.entity:
+        last += 1
+    found: list[_Actor] = []
+    seen = {id(actor.entity)}
+    sentence_end = index.parsed.sents[tokens[actor.token].sent][1]
+    for _ in range(12):
+        k = last + 1
+        if k >= sentence_end or tokens[k].text not in (",", "et", "ou"):
+            break
+        k += 1 if tokens[k].text != "," or tokens[k + 1].text not in ("et", "ou") else 2
+        if k < sentence_end and fold(tokens[k].text) in _LIST_CASES:
+            if _CASE_FAMILY.get(fold(tokens[k].text)) != _CASE_FAMILY.get(case):
+                break
+            k += 1
+        if k < sentence_end and tokens[k].pos == "DET":
+            k += 1
+        entity = index.entity_of.get(k) if k < sentence_end else None
+        if entity is None or entity.type not in ("PER", "ORG", "GPE") or id(entity) in seen:
+            break
+        seen.add(id(entity))
+        found.append(_from_entity(entity))
+        last = k
+        while last + 1 < sentence_end and index.entity_of.get(last + 1) is entity:
+            last += 1
+    return found
+
+
+_CASE_FAMILY = {"de": "de", "du": "de", "des": "de", "d'": "de", "d’": "de", "par": "par"}
+_LIST_CASES = frozenset(_CASE_FAMILY)
 
 
 def _in_complement(index: _Index, token: Token, root: Token) -> bool:

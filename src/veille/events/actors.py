@@ -126,6 +126,8 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     else:
         source = _noun_source(index, trigger, code)
         target = _noun_patient(index, trigger)
+        if not target.named:
+            target = _beneficiary(index, trigger)
     if not target.named:
         target = _prepositional_target(index, trigger, code)
     head = index.tokens[trigger.head]
@@ -223,6 +225,23 @@ def _noun_patient(index: _Index, noun: Token) -> _Actor:
             if actor.named or actor.party:
                 return actor
     return _Actor()
+
+
+# Verbs whose subject receives what their object or "de" complement names ("bénéficie du
+# soutien de la Turquie", "a reçu l'aide de", "a obtenu l'appui de").
+_RECEIVING = frozenset({"beneficier", "recevoir", "obtenir", "profiter"})
+
+
+def _beneficiary(index: _Index, noun: Token) -> _Actor:
+    """ "il bénéficie du soutien de la Turquie": the one who receives the act."""
+    verb = index.tokens[noun.head]
+    if (
+        verb.i == noun.i
+        or fold(verb.lemma) not in _RECEIVING
+        or noun.dep not in ("obj", "obl:arg", "obl:mod")
+    ):
+        return _Actor()
+    return _clause_subject(index, verb)
 
 
 def _owner(index: _Index, thing: Token) -> _Actor:
