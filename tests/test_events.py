@@ -755,3 +755,15 @@ def test_one_record_per_listed_complement_and_the_receiver_is_the_target(nlp):
         ("SAU", "SYRREB"),
         ("QAT", "SYRREB"),
     ]
+
+
+@pytest.mark.slow
+def test_a_person_speaking_for_a_body_of_no_country_gets_none(nlp):
+    (condemned,) = (
+        v
+        for v in veille.analyze(
+            "Le porte-parole de l'OTAN, Jean Dupont, a condamné l'attaque contre Kiev."
+        ).events
+        if v.root == "11"
+    )
+    assert condemned.source is not None and condemned.source_country is None

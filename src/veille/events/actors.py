@@ -305,8 +305,38 @@ def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
         return actor
     if _introduced_as_ngo(index, entity):
         return actor  # "l'organisation non gouvernementale Transparency International"
+    if entity.type == "PER" and _stateless_role(index, entity):
+        return actor  # "Le porte-parole de l'État islamique, Abou Mohammed al-Adnani"
     code = index.home + (entity.sector or "")
     return _Actor(entity=entity, code=code, country=index.home, token=actor.token)
+
+
+def _stateless_role(index: _Index, entity: Entity) -> bool:
+    """The person is named in apposition to a role in an organisation that acts for no
+    country ("Le porte-parole de l'État islamique, Abou Mohammed al-Adnani", "Jens
+    Stoltenberg, secrétaire général de l'OTAN"): they belong to none either."""
+    for mention in entity.mentions:
+        name = index.tokens[index.token_at(mention.start)]
+        while name.dep in ("flat:name", "nmod") and index.entity_of.get(name.head) is entity:
+            name = index.tokens[name.head]
+        roles = index.kids(name.i, "appos")
+        if name.dep == "appos" and name.head != name.i:
+            roles.append(index.tokens[name.head])
+        for role in roles:
+            # The words between the role and the name: "le membre de l'EI d'origine
+            # française Rachid Kassim" states a country.
+            span = range(min(role.i, name.i), max(role.i, name.i))
+            if any(_adjective_actor(index.tokens[i]).country for i in span):
+                continue
+            for owner in index.kids(role.i, "nmod"):
+                body = index.entity_of.get(owner.i)
+                code = body.actor_code if body is not None else None
+                if body is not None and body.type == "ORG" and code and code[:3] in _STATELESS:
+                    return True
+    return False
+
+
+_STATELESS = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
 
 
 # "l'ONG Amnesty", "l'organisation non gouvernementale Transparency International" (folded
