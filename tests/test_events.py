@@ -641,34 +641,21 @@ def test_the_subject_of_an_active_verb_with_etre_acts(nlp):
     assert rebels.source_actor == "SYRREB"
 
 
-def _parse_of(rows):
-    """A hand-made parse: (text, lemma, pos, dep, head, verb_form, tense) per token."""
+def _parse_of(rows, sents=None):
+    """A hand-made parse: (text, lemma, pos, dep, head, verb_form, tense) per token;
+    ``sents``: (start, end) token spans, one sentence if none."""
     from veille.nlp import Parsed, Token
 
+    sents = sents or ((0, len(rows)),)
+    sent_of = {i: n for n, (s, e) in enumerate(sents) for i in range(s, e)}
     tokens, start = [], 0
     for i, (text, lemma, pos, dep, head, form, tense) in enumerate(rows):
-        tokens.append(
-            Token(
-                i,
-                text,
-                start,
-                start + len(text),
-                lemma,
-                pos,
-                dep,
-                head,
-                "",
-                "",
-                form,
-                tense,
-                0,
-                False,
-                True,
-            )
-        )
+        span = (start, start + len(text))
+        features = ("", "", form, tense, sent_of[i], False, True)
+        tokens.append(Token(i, text, *span, lemma, pos, dep, head, *features))
         start += len(text) + 1
     text = " ".join(r[0] for r in rows)
-    return Parsed(text, tuple(tokens), ((0, len(tokens)),), (), ())
+    return Parsed(text, tuple(tokens), tuple(sents), (), ())
 
 
 def test_subjects_the_parser_misplaces():
@@ -767,3 +754,46 @@ def test_a_person_speaking_for_a_body_of_no_country_gets_none(nlp):
         if v.root == "11"
     )
     assert condemned.source is not None and condemned.source_country is None
+
+
+def test_a_pronoun_subject_across_a_paragraph_break_and_before_another_subject():
+    from veille.events.actors import _clause_subject
+    from veille.events.base import _Index
+    from veille.model import Article, Entity, Mention
+
+    # "Mkapa arrive. ¶ Le Burundi, il visitera": "il" is the subject (the nearest before
+    # the verb) and stands for Mkapa (the paragraph break is no sentence between).
+    parsed = _parse_of(
+        [
+            ("Mkapa", "Mkapa", "PROPN", "nsubj", 1, "", ""),
+            ("arrive", "arriver", "VERB", "ROOT", 1, "Fin", "Pres"),
+            (".", ".", "PUNCT", "punct", 1, "", ""),
+            ("\n", "\n", "SPACE", "dep", 3, "", ""),
+            ("Le", "le", "DET", "det", 5, "", ""),
+            ("Burundi", "Burundi", "PROPN", "nsubj", 8, "", ""),
+            (",", ",", "PUNCT", "punct", 5, "", ""),
+            ("il", "il", "PRON", "nsubj", 8, "", ""),
+            ("visitera", "visiter", "VERB", "ROOT", 8, "Fin", "Fut"),
+        ],
+        sents=((0, 3), (3, 4), (4, 9)),
+    )
+    mkapa = Entity(
+        id="e1",
+        name="Mkapa",
+        type="PER",
+        country="TZA",
+        mentions=(Mention(text="Mkapa", start=0, end=5),),
+    )
+    start = parsed.tokens[5].start
+    burundi = Entity(
+        id="e2",
+        name="Burundi",
+        type="GPE",
+        country="BDI",
+        mentions=(Mention(text="Burundi", start=start, end=start + 7),),
+    )
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    index = _Index(parsed, article, (mkapa, burundi))
+    assert _clause_subject(index, index.tokens[8]).entity is mkapa

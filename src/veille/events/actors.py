@@ -372,6 +372,9 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
             return _actor_of(index, index.tokens[head.head])
         if subjects:
             # "l'EI a revendiqué": the parser may give the article as a second subject.
+            # Of two, the nearest before the verb: "S'il va rencontrer … un certain nombre
+            # d'ambassadeurs (…), il ne devrait pas rencontrer": "il".
+            subjects.sort(key=lambda s: (s.i > head.i, abs(head.i - s.i)))
             actors = [_actor_of(index, s) for s in subjects if s.pos != "DET"]
             return next((a for a in actors if a.named), actors[0] if actors else _Actor())
         if head.head == head.i or head.dep not in (

@@ -73,6 +73,14 @@ class _Index(ParseIndex):
             if t.head != t.i:
                 self.children.setdefault(t.head, []).append(t.i)
         self.article = article
+        # Sentences counted without those of whitespace only (the break between two
+        # paragraphs is no sentence between them).
+        self.sent_rank: list[int] = []
+        rank = -1
+        for start, end in parsed.sents:
+            if rank < 0 or any(t.pos != "SPACE" for t in parsed.tokens[start:end]):
+                rank += 1
+            self.sent_rank.append(rank)
         self.home = _home_country(parsed, entities)
         by_id = {e.id: e for e in entities}
         # The speaker of each attributed quotation: "je" and "nous" inside it are they.
@@ -81,6 +89,10 @@ class _Index(ParseIndex):
             for q in quotes
             if q.speaker in by_id and q.kind != "indirect"
         ]
+
+    def gap(self, later: Token, earlier: Token) -> int:
+        """How many sentences ``earlier`` lies before ``later``."""
+        return self.sent_rank[later.sent] - self.sent_rank[earlier.sent]
 
     def voice_at(self, char: int) -> Entity | None:
         return next((e for s, end, e in self.voices if s <= char < end), None)

@@ -100,7 +100,7 @@ def _before(index: _Index, pronoun: Token, reach: int = _REACH) -> list[Token]:
     found = []
     for i in range(pronoun.i - 1, -1, -1):
         token = index.tokens[i]
-        if pronoun.sent - token.sent > reach:
+        if index.gap(pronoun, token) > reach:
             break
         found.append(token)
     return found
@@ -179,7 +179,7 @@ def role_antecedents(index: _Index, noun: Token) -> list[Token]:
     found = []
     for i in range(noun.i - 1, -1, -1):
         token = index.tokens[i]
-        if noun.sent - token.sent > _ROLE_REACH:
+        if index.gap(noun, token) > _ROLE_REACH:
             break
         if token.pos == "NOUN" and token.lemma == noun.lemma:
             found.append(token)

@@ -105,7 +105,7 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
     in this sentence or the one before."""
     for i in range(pronoun.i - 1, -1, -1):
         token = index.tokens[i]
-        if pronoun.sent - token.sent > 1:
+        if index.gap(pronoun, token) > 1:
             return None
         entity = index.entity_of.get(i)
         subject = token.dep in _SUBJECT_DEPS or (
@@ -136,7 +136,7 @@ def _org_antecedent(index: _Index, anaphor: Token) -> Entity | None:
     """The organisation last named before ``anaphor``, in its sentence or the two before."""
     for i in range(anaphor.i - 1, -1, -1):
         token = index.tokens[i]
-        if anaphor.sent - token.sent > 2:
+        if index.gap(anaphor, token) > 2:
             return None
         entity = index.entity_of.get(i)
         if entity is not None and entity.type == "ORG":
@@ -151,7 +151,7 @@ def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
     bodies = data.name_lists()["institution"] | data.name_lists()["people"]
     for i in range(pronoun.i - 1, -1, -1):
         token = index.tokens[i]
-        if pronoun.sent - token.sent > 1:
+        if index.gap(pronoun, token) > 1:
             return None
         entity = index.entity_of.get(i)
         if token.dep not in _SUBJECT_DEPS or token.number == "Plur":
