@@ -797,3 +797,15 @@ def test_a_pronoun_subject_across_a_paragraph_break_and_before_another_subject()
     )
     index = _Index(parsed, article, (mkapa, burundi))
     assert _clause_subject(index, index.tokens[8]).entity is mkapa
+
+
+@pytest.mark.slow
+def test_what_an_attack_did_was_done_by_its_doer(nlp):
+    analysis = veille.analyze(
+        "L'armée israélienne affirme avoir mené des frappes qui ont permis de tuer Ahmed "
+        "Yassine, le chef du Hamas."
+    )
+    killing = next(v for v in analysis.events if v.trigger == "tuer")
+    assert killing.source_actor == "ISRMIL" and killing.target is not None
+    # A possessive act noun as subject does not loop back on itself.
+    assert [v.root for v in veille.analyze("Sa frappe a tué trois soldats.").events] == ["19"]

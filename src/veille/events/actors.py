@@ -369,13 +369,13 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
             and head.head != head.i
         ):
             # "le collectif, qui exige …": the noun the relative clause is about.
-            return _actor_of(index, index.tokens[head.head])
+            return _doer(index, index.tokens[head.head])
         if subjects:
             # "l'EI a revendiqué": the parser may give the article as a second subject.
             # Of two, the nearest before the verb: "S'il va rencontrer … un certain nombre
             # d'ambassadeurs (…), il ne devrait pas rencontrer": "il".
             subjects.sort(key=lambda s: (s.i > head.i, abs(head.i - s.i)))
-            actors = [_actor_of(index, s) for s in subjects if s.pos != "DET"]
+            actors = [_doer(index, s) for s in subjects if s.pos != "DET"]
             return next((a for a in actors if a.named), actors[0] if actors else _Actor())
         if head.head == head.i or head.dep not in (
             "xcomp",
@@ -393,6 +393,22 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
     if verb.pos == "VERB" and verb.dep == "ROOT":
         return _name_before(index, verb)
     return _Actor()
+
+
+def _doer(index: _Index, subject: Token) -> _Actor:
+    """The actor a subject names; an act noun's own doer ("les frappes de l'armée ont
+    tué", "l'armée a mené des frappes qui ont permis de tuer"): who did the act did what
+    it did."""
+    actor = _actor_of(index, subject)
+    if actor.named or subject.pos != "NOUN":
+        return actor
+    acts = lexicon().get((subject.lemma.lower(), "NOUN"), ())
+    if not acts:
+        return actor
+    # (A noun that is itself a subject does not look for its clause's subject again.)
+    clause = subject.dep not in _SUBJECT_DEPS
+    doer = _noun_source(index, subject, acts[0][1], clause=clause)
+    return doer if doer.named else actor
 
 
 def _gerund(index: _Index, verb: Token) -> bool:
@@ -435,7 +451,7 @@ def _name_before(index: _Index, verb: Token) -> _Actor:
     return _Actor()
 
 
-def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
+def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> _Actor:
     """ "l'offensive de la Russie", "sa campagne militaire" (the clause's subject),
     "les sanctions économiques occidentales" (a region); "des manifestants" are their own
     actors."""
@@ -475,7 +491,8 @@ def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
         return _Actor()
     if acts and all(code[:2] in _SPOKEN for code in acts) and not possessive:
         return _Actor()  # "Les États-Unis ont dénoncé l'arrestation de …": not theirs
-    if verb.i != noun.i and (possessive or noun.dep == "obj" or noun.dep.startswith("obl")):
+    own = possessive or noun.dep == "obj" or noun.dep.startswith("obl")
+    if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()
 
