@@ -809,3 +809,30 @@ def test_what_an_attack_did_was_done_by_its_doer(nlp):
     assert killing.source_actor == "ISRMIL" and killing.target is not None
     # A possessive act noun as subject does not loop back on itself.
     assert [v.root for v in veille.analyze("Sa frappe a tué trois soldats.").events] == ["19"]
+
+
+def test_a_phrase_with_a_preposition_is_no_subject():
+    from veille.events.base import _Index
+    from veille.model import Article
+
+    # "Selon le maire, une habitante a été tuée", the parser hanging "habitante" off
+    # "maire" and calling "maire" the subject.
+    parsed = _parse_of(
+        [
+            ("Selon", "selon", "ADP", "case", 2, "", ""),
+            ("le", "le", "DET", "det", 2, "", ""),
+            ("maire", "maire", "NOUN", "nsubj:pass", 8, "", ""),
+            (",", ",", "PUNCT", "punct", 2, "", ""),
+            ("une", "un", "DET", "det", 5, "", ""),
+            ("habitante", "habitante", "NOUN", "nmod", 2, "", ""),
+            ("a", "avoir", "AUX", "aux:tense", 8, "Fin", "Pres"),
+            ("été", "être", "AUX", "aux:pass", 8, "Part", "Past"),
+            ("tuée", "tuer", "VERB", "ROOT", 8, "Part", "Past"),
+        ]
+    )
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    tokens = _Index(parsed, article, ()).tokens
+    assert (tokens[5].dep, tokens[5].head) == ("nsubj:pass", 8)
+    assert tokens[2].dep == "obl:mod"

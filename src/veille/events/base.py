@@ -68,6 +68,7 @@ class _Index(ParseIndex):
         super().__init__(parsed, entities)
         self.tokens = _active_subjects(self, parsed.tokens)
         self.tokens = _main_subjects(self, self.tokens)
+        self.tokens = _unprepositioned_subjects(self, self.tokens)
         self.children = {}
         for t in self.tokens:
             if t.head != t.i:
@@ -143,6 +144,37 @@ def _main_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, .
                 fixed[token.i] = replace(token, head=root.i)
                 break
     return tuple(fixed)
+
+
+def _unprepositioned_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Selon le patron du restaurant, une serveuse a été tuée": a phrase with a
+    preposition is no subject; the parser may hang the true subject, after the comma, off
+    it. That one becomes the subject, the other a complement of the verb."""
+    fixed = list(tokens)
+    for token in tokens:
+        if token.dep not in ("nsubj", _PASSIVE_SUBJECT) or token.head == token.i:
+            continue
+        kids = [tokens[c] for c in index.children.get(token.i, [])]
+        if not any(k.dep == "case" for k in kids):
+            continue
+        true = next((k for k in kids if _after_comma(index, tokens, k)), None)
+        if true is None or any(tokens[c].dep == "case" for c in index.children.get(true.i, [])):
+            continue
+        fixed[token.i] = replace(token, dep="obl:mod")
+        fixed[true.i] = replace(true, dep=token.dep, head=token.head)
+    return tuple(fixed)
+
+
+def _after_comma(index: ParseIndex, tokens: Sequence[Token], token: Token) -> bool:
+    """A noun phrase hung off another that starts right after a comma."""
+    if token.dep not in ("nmod", "appos") or token.pos not in ("NOUN", "PROPN", "PRON"):
+        return False
+    first, stack = token.i, [token.i]
+    while stack:
+        i = stack.pop()
+        first = min(first, i)
+        stack.extend(index.children.get(i, []))
+    return first > 0 and tokens[first - 1].text == ","
 
 
 # Verbs conjugated with "être" in the active ("est repassé à l'offensive", "sont arrivés"):
