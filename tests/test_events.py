@@ -836,3 +836,20 @@ def test_a_phrase_with_a_preposition_is_no_subject():
     tokens = _Index(parsed, article, ()).tokens
     assert (tokens[5].dep, tokens[5].head) == ("nsubj:pass", 8)
     assert tokens[2].dep == "obl:mod"
+
+
+@pytest.mark.slow
+def test_someone_of_no_stated_country_and_the_country_that_lived_through_attacks(nlp):
+    (killing,) = veille.analyze(
+        "Le gouvernement français a réagi. Une femme a été tuée et un policier a été blessé à "
+        "Marseille."
+    ).events
+    assert killing.target_country is None  # "une femme": nothing says where she is from
+    (struck,) = veille.analyze(
+        "Le gouvernement français a réagi. Le pays a été frappé par trois attentats."
+    ).events
+    assert struck.target_country == "FRA"  # "le pays": the article's, none named before
+    (attacks,) = veille.analyze(
+        "Le ministre belge évoque les attentats qu'a subis la Belgique en 2016."
+    ).events
+    assert attacks.target_country == "BEL"

@@ -128,6 +128,8 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = _noun_patient(index, trigger)
         if not target.named:
             target = _beneficiary(index, trigger)
+        if not target.named:
+            target = _sufferer(index, trigger)
     if not target.named:
         target = _prepositional_target(index, trigger, code)
     head = index.tokens[trigger.head]
@@ -244,6 +246,26 @@ def _beneficiary(index: _Index, noun: Token) -> _Actor:
     return _clause_subject(index, verb)
 
 
+# Verbs whose subject lives through what their object names ("les attentats qu'a connus
+# le pays", "les frappes qu'a subies la ville"), folded.
+_SUFFERING = frozenset({"connaitre", "subir", "essuyer"})
+
+
+def _sufferer(index: _Index, noun: Token) -> _Actor:
+    """ "les trois attentats majeurs qu'a connus le pays": the one a relative clause says
+    lived through the act."""
+    for clause in index.kids(noun.i, "acl:relcl"):
+        if fold(clause.lemma) in _SUFFERING:
+            # "qu'a subis la Belgique": the subject after the verb may be parsed an object.
+            objects = index.kids(clause.i, "obj")
+            inverted = [o for o in objects if o.i > clause.i and o.pos != "PRON"]
+            for subject in index.kids(clause.i, *_SUBJECT_DEPS) + inverted:
+                actor = _actor_of(index, subject)
+                if actor.named:
+                    return actor
+    return _Actor()
+
+
 def _owner(index: _Index, thing: Token) -> _Actor:
     """ "la proposition du gouvernement français": the actor in its "de" complement."""
     for child in index.kids(thing.i, "nmod"):
@@ -290,7 +312,7 @@ def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
         return actor
     entity = actor.entity
     if entity is None:
-        if actor.unaligned:
+        if actor.unaligned or _someone(index, actor):
             return actor
         regional = actor.code in _regions().values()
         if (actor.people or (actor.party and not patient)) or (
@@ -337,6 +359,21 @@ def _stateless_role(index: _Index, entity: Entity) -> bool:
 
 
 _STATELESS = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
+
+
+def _someone(index: _Index, actor: _Actor) -> bool:
+    """ "une serveuse", "un homme", "une troisième personne": one person of no stated
+    role, nationality or side; nothing says which country they belong to."""
+    if actor.token is None or actor.code is not None:
+        return False
+    token = index.tokens[actor.token]
+    return (
+        token.pos == "NOUN"
+        and token.number != "Plur"
+        and fold(token.lemma) not in data.role_head_words()
+        and fold(token.lemma) not in data.name_lists()["institution"]
+        and any(fold(d.text) in ("un", "une") for d in index.kids(token.i, "det"))
+    )
 
 
 # "l'ONG Amnesty", "l'organisation non gouvernementale Transparency International" (folded

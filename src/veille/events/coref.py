@@ -10,7 +10,8 @@ Rules of recency and agreement only (no model):
   (``antecedents``; the caller keeps the first that is not the source);
 - a bare definite role noun ("le gouvernement") stands for the last mention of the same
   noun that names a country ("le gouvernement français");
-- "le pays" with no complement stands for the country last named.
+- "le pays" with no complement stands for the country last named (the article's
+  country if none is).
 
 The functions return tokens (or a country code); ``phrases`` and ``actors`` turn them into
 actors.
@@ -91,7 +92,8 @@ def country_antecedent(index: _Index, noun: Token) -> str | None:
         for p in index.parsed.places
         if p.label == "country" and p.key and index.tokens[p.start].sent < noun.sent
     ]
-    return max(named)[1] if named else None
+    # With none named before, the country the article is about.
+    return max(named)[1] if named else index.home
 
 
 def _before(index: _Index, pronoun: Token, reach: int = _REACH) -> list[Token]:
