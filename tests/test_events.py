@@ -853,3 +853,11 @@ def test_someone_of_no_stated_country_and_the_country_that_lived_through_attacks
         "Le ministre belge évoque les attentats qu'a subis la Belgique en 2016."
     ).events
     assert attacks.target_country == "BEL"
+
+
+@pytest.mark.slow
+def test_fighting_that_took_place_between_factions(nlp):
+    (fight,) = veille.analyze(
+        "Des combats ont eu lieu dimanche entre les factions rebelles syriennes."
+    ).events
+    assert fight.source_country == fight.target_country == "SYR"

@@ -172,7 +172,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if not target.named and code[:2] == "19" and _reciprocal(index, trigger):
         # "les rebelles syriens s'affrontent", "des combats entre factions rebelles": they
         # fight each other.
-        between = [t for t in index.kids(trigger.i, "nmod") if _case(index, t) == "entre"]
+        between = _between(index, trigger)
         if between and not source.named:
             source = _actor_of(index, between[0])
         target = source
@@ -279,11 +279,23 @@ def _owner(index: _Index, thing: Token) -> _Actor:
 def _reciprocal(index: _Index, trigger: Token) -> bool:
     """ "s'affrontent", "se battent", "des combats entre factions rebelles"."""
     if trigger.pos == "NOUN":
-        return any(_case(index, t) == "entre" for t in index.kids(trigger.i, "nmod"))
+        return bool(_between(index, trigger))
     return trigger.number == "Plur" and any(
         index.tokens[c].text.lower() in ("se", "s'", "s’")
         for c in index.children.get(trigger.i, [])
     )
+
+
+def _between(index: _Index, noun: Token) -> list[Token]:
+    """ "des combats entre factions rebelles", "des combats ont eu lieu entre les
+    factions": the "entre" phrases of the noun, or of the verb it is the subject of."""
+    phrases = [t for t in index.kids(noun.i, "nmod") if _case(index, t) == "entre"]
+    if not phrases and noun.dep in _SUBJECT_DEPS and noun.head != noun.i:
+        verb = index.tokens[noun.head]
+        phrases = [
+            t for t in index.kids(verb.i, "obl:mod", "obl:arg", "obl") if _case(index, t) == "entre"
+        ]
+    return phrases
 
 
 def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
