@@ -861,3 +861,16 @@ def test_fighting_that_took_place_between_factions(nlp):
         "Des combats ont eu lieu dimanche entre les factions rebelles syriennes."
     ).events
     assert fight.source_country == fight.target_country == "SYR"
+
+
+@pytest.mark.slow
+def test_a_participle_clause_on_people_does_not_name_them(nlp):
+    arrest = next(
+        v
+        for v in veille.analyze(
+            "En France, de nombreux jeunes soupçonnés de liens avec l'État islamique ont été "
+            "arrêtés."
+        ).events
+        if v.root == "17"
+    )
+    assert arrest.target is None and arrest.target_country == "FRA"

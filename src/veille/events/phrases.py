@@ -43,6 +43,12 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     for conj in index.kids(token.i, "conj"):
         if entity is None or index.entity_of.get(conj.i) is not entity:
             left_out.update(_subtree(index, conj.i))
+    if entity is None and _people_noun(token):
+        # "De nombreux jeunes, soupçonnés de préparer des attentats sous l'influence de
+        # l'État islamique": a participle clause on people says what of them, not who.
+        for clause in index.kids(token.i, "acl"):
+            if clause.pos == "VERB":
+                left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
     located = {
@@ -161,6 +167,11 @@ def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
         if token.pos == "NOUN" and token.gender == gender and fold(token.lemma) in bodies:
             return token
     return None
+
+
+def _people_noun(token: Token) -> bool:
+    lists = data.name_lists()
+    return token.pos == "NOUN" and fold(token.lemma) in lists["people"]
 
 
 def _unplaced(entity: Entity) -> bool:
