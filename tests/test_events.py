@@ -874,3 +874,12 @@ def test_a_participle_clause_on_people_does_not_name_them(nlp):
         if v.root == "17"
     )
     assert arrest.target is None and arrest.target_country == "FRA"
+
+
+@pytest.mark.slow
+def test_those_an_attack_killed_are_its_target(nlp):
+    (attacks,) = veille.analyze(
+        "Le gouvernement somalien a réagi. Ces deux attentats ont provoqué la mort d'au moins "
+        "28 personnes."
+    ).events
+    assert attacks.root == "18" and attacks.target_country == "SOM"

@@ -167,6 +167,10 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
                 if found.actor_code is not None or found.people:
                     target = found
                     break
+    if not target.named and trigger.pos == "NOUN" and code[:2] in ("18", "19", "20"):
+        # "l'offensive a mis en déroute les djihadistes", "ces attentats ont provoqué la
+        # mort de 28 personnes": what the violence did, it did to its verb's object.
+        target = _struck(index, trigger)
     if not target.named:
         target = _partner(index, trigger, source)
     if not target.named and code[:2] == "19" and _reciprocal(index, trigger):
@@ -284,6 +288,28 @@ def _reciprocal(index: _Index, trigger: Token) -> bool:
         index.tokens[c].text.lower() in ("se", "s'", "s’")
         for c in index.children.get(trigger.i, [])
     )
+
+
+# Nouns of what violence causes to people ("la mort de 28 personnes"), folded.
+_HARM = frozenset({"mort", "deces", "blessure", "fuite", "deplacement"})
+
+
+def _struck(index: _Index, noun: Token) -> _Actor:
+    """The object of the verb a violent act noun is the subject of, or the people in its
+    "de" complement when it names a harm ("la mort de 28 personnes")."""
+    if noun.dep not in _SUBJECT_DEPS or noun.head == noun.i:
+        return _Actor()
+    for thing in index.kids(noun.head, "obj"):
+        if fold(thing.lemma) in _HARM:
+            sufferers = [c for c in index.kids(thing.i, "nmod") if _case(index, c) in _DE]
+            thing = sufferers[0] if sufferers else thing
+        actor = _actor_of(index, thing)
+        if actor.actor_code is not None or actor.people:
+            return actor
+    return _Actor()
+
+
+_DE = frozenset({"de", "du", "des", "d'", "d’"})
 
 
 def _between(index: _Index, noun: Token) -> list[Token]:
