@@ -883,3 +883,11 @@ def test_those_an_attack_killed_are_its_target(nlp):
         "28 personnes."
     ).events
     assert attacks.root == "18" and attacks.target_country == "SOM"
+
+
+@pytest.mark.slow
+def test_people_of_known_country_tell_the_country_of_the_article(nlp):
+    (arrest,) = veille.analyze(
+        "Pierre Nkurunziza a prononcé un discours. Des manifestants ont été arrêtés par la police."
+    ).events
+    assert (arrest.source_actor, arrest.target_country) == ("BDICOP", "BDI")

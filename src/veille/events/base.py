@@ -213,7 +213,7 @@ def _home_country(parsed: Parsed, entities: Sequence[Entity]) -> str | None:
     ("l'armée égyptienne"). People and bodies of no stated country are taken to be of it."""
     counts: dict[str, int] = {}
     for entity in entities:
-        if entity.type == "GPE" and entity.country:
+        if entity.type in ("GPE", "PER") and entity.country:
             counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
     # Country names inside other names count too ("le Sénat du Burundi").
     named = {m.start for e in entities if e.type == "GPE" for m in e.mentions}
