@@ -891,3 +891,29 @@ def test_people_of_known_country_tell_the_country_of_the_article(nlp):
         "Pierre Nkurunziza a prononcé un discours. Des manifestants ont été arrêtés par la police."
     ).events
     assert (arrest.source_actor, arrest.target_country) == ("BDICOP", "BDI")
+
+
+def test_a_subject_the_parser_made_the_root():
+    from veille.events.actors import _clause_subject
+    from veille.events.base import _Index
+    from veille.model import Article
+
+    # "Des Palestiniens ont, peu après, jeté des pierres", parsed with "Palestiniens" as
+    # the root and the verb hanging off "après".
+    parsed = _parse_of(
+        [
+            ("Des", "un", "DET", "det", 1, "", ""),
+            ("Palestiniens", "palestinien", "NOUN", "ROOT", 1, "", ""),
+            ("ont", "avoir", "AUX", "punct", 1, "Fin", "Pres"),
+            ("peu", "peu", "ADV", "advmod", 4, "", ""),
+            ("après", "après", "ADP", "nmod", 1, "", ""),
+            ("jeté", "jeter", "VERB", "conj", 4, "Part", "Past"),
+            ("des", "un", "DET", "det", 7, "", ""),
+            ("pierres", "pierre", "NOUN", "obj", 5, "", ""),
+        ]
+    )
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    index = _Index(parsed, article, ())
+    assert _clause_subject(index, index.tokens[5]).country == "PSE"

@@ -465,6 +465,15 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
         ):
             break
         head = index.tokens[head.head]
+    if (
+        verb.pos == "VERB"
+        and head.head == head.i
+        and head.pos in ("NOUN", "PROPN")
+        and head.i < verb.i
+    ):
+        # "Des Palestiniens ont, peu après, jeté des pierres": the parser made the subject
+        # the root of the sentence.
+        return _actor_of(index, head)
     if verb.pos == "VERB" and verb.dep == "ROOT":
         return _name_before(index, verb)
     return _Actor()
