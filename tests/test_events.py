@@ -917,3 +917,16 @@ def test_a_subject_the_parser_made_the_root():
     )
     index = _Index(parsed, article, ())
     assert _clause_subject(index, index.tokens[5]).country == "PSE"
+
+
+@pytest.mark.slow
+def test_a_demand_is_addressed_to_a_body_of_another_country_named_before(nlp):
+    demand = next(
+        v
+        for v in veille.analyze(
+            "Les syndicats guyanais ont reçu la proposition du gouvernement français. "
+            "Le collectif exige davantage."
+        ).events
+        if v.root == "10"
+    )
+    assert (demand.source_country, demand.target_actor) == ("GUF", "FRAGOV")

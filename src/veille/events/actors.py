@@ -191,6 +191,8 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             if actor.actor_code is not None and not _same_actor(actor, source):
                 target = actor
                 break
+        else:
+            target = _other_side(index, trigger, source)
     if target.entity is None and target.code and target.code.endswith("?"):
         # "son homologue chinois": the counterpart holds the source's sector.
         sector = source.entity.sector if source.entity is not None else None
@@ -210,6 +212,26 @@ def _force(trigger: Token) -> bool:
 # Acts addressed to someone, who may be named only before: demands, disapproval,
 # rejection, threats.
 _ADDRESSED = frozenset({"10", "11", "12", "13"})
+
+
+def _other_side(index: _Index, trigger: Token, source: _Actor) -> _Actor:
+    """ "… la proposition du gouvernement français. Le collectif [guyanais], qui exige":
+    with no name before, a body named with a country other than the source's (a body of
+    the source's own country is most often its own side)."""
+    # (A party of no stated country is the article's, as ``_localised`` will make it.)
+    country = source.country or (index.home if source.party else None)
+    if country is None:
+        return _Actor()
+    bodies = data.name_lists()["institution"] | data.role_head_words()
+    for token in coref.preceding(index, trigger):
+        if token.pos != "NOUN" or fold(token.lemma) not in bodies:
+            continue
+        if not any(_adjective_actor(a).country for a in index.kids(token.i, "amod")):
+            continue
+        actor = _actor_of(index, token)
+        if actor.country is not None and actor.country != country:
+            return actor
+    return _Actor()
 
 
 def _object_actor(index: _Index, verb: Token, thing: Token) -> _Actor:

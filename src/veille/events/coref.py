@@ -143,6 +143,11 @@ def _people(token: Token) -> bool:
     )
 
 
+def preceding(index: _Index, trigger: Token) -> list[Token]:
+    """The words before ``trigger``, nearest first, as far back as an addressee may be."""
+    return _before(index, trigger, _ADDRESSEE_REACH)
+
+
 def antecedents(index: _Index, trigger: Token) -> list[Token]:
     """The actors named before ``trigger``, nearest first, in its sentence or the one
     before: the head words of names (places of an act left out: "à Bruxelles")."""
