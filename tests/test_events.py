@@ -930,3 +930,13 @@ def test_a_demand_is_addressed_to_a_body_of_another_country_named_before(nlp):
         if v.root == "10"
     )
     assert (demand.source_country, demand.target_actor) == ("GUF", "FRAGOV")
+
+
+@pytest.mark.slow
+def test_a_suicide_bomber_is_of_no_country_but_still_an_event(nlp):
+    analysis = veille.analyze(
+        "Le gouvernement égyptien a réagi. Selon la police, l'explosion serait le fait d'un "
+        "kamikaze."
+    )
+    (bomber,) = (v for v in analysis.events if v.trigger == "kamikaze")
+    assert bomber.root == "18" and bomber.source_country is None

@@ -242,6 +242,7 @@ def _events(
         code = "190"  # an attack by an army or a police is the use of conventional force
     if (
         source.actor_code is None
+        and not source.unaligned  # "un kamikaze": someone of no side, but someone
         and target.actor_code is None
         and trigger.pos == "NOUN"
         and not _happened(index, trigger, code)

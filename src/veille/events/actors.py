@@ -561,8 +561,10 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     """ "l'offensive de la Russie", "sa campagne militaire" (the clause's subject),
     "les sanctions économiques occidentales" (a region); "des manifestants" are their own
     actors."""
-    if fold(noun.lemma) in data.name_lists()["people"]:
-        return _Actor(party=True, people=True)
+    lists = data.name_lists()
+    if fold(noun.lemma) in lists["people"]:
+        # "un kamikaze", "les assaillants": of no side the word tells.
+        return _Actor(party=True, people=True, unaligned=fold(noun.lemma) in lists["unaligned"])
     # "l'offensive de la Russie"; "les assauts répétés de l'armée syrienne", where the
     # parser hangs the complement off the participle.
     complements = index.kids(noun.i, "nmod") + [
