@@ -940,3 +940,13 @@ def test_a_suicide_bomber_is_of_no_country_but_still_an_event(nlp):
     )
     (bomber,) = (v for v in analysis.events if v.trigger == "kamikaze")
     assert bomber.root == "18" and bomber.source_country is None
+
+
+@pytest.mark.slow
+def test_an_unknown_side_gets_no_country_but_keeps_its_record(nlp):
+    fights = veille.analyze(
+        "L'armée syrienne a bombardé Alep. Il n'est pas évident de savoir quel camp a initié "
+        "le combat."
+    ).events
+    (fight,) = (v for v in fights if v.trigger == "combat")
+    assert fight.source_country is None

@@ -372,8 +372,11 @@ def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
         return actor
     entity = actor.entity
     if entity is None:
-        if actor.unaligned or _someone(index, actor):
+        if actor.unaligned:
             return actor
+        if _someone(index, actor):
+            # (still someone: an act they do or undergo is no mere topic)
+            return _Actor(party=actor.party, people=actor.people, unaligned=True, token=actor.token)
         regional = actor.code in _regions().values()
         if (actor.people or (actor.party and not patient)) or (
             actor.code is not None and not regional
@@ -427,6 +430,8 @@ def _someone(index: _Index, actor: _Actor) -> bool:
     if actor.token is None or actor.code is not None:
         return False
     token = index.tokens[actor.token]
+    if any(fold(k.text) in _WHICH for k in index.kids(token.i, "det", "amod")):
+        return True  # "quel camp a initié le combat": the text does not know who
     return (
         token.pos == "NOUN"
         and token.number != "Plur"
@@ -434,6 +439,9 @@ def _someone(index: _Index, actor: _Actor) -> bool:
         and fold(token.lemma) not in data.name_lists()["institution"]
         and any(fold(d.text) in ("un", "une") for d in index.kids(token.i, "det"))
     )
+
+
+_WHICH = frozenset({"quel", "quelle", "quels", "quelles"})
 
 
 # "l'ONG Amnesty", "l'organisation non gouvernementale Transparency International" (folded
