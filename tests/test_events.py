@@ -950,3 +950,12 @@ def test_an_unknown_side_gets_no_country_but_keeps_its_record(nlp):
     ).events
     (fight,) = (v for v in fights if v.trigger == "combat")
     assert fight.source_country is None
+
+
+@pytest.mark.slow
+def test_a_count_of_people_is_people(nlp):
+    (killings,) = veille.analyze(
+        "Pierre Nkurunziza a prononcé un discours. Des milliers d'individus ont été tués "
+        "depuis le début de la crise."
+    ).events
+    assert killings.target_country == "BDI"

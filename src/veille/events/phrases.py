@@ -208,6 +208,10 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
     lists = data.name_lists()
     head = fold(token.lemma)
     people = head in lists["people"] or head in lists["institution"]
+    if not people and head in _COUNTS:
+        # "des milliers d'individus", "la plupart des Burundais": a count of people.
+        counted = [k for k in index.kids(token.i, "nmod") if _case(index, k) in _DE]
+        people = any(fold(k.lemma) in lists["people"] for k in counted)
     # An act is no party: "Un attentat a tué trois personnes" has no stated perpetrator;
     # people named by an act are ("Deux manifestants ont été tués").
     act = (token.lemma.lower(), "NOUN") in lexicon() and not people
@@ -253,6 +257,13 @@ def _adjective_members(index: _Index, token: Token, actor: _Actor) -> list[_Acto
             if country is not None and country != actor.country:
                 found.append(_Actor(code=country + role, country=country, token=token.i))
     return found
+
+
+# Nouns that count or part what their "de" complement names, folded.
+_COUNTS = frozenset(
+    {"millier", "centaine", "dizaine", "douzaine", "vingtaine", "plupart", "majorite", "nombre"}
+)
+_DE = frozenset({"de", "du", "des", "d'", "d’"})
 
 
 @cache
