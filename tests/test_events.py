@@ -776,3 +776,379 @@ def test_places_of_areas_sites_and_cities(nlp):
     ]
     # "sur" a country is a topic, not a place.
     assert set(places("La Russie et la Turquie ont signé un accord sur la Syrie.")) == {None}
+
+
+def test_a_thing_acted_on_is_no_party_of_the_home_country(nlp):
+    analysis = veille.analyze(
+        "Au Royaume-Uni, environ 50 balles ont été tirées par les policiers britanniques à Londres."
+    )
+    (shots,) = (v for v in analysis.events if v.root == "19")
+    assert shots.source_country == "GBR" and shots.target_country is None
+
+
+@pytest.mark.slow
+def test_a_passive_infinitive_happens_to_the_subject_of_its_clause(nlp):
+    (shot,) = (
+        v
+        for v in veille.analyze(
+            "En Israël, une Palestinienne a attaqué des policiers israéliens avant d'être abattue."
+        ).events
+        if v.root == "19"
+    )
+    assert shot.target_country == "PSE"
+    (arrest,) = (
+        v
+        for v in veille.analyze(
+            "En Égypte, des étudiants ont tenté d'entrer dans le ministère avant d'être "
+            "arrêtés par la police égyptienne."
+        ).events
+        if v.root == "17"
+    )
+    assert (arrest.source_actor, arrest.target_country) == ("EGYCOP", "EGY")
+
+
+@pytest.mark.slow
+def test_one_record_per_coordinated_target(nlp):
+    analysis = veille.analyze(
+        "En Syrie, Barack Obama a réagi en dénonçant le régime syrien et ses alliés russes "
+        "et iraniens."
+    )
+    dyads = [(v.source_country, v.target_country) for v in analysis.events if v.root == "11"]
+    assert dyads == [("USA", "SYR"), ("USA", "RUS"), ("USA", "IRN")]
+    condemned = veille.analyze("Le Canada a condamné l'Iran et la Russie.").events
+    assert [v.target_country for v in condemned] == ["IRN", "RUS"]
+    # People with no name, of one country, are one party.
+    attack = veille.analyze("Au Caire, un homme a attaqué deux passants et un policier.").events
+    assert [v.target_country for v in attack] == ["EGY"]
+
+
+@pytest.mark.slow
+def test_the_subject_of_an_active_verb_with_etre_acts(nlp):
+    (offensive,) = veille.analyze(
+        "Le groupe État islamique (Daech) est repassé à l'offensive à Deir ez-Zor."
+    ).events
+    # One record (Daech is the group's other name); a city is where, not whom.
+    assert offensive.root == "19" and offensive.source is not None
+    assert offensive.target is None and offensive.target_country is None
+    (rebels,) = veille.analyze("Les rebelles syriens sont passés à l'offensive à Alep.").events
+    assert rebels.source_actor == "SYRREB"
+
+
+def _parse_of(rows, sents=None):
+    """A hand-made parse: (text, lemma, pos, dep, head, verb_form, tense) per token;
+    ``sents``: (start, end) token spans, one sentence if none."""
+    from veille.nlp import Parsed, Token
+
+    sents = sents or ((0, len(rows)),)
+    sent_of = {i: n for n, (s, e) in enumerate(sents) for i in range(s, e)}
+    tokens, start = [], 0
+    for i, (text, lemma, pos, dep, head, form, tense) in enumerate(rows):
+        span = (start, start + len(text))
+        features = ("", "", form, tense, sent_of[i], False, True)
+        tokens.append(Token(i, text, *span, lemma, pos, dep, head, *features))
+        start += len(text) + 1
+    text = " ".join(r[0] for r in rows)
+    return Parsed(text, tuple(tokens), tuple(sents), (), ())
+
+
+def test_subjects_the_parser_misplaces():
+    from veille.events.base import _Index
+    from veille.model import Article
+
+    # "Le comité menant la grève a refusé": a present participle has no subject.
+    parsed = _parse_of(
+        [
+            ("Le", "le", "DET", "det", 1, "", ""),
+            ("comité", "comité", "NOUN", "nsubj", 2, "", ""),
+            ("menant", "mener", "VERB", "acl", 6, "Part", "Pres"),
+            ("la", "le", "DET", "det", 4, "", ""),
+            ("grève", "grève", "NOUN", "obj", 2, "", ""),
+            ("a", "avoir", "AUX", "aux:tense", 6, "Fin", "Pres"),
+            ("refusé", "refuser", "VERB", "ROOT", 6, "Part", "Past"),
+        ]
+    )
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    index = _Index(parsed, article, ())
+    assert (index.tokens[1].dep, index.tokens[1].head) == ("nsubj", 6)
+    assert 1 in index.children[6] and 1 not in index.children[2]
+    # "Les soldats ont tué": no passive auxiliary, an active subject.
+    parsed = _parse_of(
+        [
+            ("Les", "le", "DET", "det", 1, "", ""),
+            ("soldats", "soldat", "NOUN", "nsubj:pass", 3, "", ""),
+            ("ont", "avoir", "AUX", "aux:tense", 3, "Fin", "Pres"),
+            ("tué", "tuer", "VERB", "ROOT", 3, "Part", "Past"),
+        ]
+    )
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    assert _Index(parsed, article, ()).tokens[1].dep == "nsubj"
+
+
+@pytest.mark.slow
+def test_a_claimed_series_of_attacks_is_the_claimers_and_one_record(nlp):
+    attacks = veille.analyze(
+        "En Somalie, la série d'attentats a été revendiquée par les islamistes Chabab du "
+        "groupe terroriste Al-Shabbaab."
+    ).events
+    assert [(v.root, v.source_country) for v in attacks] == [("18", "SOM")]
+    (claimed,) = veille.analyze(
+        "À Bagdad, la série d'attentats a été revendiquée par l'État islamique."
+    ).events
+    assert claimed.source is not None
+
+
+@pytest.mark.slow
+def test_the_subject_of_the_next_clause_is_no_apposed_name(nlp):
+    signed = next(
+        v
+        for v in veille.analyze(
+            "Alors que le Canada a signé en 2016 l'accord sur le climat, Justin Trudeau a "
+            "annoncé le retrait du pays."
+        ).events
+        if v.root == "05"
+    )
+    assert signed.source_country == "CAN" and signed.target is None
+
+
+@pytest.mark.slow
+def test_an_announced_offensive_is_addressed_to_no_one_named_before(nlp):
+    analysis = veille.analyze(
+        "Le président Bachar al-Assad s'est rendu à Damas. "
+        "Les autorités irakiennes ont annoncé une offensive prochaine dans la région."
+    )
+    (threat,) = (v for v in analysis.events if v.root == "13")
+    assert threat.source_country == "IRQ" and threat.target is None
+
+
+@pytest.mark.slow
+def test_one_record_per_listed_complement_and_the_receiver_is_the_target(nlp):
+    support = veille.analyze(
+        "Les rebelles syriens bénéficient du soutien de la Turquie, de l'Arabie saoudite et "
+        "du Qatar."
+    ).events
+    assert [(v.source_country, v.target_actor) for v in support] == [
+        ("TUR", "SYRREB"),
+        ("SAU", "SYRREB"),
+        ("QAT", "SYRREB"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_person_speaking_for_a_body_of_no_country_gets_none(nlp):
+    (condemned,) = (
+        v
+        for v in veille.analyze(
+            "Le porte-parole de l'OTAN, Jean Dupont, a condamné l'attaque contre Kiev."
+        ).events
+        if v.root == "11"
+    )
+    assert condemned.source is not None and condemned.source_country is None
+
+
+def test_a_pronoun_subject_across_a_paragraph_break_and_before_another_subject():
+    from veille.events.actors import _clause_subject
+    from veille.events.base import _Index
+    from veille.model import Article, Entity, Mention
+
+    # "Mkapa arrive. ¶ Le Burundi, il visitera": "il" is the subject (the nearest before
+    # the verb) and stands for Mkapa (the paragraph break is no sentence between).
+    parsed = _parse_of(
+        [
+            ("Mkapa", "Mkapa", "PROPN", "nsubj", 1, "", ""),
+            ("arrive", "arriver", "VERB", "ROOT", 1, "Fin", "Pres"),
+            (".", ".", "PUNCT", "punct", 1, "", ""),
+            ("\n", "\n", "SPACE", "dep", 3, "", ""),
+            ("Le", "le", "DET", "det", 5, "", ""),
+            ("Burundi", "Burundi", "PROPN", "nsubj", 8, "", ""),
+            (",", ",", "PUNCT", "punct", 5, "", ""),
+            ("il", "il", "PRON", "nsubj", 8, "", ""),
+            ("visitera", "visiter", "VERB", "ROOT", 8, "Fin", "Fut"),
+        ],
+        sents=((0, 3), (3, 4), (4, 9)),
+    )
+    mkapa = Entity(
+        id="e1",
+        name="Mkapa",
+        type="PER",
+        country="TZA",
+        mentions=(Mention(text="Mkapa", start=0, end=5),),
+    )
+    start = parsed.tokens[5].start
+    burundi = Entity(
+        id="e2",
+        name="Burundi",
+        type="GPE",
+        country="BDI",
+        mentions=(Mention(text="Burundi", start=start, end=start + 7),),
+    )
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    index = _Index(parsed, article, (mkapa, burundi))
+    assert _clause_subject(index, index.tokens[8]).entity is mkapa
+
+
+@pytest.mark.slow
+def test_what_an_attack_did_was_done_by_its_doer(nlp):
+    analysis = veille.analyze(
+        "L'armée israélienne affirme avoir mené des frappes qui ont permis de tuer Ahmed "
+        "Yassine, le chef du Hamas."
+    )
+    killing = next(v for v in analysis.events if v.trigger == "tuer")
+    assert killing.source_actor == "ISRMIL" and killing.target is not None
+    # A possessive act noun as subject does not loop back on itself.
+    assert [v.root for v in veille.analyze("Sa frappe a tué trois soldats.").events] == ["19"]
+
+
+def test_a_phrase_with_a_preposition_is_no_subject():
+    from veille.events.base import _Index
+    from veille.model import Article
+
+    # "Selon le maire, une habitante a été tuée", the parser hanging "habitante" off
+    # "maire" and calling "maire" the subject.
+    parsed = _parse_of(
+        [
+            ("Selon", "selon", "ADP", "case", 2, "", ""),
+            ("le", "le", "DET", "det", 2, "", ""),
+            ("maire", "maire", "NOUN", "nsubj:pass", 8, "", ""),
+            (",", ",", "PUNCT", "punct", 2, "", ""),
+            ("une", "un", "DET", "det", 5, "", ""),
+            ("habitante", "habitante", "NOUN", "nmod", 2, "", ""),
+            ("a", "avoir", "AUX", "aux:tense", 8, "Fin", "Pres"),
+            ("été", "être", "AUX", "aux:pass", 8, "Part", "Past"),
+            ("tuée", "tuer", "VERB", "ROOT", 8, "Part", "Past"),
+        ]
+    )
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    tokens = _Index(parsed, article, ()).tokens
+    assert (tokens[5].dep, tokens[5].head) == ("nsubj:pass", 8)
+    assert tokens[2].dep == "obl:mod"
+
+
+@pytest.mark.slow
+def test_someone_of_no_stated_country_and_the_country_that_lived_through_attacks(nlp):
+    (killing,) = veille.analyze(
+        "Le gouvernement français a réagi. Une femme a été tuée et un policier a été blessé à "
+        "Marseille."
+    ).events
+    assert killing.target_country is None  # "une femme": nothing says where she is from
+    (struck,) = veille.analyze(
+        "Le gouvernement français a réagi. Le pays a été frappé par trois attentats."
+    ).events
+    assert struck.target_country == "FRA"  # "le pays": the article's, none named before
+    (attacks,) = veille.analyze(
+        "Le ministre belge évoque les attentats qu'a subis la Belgique en 2016."
+    ).events
+    assert attacks.target_country == "BEL"
+
+
+@pytest.mark.slow
+def test_fighting_that_took_place_between_factions(nlp):
+    (fight,) = veille.analyze(
+        "Des combats ont eu lieu dimanche entre les factions rebelles syriennes."
+    ).events
+    assert fight.source_country == fight.target_country == "SYR"
+
+
+@pytest.mark.slow
+def test_a_participle_clause_on_people_does_not_name_them(nlp):
+    arrest = next(
+        v
+        for v in veille.analyze(
+            "En France, de nombreux jeunes soupçonnés de liens avec l'État islamique ont été "
+            "arrêtés."
+        ).events
+        if v.root == "17"
+    )
+    assert arrest.target is None and arrest.target_country == "FRA"
+
+
+@pytest.mark.slow
+def test_those_an_attack_killed_are_its_target(nlp):
+    (attacks,) = veille.analyze(
+        "Le gouvernement somalien a réagi. Ces deux attentats ont provoqué la mort d'au moins "
+        "28 personnes."
+    ).events
+    assert attacks.root == "18" and attacks.target_country == "SOM"
+
+
+@pytest.mark.slow
+def test_people_of_known_country_tell_the_country_of_the_article(nlp):
+    (arrest,) = veille.analyze(
+        "Pierre Nkurunziza a prononcé un discours. Des manifestants ont été arrêtés par la police."
+    ).events
+    assert (arrest.source_actor, arrest.target_country) == ("BDICOP", "BDI")
+
+
+def test_a_subject_the_parser_made_the_root():
+    from veille.events.actors import _clause_subject
+    from veille.events.base import _Index
+    from veille.model import Article
+
+    # "Des Palestiniens ont, peu après, jeté des pierres", parsed with "Palestiniens" as
+    # the root and the verb hanging off "après".
+    parsed = _parse_of(
+        [
+            ("Des", "un", "DET", "det", 1, "", ""),
+            ("Palestiniens", "palestinien", "NOUN", "ROOT", 1, "", ""),
+            ("ont", "avoir", "AUX", "punct", 1, "Fin", "Pres"),
+            ("peu", "peu", "ADV", "advmod", 4, "", ""),
+            ("après", "après", "ADP", "nmod", 1, "", ""),
+            ("jeté", "jeter", "VERB", "conj", 4, "Part", "Past"),
+            ("des", "un", "DET", "det", 7, "", ""),
+            ("pierres", "pierre", "NOUN", "obj", 5, "", ""),
+        ]
+    )
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    index = _Index(parsed, article, ())
+    assert _clause_subject(index, index.tokens[5]).country == "PSE"
+
+
+@pytest.mark.slow
+def test_a_demand_is_addressed_to_a_body_of_another_country_named_before(nlp):
+    demand = next(
+        v
+        for v in veille.analyze(
+            "Les syndicats guyanais ont reçu la proposition du gouvernement français. "
+            "Le collectif exige davantage."
+        ).events
+        if v.root == "10"
+    )
+    assert (demand.source_country, demand.target_actor) == ("GUF", "FRAGOV")
+
+
+@pytest.mark.slow
+def test_a_suicide_bomber_is_of_no_country_but_still_an_event(nlp):
+    analysis = veille.analyze(
+        "Le gouvernement égyptien a réagi. Selon la police, l'explosion serait le fait d'un "
+        "kamikaze."
+    )
+    (bomber,) = (v for v in analysis.events if v.trigger == "kamikaze")
+    assert bomber.root == "18" and bomber.source_country is None
+
+
+@pytest.mark.slow
+def test_an_unknown_side_gets_no_country_but_keeps_its_record(nlp):
+    fights = veille.analyze(
+        "L'armée syrienne a bombardé Alep. Il n'est pas évident de savoir quel camp a initié "
+        "le combat."
+    ).events
+    (fight,) = (v for v in fights if v.trigger == "combat")
+    assert fight.source_country is None
+
+
+@pytest.mark.slow
+def test_a_count_of_people_is_people(nlp):
+    (killings,) = veille.analyze(
+        "Pierre Nkurunziza a prononcé un discours. Des milliers d'individus ont été tués "
+        "depuis le début de la crise."
+    ).events
+    assert killings.target_country == "BDI"

@@ -54,7 +54,7 @@ from veille.events.context import (
     _negated,
     _place,
 )
-from veille.events.phrases import _actor_of, _from_entity, _generic_actor
+from veille.events.phrases import _actor_of, _from_entity, _generic_actor, members
 from veille.events.triggers import _trigger
 from veille.model import Article, Entity, Event, Quote, Timex
 from veille.nlp import Parsed, Token
@@ -331,6 +331,7 @@ def _events(
 ) -> list[Event]:
     """The records of one trigger: one per source when several act together ("condamné
     par François Fillon, François Hollande … ou encore l'ONU")."""
+    trigger = index.tokens[trigger.i]  # as the index reads the parse
     negated = _negated(index, trigger)
     if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
         code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
@@ -338,34 +339,42 @@ def _events(
         return []  # "le tremblement de terre qui a tué …": no actor's act
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
-    source, target = (_localised(index, a) for a in _actors(index, trigger, code))
+    source, target = _actors(index, trigger, code)
+    source, target = _localised(index, source), _localised(index, target, patient=True)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
     if (
         source.actor_code is None
+        and not source.unaligned  # "un kamikaze": someone of no side, but someone
         and target.actor_code is None
         and trigger.pos == "NOUN"
         and not _happened(index, trigger, code)
     ):
         return []  # a noun with no actor at all is a topic, not an event
     sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
-    for actor in _conjoined(index, trigger, source):
+    for actor in [
+        *_conjoined(index, trigger, source),
+        *members(index, source),
+        *_listed(index, source),
+    ]:
         actor = _localised(index, actor)
         if not any(_same(actor, other) for other in sources):
             sources.append(actor)
+    # "en dénonçant le régime et ses alliés russes et iraniens": one record per target.
+    targets = [target]
+    for actor in members(index, target):
+        actor = _localised(index, actor, patient=True)
+        if not any(_same(actor, other) or _alike(actor, other) for other in targets):
+            targets.append(actor)
     # "Le Canada et le Mexique ont signé": in a joint act each is the other's partner.
-    return [
-        _event(
-            index,
-            trigger,
-            code,
-            negated,
-            actor,
-            source if n and _same(actor, target) else target,
-            timexes,
-            number + n,
-        )
+    pairs = [
+        (actor, source if n and _same(actor, other) else other)
         for n, actor in enumerate(sources)
+        for other in targets
+    ]
+    return [
+        _event(index, trigger, code, negated, actor, other, timexes, number + n)
+        for n, (actor, other) in enumerate(pairs)
     ]
 
 
@@ -480,8 +489,64 @@ def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
         )
         if _case(index, head) not in ("", "comme", "par"):
             continue  # "commandant des opérations en Ukraine": a complement, not a member
+        if _in_complement(index, head, root):
+            continue  # "les islamistes Chabab du groupe Al-Shabbaab": the same, qualified
+        if min(tokens) > 0 and index.tokens[min(tokens) - 1].text == "(":
+            continue  # "Le groupe État islamique (Daech)": another name of the same
         found.append(_from_entity(index.entity_of[tokens[0]]))
     return found
+
+
+def _listed(index: _Index, actor: _Actor) -> list[_Actor]:
+    """ "le soutien de la Turquie, de l'Arabie saoudite et du Qatar", "parrainées par la
+    Turquie et la Russie": the names listed after a complement actor with the same
+    preposition (or none), read from the words (the parser scatters such lists)."""
+    if actor.entity is None or actor.token is None:
+        return []
+    case = _case(index, index.tokens[actor.token])
+    if case not in _LIST_CASES:
+        return []
+    tokens, last = index.tokens, actor.token
+    while last + 1 < len(tokens) and index.entity_of.get(last + 1) is actor.entity:
+        last += 1
+    found: list[_Actor] = []
+    seen = {id(actor.entity)}
+    sentence_end = index.parsed.sents[tokens[actor.token].sent][1]
+    for _ in range(12):
+        k = last + 1
+        if k >= sentence_end or tokens[k].text not in (",", "et", "ou"):
+            break
+        k += 1 if tokens[k].text != "," or tokens[k + 1].text not in ("et", "ou") else 2
+        if k < sentence_end and fold(tokens[k].text) in _LIST_CASES:
+            if _CASE_FAMILY.get(fold(tokens[k].text)) != _CASE_FAMILY.get(case):
+                break
+            k += 1
+        if k < sentence_end and tokens[k].pos == "DET":
+            k += 1
+        entity = index.entity_of.get(k) if k < sentence_end else None
+        if entity is None or entity.type not in ("PER", "ORG", "GPE") or id(entity) in seen:
+            break
+        seen.add(id(entity))
+        found.append(_from_entity(entity))
+        last = k
+        while last + 1 < sentence_end and index.entity_of.get(last + 1) is entity:
+            last += 1
+    return found
+
+
+_CASE_FAMILY = {"de": "de", "du": "de", "des": "de", "d'": "de", "d’": "de", "par": "par"}
+_LIST_CASES = frozenset(_CASE_FAMILY)
+
+
+def _in_complement(index: _Index, token: Token, root: Token) -> bool:
+    """A word on the way up from ``token`` to ``root`` is a "de" complement."""
+    for _ in range(12):
+        if token.i == root.i or token.head == token.i:
+            return False
+        token = index.tokens[token.head]
+        if token.i != root.i and _case(index, token) in ("de", "du", "des", "d'"):
+            return True
+    return False
 
 
 def _conjoined(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
@@ -501,6 +566,12 @@ def _conjoined(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
             if actor.actor_code is not None or actor.party:
                 found.append(actor)
     return found
+
+
+def _alike(one: _Actor, other: _Actor) -> bool:
+    """ "deux passants et un policier": people of one country named by no name are one
+    party to the act."""
+    return one.entity is None and other.entity is None and one.country == other.country
 
 
 def _same(one: _Actor, other: _Actor) -> bool:

@@ -45,6 +45,16 @@ def _passive_participle(index: _Index, trigger: Token) -> bool:
 _REFLEXIVE = frozenset({"se", "s'", "s’"})
 
 
+def _passive_infinitive(index: _Index, participle: Token) -> bool:
+    """ "avant d'être abattue", "pour être jugés": a participle with the infinitive
+    "être" as its passive auxiliary, in a clause that depends on another verb."""
+    return (
+        participle.dep in ("advcl", "xcomp", "ccomp")
+        and participle.head != participle.i
+        and any(k.verb_form == "Inf" for k in index.kids(participle.i, "aux:pass"))
+    )
+
+
 def _detached(index: _Index, participle: Token) -> Token | None:
     """ "la proposition du gouvernement français, accusé de sous-investissement": a past
     participle set off by a comma qualifies the noun before it (the parser may hang it
@@ -76,11 +86,20 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
             if _case(index, t) == "par"
         ]
+        infinitive = _passive_infinitive(index, trigger)
+        if not agents and infinitive and not index.kids(head.i, "aux:pass", _PASSIVE_SUBJECT):
+            # "… de s'approcher du président avant d'être gazés par les forces de l'ordre":
+            # the parser may hang the agent off the active verb governing the participle.
+            agents = [t for t in index.kids(head.i, "obl:agent") if _case(index, t) == "par"]
         source = _actor_of(index, agents[0]) if agents else _Actor()
         # "1 300 djihadistes tués par l'armée irakienne": the patient is the noun without
         # the participle's own phrase (the agent is no part of it).
         without = trigger.i if patient is not None and patient.i == head.i else None
         target = _actor_of(index, patient, without) if patient is not None else _Actor()
+        if patient is None and infinitive:
+            # "une Palestinienne a attaqué … avant d'être abattue": the one the passive
+            # infinitive happens to is the subject of the clause it depends on.
+            target = _clause_subject(index, head)
         return source, target
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
@@ -107,6 +126,10 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     else:
         source = _noun_source(index, trigger, code)
         target = _noun_patient(index, trigger)
+        if not target.named:
+            target = _beneficiary(index, trigger)
+        if not target.named:
+            target = _sufferer(index, trigger)
     if not target.named:
         target = _prepositional_target(index, trigger, code)
     head = index.tokens[trigger.head]
@@ -144,18 +167,22 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
                 if found.actor_code is not None or found.people:
                     target = found
                     break
+    if not target.named and trigger.pos == "NOUN" and code[:2] in ("18", "19", "20"):
+        # "l'offensive a mis en déroute les djihadistes", "ces attentats ont provoqué la
+        # mort de 28 personnes": what the violence did, it did to its verb's object.
+        target = _struck(index, trigger)
     if not target.named:
         target = _partner(index, trigger, source)
     if not target.named and code[:2] == "19" and _reciprocal(index, trigger):
         # "les rebelles syriens s'affrontent", "des combats entre factions rebelles": they
         # fight each other.
-        between = [t for t in index.kids(trigger.i, "nmod") if _case(index, t) == "entre"]
+        between = _between(index, trigger)
         if between and not source.named:
             source = _actor_of(index, between[0])
         target = source
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
-    if not target.named and source.named and code[:2] in _ADDRESSED:
+    if not target.named and source.named and code[:2] in _ADDRESSED and not _force(trigger):
         # "… la proposition du gouvernement français. Le collectif, qui exige 2,5
         # milliards": a demand, a criticism or a threat with no stated target is addressed
         # to the last other party named before it.
@@ -164,6 +191,8 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             if actor.actor_code is not None and not _same_actor(actor, source):
                 target = actor
                 break
+        else:
+            target = _other_side(index, trigger, source)
     if target.entity is None and target.code and target.code.endswith("?"):
         # "son homologue chinois": the counterpart holds the source's sector.
         sector = source.entity.sector if source.entity is not None else None
@@ -173,9 +202,36 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     return source, target
 
 
+def _force(trigger: Token) -> bool:
+    """The word names force ("une offensive prochaine", coded as a threat when announced):
+    whom it is against is no addressee of words."""
+    acts = lexicon().get((trigger.lemma.lower(), trigger.pos), ())
+    return bool(acts) and all(code[:2] in ("15", "18", "19", "20") for _, code in acts)
+
+
 # Acts addressed to someone, who may be named only before: demands, disapproval,
 # rejection, threats.
 _ADDRESSED = frozenset({"10", "11", "12", "13"})
+
+
+def _other_side(index: _Index, trigger: Token, source: _Actor) -> _Actor:
+    """ "… la proposition du gouvernement français. Le collectif [guyanais], qui exige":
+    with no name before, a body named with a country other than the source's (a body of
+    the source's own country is most often its own side)."""
+    # (A party of no stated country is the article's, as ``_localised`` will make it.)
+    country = source.country or (index.home if source.party else None)
+    if country is None:
+        return _Actor()
+    bodies = data.name_lists()["institution"] | data.role_head_words()
+    for token in coref.preceding(index, trigger):
+        if token.pos != "NOUN" or fold(token.lemma) not in bodies:
+            continue
+        if not any(_adjective_actor(a).country for a in index.kids(token.i, "amod")):
+            continue
+        actor = _actor_of(index, token)
+        if actor.country is not None and actor.country != country:
+            return actor
+    return _Actor()
 
 
 def _object_actor(index: _Index, verb: Token, thing: Token) -> _Actor:
@@ -199,6 +255,43 @@ def _noun_patient(index: _Index, noun: Token) -> _Actor:
     return _Actor()
 
 
+# Verbs whose subject receives what their object or "de" complement names ("bénéficie du
+# soutien de la Turquie", "a reçu l'aide de", "a obtenu l'appui de").
+_RECEIVING = frozenset({"beneficier", "recevoir", "obtenir", "profiter"})
+
+
+def _beneficiary(index: _Index, noun: Token) -> _Actor:
+    """ "il bénéficie du soutien de la Turquie": the one who receives the act."""
+    verb = index.tokens[noun.head]
+    if (
+        verb.i == noun.i
+        or fold(verb.lemma) not in _RECEIVING
+        or noun.dep not in ("obj", "obl:arg", "obl:mod")
+    ):
+        return _Actor()
+    return _clause_subject(index, verb)
+
+
+# Verbs whose subject lives through what their object names ("les attentats qu'a connus
+# le pays", "les frappes qu'a subies la ville"), folded.
+_SUFFERING = frozenset({"connaitre", "subir", "essuyer"})
+
+
+def _sufferer(index: _Index, noun: Token) -> _Actor:
+    """ "les trois attentats majeurs qu'a connus le pays": the one a relative clause says
+    lived through the act."""
+    for clause in index.kids(noun.i, "acl:relcl"):
+        if fold(clause.lemma) in _SUFFERING:
+            # "qu'a subis la Belgique": the subject after the verb may be parsed an object.
+            objects = index.kids(clause.i, "obj")
+            inverted = [o for o in objects if o.i > clause.i and o.pos != "PRON"]
+            for subject in index.kids(clause.i, *_SUBJECT_DEPS) + inverted:
+                actor = _actor_of(index, subject)
+                if actor.named:
+                    return actor
+    return _Actor()
+
+
 def _owner(index: _Index, thing: Token) -> _Actor:
     """ "la proposition du gouvernement français": the actor in its "de" complement."""
     for child in index.kids(thing.i, "nmod"):
@@ -212,11 +305,45 @@ def _owner(index: _Index, thing: Token) -> _Actor:
 def _reciprocal(index: _Index, trigger: Token) -> bool:
     """ "s'affrontent", "se battent", "des combats entre factions rebelles"."""
     if trigger.pos == "NOUN":
-        return any(_case(index, t) == "entre" for t in index.kids(trigger.i, "nmod"))
+        return bool(_between(index, trigger))
     return trigger.number == "Plur" and any(
         index.tokens[c].text.lower() in ("se", "s'", "s’")
         for c in index.children.get(trigger.i, [])
     )
+
+
+# Nouns of what violence causes to people ("la mort de 28 personnes"), folded.
+_HARM = frozenset({"mort", "deces", "blessure", "fuite", "deplacement"})
+
+
+def _struck(index: _Index, noun: Token) -> _Actor:
+    """The object of the verb a violent act noun is the subject of, or the people in its
+    "de" complement when it names a harm ("la mort de 28 personnes")."""
+    if noun.dep not in _SUBJECT_DEPS or noun.head == noun.i:
+        return _Actor()
+    for thing in index.kids(noun.head, "obj"):
+        if fold(thing.lemma) in _HARM:
+            sufferers = [c for c in index.kids(thing.i, "nmod") if _case(index, c) in _DE]
+            thing = sufferers[0] if sufferers else thing
+        actor = _actor_of(index, thing)
+        if actor.actor_code is not None or actor.people:
+            return actor
+    return _Actor()
+
+
+_DE = frozenset({"de", "du", "des", "d'", "d’"})
+
+
+def _between(index: _Index, noun: Token) -> list[Token]:
+    """ "des combats entre factions rebelles", "des combats ont eu lieu entre les
+    factions": the "entre" phrases of the noun, or of the verb it is the subject of."""
+    phrases = [t for t in index.kids(noun.i, "nmod") if _case(index, t) == "entre"]
+    if not phrases and noun.dep in _SUBJECT_DEPS and noun.head != noun.i:
+        verb = index.tokens[noun.head]
+        phrases = [
+            t for t in index.kids(verb.i, "obl:mod", "obl:arg", "obl") if _case(index, t) == "entre"
+        ]
+    return phrases
 
 
 def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
@@ -236,7 +363,7 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
 _LOCALISED_TYPES = ("PER", "ORG")
 
 
-def _localised(index: _Index, actor: _Actor) -> _Actor:
+def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
     """An actor of no stated country belongs to the country the article is about: "les
     forces de sécurité", "un homme armé d'un couteau", or a person or organisation the
     article names without saying where from. Places, international bodies and regions keep
@@ -247,9 +374,15 @@ def _localised(index: _Index, actor: _Actor) -> _Actor:
     if entity is None:
         if actor.unaligned:
             return actor
+        if _someone(index, actor):
+            # (still someone: an act they do or undergo is no mere topic)
+            return _Actor(party=actor.party, people=actor.people, unaligned=True, token=actor.token)
         regional = actor.code in _regions().values()
-        if actor.party or (actor.code is not None and not regional):
-            return _Actor(code=index.home + (actor.code or ""), country=index.home)
+        if (actor.people or (actor.party and not patient)) or (
+            actor.code is not None and not regional
+        ):
+            code = index.home + (actor.code or "")
+            return _Actor(code=code, country=index.home, token=actor.token)
         return actor
     if entity.type not in _LOCALISED_TYPES:
         return actor
@@ -257,7 +390,58 @@ def _localised(index: _Index, actor: _Actor) -> _Actor:
         return actor
     if _introduced_as_ngo(index, entity):
         return actor  # "l'organisation non gouvernementale Transparency International"
-    return _Actor(entity=entity, code=index.home + (entity.sector or ""), country=index.home)
+    if entity.type == "PER" and _stateless_role(index, entity):
+        return actor  # "Le porte-parole de l'État islamique, Abou Mohammed al-Adnani"
+    code = index.home + (entity.sector or "")
+    return _Actor(entity=entity, code=code, country=index.home, token=actor.token)
+
+
+def _stateless_role(index: _Index, entity: Entity) -> bool:
+    """The person is named in apposition to a role in an organisation that acts for no
+    country ("Le porte-parole de l'État islamique, Abou Mohammed al-Adnani", "Jens
+    Stoltenberg, secrétaire général de l'OTAN"): they belong to none either."""
+    for mention in entity.mentions:
+        name = index.tokens[index.token_at(mention.start)]
+        while name.dep in ("flat:name", "nmod") and index.entity_of.get(name.head) is entity:
+            name = index.tokens[name.head]
+        roles = index.kids(name.i, "appos")
+        if name.dep == "appos" and name.head != name.i:
+            roles.append(index.tokens[name.head])
+        for role in roles:
+            # The words between the role and the name: "le membre de l'EI d'origine
+            # française Rachid Kassim" states a country.
+            span = range(min(role.i, name.i), max(role.i, name.i))
+            if any(_adjective_actor(index.tokens[i]).country for i in span):
+                continue
+            for owner in index.kids(role.i, "nmod"):
+                body = index.entity_of.get(owner.i)
+                code = body.actor_code if body is not None else None
+                if body is not None and body.type == "ORG" and code and code[:3] in _STATELESS:
+                    return True
+    return False
+
+
+_STATELESS = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
+
+
+def _someone(index: _Index, actor: _Actor) -> bool:
+    """ "une serveuse", "un homme", "une troisième personne": one person of no stated
+    role, nationality or side; nothing says which country they belong to."""
+    if actor.token is None or actor.code is not None:
+        return False
+    token = index.tokens[actor.token]
+    if any(fold(k.text) in _WHICH for k in index.kids(token.i, "det", "amod")):
+        return True  # "quel camp a initié le combat": the text does not know who
+    return (
+        token.pos == "NOUN"
+        and token.number != "Plur"
+        and fold(token.lemma) not in data.role_head_words()
+        and fold(token.lemma) not in data.name_lists()["institution"]
+        and any(fold(d.text) in ("un", "une") for d in index.kids(token.i, "det"))
+    )
+
+
+_WHICH = frozenset({"quel", "quelle", "quels", "quelles"})
 
 
 # "l'ONG Amnesty", "l'organisation non gouvernementale Transparency International" (folded
@@ -290,10 +474,13 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
             and head.head != head.i
         ):
             # "le collectif, qui exige …": the noun the relative clause is about.
-            return _actor_of(index, index.tokens[head.head])
+            return _doer(index, index.tokens[head.head])
         if subjects:
             # "l'EI a revendiqué": the parser may give the article as a second subject.
-            actors = [_actor_of(index, s) for s in subjects if s.pos != "DET"]
+            # Of two, the nearest before the verb: "S'il va rencontrer … un certain nombre
+            # d'ambassadeurs (…), il ne devrait pas rencontrer": "il".
+            subjects.sort(key=lambda s: (s.i > head.i, abs(head.i - s.i)))
+            actors = [_doer(index, s) for s in subjects if s.pos != "DET"]
             return next((a for a in actors if a.named), actors[0] if actors else _Actor())
         if head.head == head.i or head.dep not in (
             "xcomp",
@@ -308,9 +495,34 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
         ):
             break
         head = index.tokens[head.head]
+    if (
+        verb.pos == "VERB"
+        and head.head == head.i
+        and head.pos in ("NOUN", "PROPN")
+        and head.i < verb.i
+    ):
+        # "Des Palestiniens ont, peu après, jeté des pierres": the parser made the subject
+        # the root of the sentence.
+        return _actor_of(index, head)
     if verb.pos == "VERB" and verb.dep == "ROOT":
         return _name_before(index, verb)
     return _Actor()
+
+
+def _doer(index: _Index, subject: Token) -> _Actor:
+    """The actor a subject names; an act noun's own doer ("les frappes de l'armée ont
+    tué", "l'armée a mené des frappes qui ont permis de tuer"): who did the act did what
+    it did."""
+    actor = _actor_of(index, subject)
+    if actor.named or subject.pos != "NOUN":
+        return actor
+    acts = lexicon().get((subject.lemma.lower(), "NOUN"), ())
+    if not acts:
+        return actor
+    # (A noun that is itself a subject does not look for its clause's subject again.)
+    clause = subject.dep not in _SUBJECT_DEPS
+    doer = _noun_source(index, subject, acts[0][1], clause=clause)
+    return doer if doer.named else actor
 
 
 def _gerund(index: _Index, verb: Token) -> bool:
@@ -331,7 +543,8 @@ def _gerund_subject(index: _Index, gerund: Token) -> _Actor:
         if head.head == head.i:
             break
         head = index.tokens[head.head]
-        for subject in index.kids(head.i, *_SUBJECT_DEPS):
+        # "X a été arrêté en tentant de fuir": the subject of a passive main clause too.
+        for subject in index.kids(head.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT):
             actor = _actor_of(index, subject)
             if actor.named:
                 return actor
@@ -352,12 +565,14 @@ def _name_before(index: _Index, verb: Token) -> _Actor:
     return _Actor()
 
 
-def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
+def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> _Actor:
     """ "l'offensive de la Russie", "sa campagne militaire" (the clause's subject),
     "les sanctions économiques occidentales" (a region); "des manifestants" are their own
     actors."""
-    if fold(noun.lemma) in data.name_lists()["people"]:
-        return _Actor(party=True, people=True)
+    lists = data.name_lists()
+    if fold(noun.lemma) in lists["people"]:
+        # "un kamikaze", "les assaillants": of no side the word tells.
+        return _Actor(party=True, people=True, unaligned=fold(noun.lemma) in lists["unaligned"])
     # "l'offensive de la Russie"; "les assauts répétés de l'armée syrienne", where the
     # parser hangs the complement off the participle.
     complements = index.kids(noun.i, "nmod") + [
@@ -374,6 +589,8 @@ def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
         if actor.actor_code is not None:
             return actor
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
+    if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
+        noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
     verb = index.tokens[noun.head]
     acts = [code for _, code in lexicon().get((verb.lemma.lower(), "VERB"), ())]
     if noun.dep == _PASSIVE_SUBJECT and all(code.startswith("01") for code in acts):
@@ -390,9 +607,16 @@ def _noun_source(index: _Index, noun: Token, code: str) -> _Actor:
         return _Actor()
     if acts and all(code[:2] in _SPOKEN for code in acts) and not possessive:
         return _Actor()  # "Les États-Unis ont dénoncé l'arrestation de …": not theirs
-    if verb.i != noun.i and (possessive or noun.dep == "obj" or noun.dep.startswith("obl")):
+    own = possessive or noun.dep == "obj" or noun.dep.startswith("obl")
+    if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()
+
+
+# Words that count or group acts: "une série d'attaques", "le double attentat" (folded).
+_QUANTITIES = frozenset(
+    {"serie", "vague", "succession", "double", "centaine", "millier", "dizaine"}
+)
 
 
 # Roots of acts done with words about another act (appeals, demands, disapproval,
@@ -420,8 +644,13 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
             if actor.entity is None:
                 actor = _apposed(index, child) or actor
             place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
-            if place and case in ("a", "en") and not code.startswith(("042", "19", "03")):
-                continue  # "ont manifesté à Bruxelles": where, not whom
+            # "ont manifesté à Bruxelles", "à l'offensive à Deir ez-Zor": where, not whom
+            # (but force "en Ukraine" is used on the country).
+            where = not code.startswith(("042", "19", "03")) or (
+                code.startswith("19") and not _country_name(index, child)
+            )
+            if place and case in ("a", "en") and where:
+                continue
             resolved = child.pos == "PRON" and actor.entity is not None  # "lui": someone named
             if (actor.actor_code is not None or actor.people or resolved) and (
                 case != "en" or actor.country
@@ -430,12 +659,23 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
     return _Actor()
 
 
+def _country_name(index: _Index, token: Token) -> bool:
+    """The phrase is a country's name ("en Ukraine"), not a city's."""
+    return any(
+        p.label == "country" and p.start <= i < p.end
+        for p in index.parsed.places
+        for i in _subtree(index, token.i)
+    )
+
+
 def _apposed(index: _Index, token: Token) -> _Actor | None:
     """ "avec son homologue chinois, Liu Zhenli": the name right after the phrase."""
     last = max(_subtree(index, token.i))
     if last + 2 < len(index.tokens) and index.tokens[last + 1].text == ",":
         entity = index.entity_of.get(last + 2)
-        if entity is not None and entity.type == "PER":
+        subject = index.tokens[last + 2].dep in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+        if entity is not None and entity.type == "PER" and not subject:
+            # (not "…, Donald Trump a annoncé": the subject of the next clause)
             return _from_entity(entity)
     return None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from veille import data
 from veille.data import fold
@@ -66,7 +66,22 @@ class _Index(ParseIndex):
         quotes: Sequence[Quote] = (),
     ) -> None:
         super().__init__(parsed, entities)
+        self.tokens = _active_subjects(self, parsed.tokens)
+        self.tokens = _main_subjects(self, self.tokens)
+        self.tokens = _unprepositioned_subjects(self, self.tokens)
+        self.children = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t.i)
         self.article = article
+        # Sentences counted without those of whitespace only (the break between two
+        # paragraphs is no sentence between them).
+        self.sent_rank: list[int] = []
+        rank = -1
+        for start, end in parsed.sents:
+            if rank < 0 or any(t.pos != "SPACE" for t in parsed.tokens[start:end]):
+                rank += 1
+            self.sent_rank.append(rank)
         self.home = _home_country(parsed, entities)
         by_id = {e.id: e for e in entities}
         # The speaker of each attributed quotation: "je" and "nous" inside it are they.
@@ -76,8 +91,121 @@ class _Index(ParseIndex):
             if q.speaker in by_id and q.kind != "indirect"
         ]
 
+    def gap(self, later: Token, earlier: Token) -> int:
+        """How many sentences ``earlier`` lies before ``later``."""
+        return self.sent_rank[later.sent] - self.sent_rank[earlier.sent]
+
     def voice_at(self, char: int) -> Entity | None:
         return next((e for s, end, e in self.voices if s <= char < end), None)
+
+
+def _active_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Le groupe … est repassé à l'offensive", "Les collègues … ont poursuivi et tué":
+    the parser may call the subject of a verb with a tense auxiliary a passive subject;
+    a verb with no passive auxiliary ("a été", "être") has an active subject."""
+    fixed = list(tokens)
+    for token in tokens:
+        if token.dep != _PASSIVE_SUBJECT or token.head == token.i:
+            continue
+        verb = tokens[token.head]
+        deps = {tokens[c].dep for c in index.children.get(verb.i, [])}
+        if verb.pos != "VERB":
+            continue
+        if not deps & {"aux:pass", "expl:pass", "cop"} or (
+            fold(verb.lemma) in _BE_VERBS and "obl:agent" not in deps
+        ):
+            fixed[token.i] = replace(token, dep="nsubj")
+    return tuple(fixed)
+
+
+def _main_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "le collectif de Guyanais menant depuis deux semaines le mouvement, a refusé la
+    proposition": a present participle has no subject of its own; one the parser gives it
+    is the subject of the main verb, when that verb has none."""
+    fixed = list(tokens)
+    for start, end in index.parsed.sents:
+        roots = [t for t in tokens[start:end] if t.head == t.i and t.pos in ("VERB", "AUX")]
+        if len(roots) != 1:
+            continue
+        root = roots[0]
+        if any(
+            tokens[c].dep in ("nsubj", _PASSIVE_SUBJECT) for c in index.children.get(root.i, [])
+        ):
+            continue
+        for token in tokens[start : root.i]:
+            participle = tokens[token.head]
+            if (
+                token.dep == "nsubj"
+                and token.pos in ("NOUN", "PROPN")
+                and participle.verb_form == "Part"
+                and participle.tense == "Pres"
+                and participle.dep in ("acl", "advcl")
+            ):
+                fixed[token.i] = replace(token, head=root.i)
+                break
+    return tuple(fixed)
+
+
+def _unprepositioned_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Selon le patron du restaurant, une serveuse a été tuée": a phrase with a
+    preposition is no subject; the parser may hang the true subject, after the comma, off
+    it. That one becomes the subject, the other a complement of the verb."""
+    fixed = list(tokens)
+    for token in tokens:
+        if token.dep not in ("nsubj", _PASSIVE_SUBJECT) or token.head == token.i:
+            continue
+        kids = [tokens[c] for c in index.children.get(token.i, [])]
+        if not any(k.dep == "case" for k in kids):
+            continue
+        true = next((k for k in kids if _after_comma(index, tokens, k)), None)
+        if true is None or any(tokens[c].dep == "case" for c in index.children.get(true.i, [])):
+            continue
+        fixed[token.i] = replace(token, dep="obl:mod")
+        fixed[true.i] = replace(true, dep=token.dep, head=token.head)
+    return tuple(fixed)
+
+
+def _after_comma(index: ParseIndex, tokens: Sequence[Token], token: Token) -> bool:
+    """A noun phrase hung off another that starts right after a comma."""
+    if token.dep not in ("nmod", "appos") or token.pos not in ("NOUN", "PROPN", "PRON"):
+        return False
+    first, stack = token.i, [token.i]
+    while stack:
+        i = stack.pop()
+        first = min(first, i)
+        stack.extend(index.children.get(i, []))
+    return first > 0 and tokens[first - 1].text == ","
+
+
+# Verbs conjugated with "être" in the active ("est repassé à l'offensive", "sont arrivés"):
+# "être" with their participle is no passive.
+_BE_VERBS = frozenset(
+    {
+        "aller",
+        "venir",
+        "revenir",
+        "devenir",
+        "parvenir",
+        "intervenir",
+        "arriver",
+        "partir",
+        "repartir",
+        "entrer",
+        "rentrer",
+        "sortir",
+        "monter",
+        "descendre",
+        "tomber",
+        "rester",
+        "retourner",
+        "passer",
+        "repasser",
+        "naitre",
+        "mourir",
+        "deceder",
+        "apparaitre",
+    }
+)
 
 
 def _home_country(parsed: Parsed, entities: Sequence[Entity]) -> str | None:
@@ -85,7 +213,7 @@ def _home_country(parsed: Parsed, entities: Sequence[Entity]) -> str | None:
     ("l'armée égyptienne"). People and bodies of no stated country are taken to be of it."""
     counts: dict[str, int] = {}
     for entity in entities:
-        if entity.type == "GPE" and entity.country:
+        if entity.type in ("GPE", "PER") and entity.country:
             counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
     # Country names inside other names count too ("le Sénat du Burundi").
     named = {m.start for e in entities if e.type == "GPE" for m in e.mentions}
@@ -109,6 +237,7 @@ class _Actor:
     party: bool = False  # a noun phrase names a party, but no entity, role or country
     people: bool = False  # … and that party is people or a body ("les manifestants")
     unaligned: bool = False  # … named by what they did, of no side the text tells ("un kamikaze")
+    token: int | None = None  # the head word of the phrase that names it, if one does
 
     @property
     def actor_code(self) -> str | None:

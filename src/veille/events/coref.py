@@ -10,7 +10,8 @@ Rules of recency and agreement only (no model):
   (``antecedents``; the caller keeps the first that is not the source);
 - a bare definite role noun ("le gouvernement") stands for the last mention of the same
   noun that names a country ("le gouvernement français");
-- "le pays" with no complement stands for the country last named.
+- "le pays" with no complement stands for the country last named (the article's
+  country if none is).
 
 The functions return tokens (or a country code); ``phrases`` and ``actors`` turn them into
 actors.
@@ -91,7 +92,8 @@ def country_antecedent(index: _Index, noun: Token) -> str | None:
         for p in index.parsed.places
         if p.label == "country" and p.key and index.tokens[p.start].sent < noun.sent
     ]
-    return max(named)[1] if named else None
+    # With none named before, the country the article is about.
+    return max(named)[1] if named else index.home
 
 
 def _before(index: _Index, pronoun: Token, reach: int = _REACH) -> list[Token]:
@@ -100,7 +102,7 @@ def _before(index: _Index, pronoun: Token, reach: int = _REACH) -> list[Token]:
     found = []
     for i in range(pronoun.i - 1, -1, -1):
         token = index.tokens[i]
-        if pronoun.sent - token.sent > reach:
+        if index.gap(pronoun, token) > reach:
             break
         found.append(token)
     return found
@@ -141,6 +143,11 @@ def _people(token: Token) -> bool:
     )
 
 
+def preceding(index: _Index, trigger: Token) -> list[Token]:
+    """The words before ``trigger``, nearest first, as far back as an addressee may be."""
+    return _before(index, trigger, _ADDRESSEE_REACH)
+
+
 def antecedents(index: _Index, trigger: Token) -> list[Token]:
     """The actors named before ``trigger``, nearest first, in its sentence or the one
     before: the head words of names (places of an act left out: "à Bruxelles")."""
@@ -179,7 +186,7 @@ def role_antecedents(index: _Index, noun: Token) -> list[Token]:
     found = []
     for i in range(noun.i - 1, -1, -1):
         token = index.tokens[i]
-        if noun.sent - token.sent > _ROLE_REACH:
+        if index.gap(noun, token) > _ROLE_REACH:
             break
         if token.pos == "NOUN" and token.lemma == noun.lemma:
             found.append(token)

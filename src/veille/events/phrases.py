@@ -27,11 +27,29 @@ _FIRST_PERSON = frozenset({"je", "j'", "nous"})
 def _actor_of(index: _Index, token: Token, without: int | None = None) -> _Actor:
     """The actor a noun phrase names: an entity in it (a person first), else a role with
     a country ("l'armée syrienne" → SYRMIL), else a region adjective. ``without``: a word
-    whose own phrase is left out (the participle that qualifies the noun)."""
-    phrase = _subtree(index, token.i)
-    if without is not None and without != token.i:
-        left_out = set(_subtree(index, without))
-        phrase = [i for i in phrase if i not in left_out]
+    whose own phrase is left out (the participle that qualifies the noun). The phrases
+    coordinated with it are others ("le régime et ses alliés russes": the régime is not
+    Russian); ``members`` gives them."""
+    actor = _phrase_actor(index, token, without)
+    actor.token = token.i
+    return actor
+
+
+def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
+    left_out = (
+        set(_subtree(index, without)) if without is not None and without != token.i else set()
+    )
+    entity = index.entity_of.get(token.i)
+    for conj in index.kids(token.i, "conj"):
+        if entity is None or index.entity_of.get(conj.i) is not entity:
+            left_out.update(_subtree(index, conj.i))
+    if entity is None and _people_noun(token):
+        # "De nombreux jeunes, soupçonnés de préparer des attentats sous l'influence de
+        # l'État islamique": a participle clause on people says what of them, not who.
+        for clause in index.kids(token.i, "acl"):
+            if clause.pos == "VERB":
+                left_out.update(_subtree(index, clause.i))
+    phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
     located = {
         id(index.entity_of[i])
@@ -93,7 +111,7 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
     in this sentence or the one before."""
     for i in range(pronoun.i - 1, -1, -1):
         token = index.tokens[i]
-        if pronoun.sent - token.sent > 1:
+        if index.gap(pronoun, token) > 1:
             return None
         entity = index.entity_of.get(i)
         subject = token.dep in _SUBJECT_DEPS or (
@@ -124,7 +142,7 @@ def _org_antecedent(index: _Index, anaphor: Token) -> Entity | None:
     """The organisation last named before ``anaphor``, in its sentence or the two before."""
     for i in range(anaphor.i - 1, -1, -1):
         token = index.tokens[i]
-        if anaphor.sent - token.sent > 2:
+        if index.gap(anaphor, token) > 2:
             return None
         entity = index.entity_of.get(i)
         if entity is not None and entity.type == "ORG":
@@ -139,7 +157,7 @@ def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
     bodies = data.name_lists()["institution"] | data.name_lists()["people"]
     for i in range(pronoun.i - 1, -1, -1):
         token = index.tokens[i]
-        if pronoun.sent - token.sent > 1:
+        if index.gap(pronoun, token) > 1:
             return None
         entity = index.entity_of.get(i)
         if token.dep not in _SUBJECT_DEPS or token.number == "Plur":
@@ -149,6 +167,11 @@ def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
         if token.pos == "NOUN" and token.gender == gender and fold(token.lemma) in bodies:
             return token
     return None
+
+
+def _people_noun(token: Token) -> bool:
+    lists = data.name_lists()
+    return token.pos == "NOUN" and fold(token.lemma) in lists["people"]
 
 
 def _unplaced(entity: Entity) -> bool:
@@ -185,6 +208,10 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
     lists = data.name_lists()
     head = fold(token.lemma)
     people = head in lists["people"] or head in lists["institution"]
+    if not people and head in _COUNTS:
+        # "des milliers d'individus", "la plupart des Burundais": a count of people.
+        counted = [k for k in index.kids(token.i, "nmod") if _case(index, k) in _DE]
+        people = any(fold(k.lemma) in lists["people"] for k in counted)
     # An act is no party: "Un attentat a tué trois personnes" has no stated perpetrator;
     # people named by an act are ("Deux manifestants ont été tués").
     act = (token.lemma.lower(), "NOUN") in lexicon() and not people
@@ -193,6 +220,50 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         people=people or head in data.role_head_words(),
         unaligned=head in lists["unaligned"],
     )
+
+
+def members(index: _Index, actor: _Actor) -> list[_Actor]:
+    """The actors coordinated with one a phrase names, each its own: "le régime et ses
+    alliés russes et iraniens" → the alliés russes (RUS), the iraniens (IRN); "les armées
+    syriennes et russes" → the Russian ones."""
+    if actor.token is None:
+        return []
+    token = index.tokens[actor.token]
+    found = []
+    entity = index.entity_of.get(token.i)
+    for conj in index.kids(token.i, "conj"):
+        if entity is not None and index.entity_of.get(conj.i) is entity:
+            continue
+        other = _actor_of(index, conj)
+        if other.actor_code is not None or other.people:
+            found.append(other)
+            found.extend(_adjective_members(index, conj, other))
+    return _adjective_members(index, token, actor) + found
+
+
+def _adjective_members(index: _Index, token: Token, actor: _Actor) -> list[_Actor]:
+    """ "ses alliés russes et iraniens": the country adjectives coordinated with the one
+    that gives the phrase its country, each an actor of the same role."""
+    if actor.entity is not None or actor.country is None:
+        return []
+    code = actor.code or ""
+    role = code[len(actor.country) :] if code.startswith(actor.country) else ""
+    found = []
+    for adjective in index.kids(token.i, "amod"):
+        if _adjective_actor(adjective).country != actor.country:
+            continue
+        for conj in index.kids(adjective.i, "conj"):
+            country = _adjective_actor(conj).country
+            if country is not None and country != actor.country:
+                found.append(_Actor(code=country + role, country=country, token=token.i))
+    return found
+
+
+# Nouns that count or part what their "de" complement names, folded.
+_COUNTS = frozenset(
+    {"millier", "centaine", "dizaine", "douzaine", "vingtaine", "plupart", "majorite", "nombre"}
+)
+_DE = frozenset({"de", "du", "des", "d'", "d’"})
 
 
 @cache
