@@ -607,6 +607,8 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         return _Actor()
     if acts and all(code[:2] in _SPOKEN for code in acts) and not possessive:
         return _Actor()  # "Les États-Unis ont dénoncé l'arrestation de …": not theirs
+    if noun.dep == "obl:agent" or (_case(index, noun) == "par" and index.kids(verb.i, "aux:pass")):
+        return _Actor()  # "le pays est frappé par une série d'attentats": the subject is hit
     own = possessive or noun.dep == "obj" or noun.dep.startswith("obl")
     if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
