@@ -1156,3 +1156,17 @@ def test_a_count_of_people_is_people(nlp):
         "depuis le début de la crise."
     ).events
     assert killings.target_country == "BDI"
+
+
+@pytest.mark.slow
+def test_a_time_heading_the_sentence_dates_its_later_acts_not_its_states(nlp):
+    analysis = veille.analyze(
+        "Jeudi 30 mars, près de la gare, un homme avait attaqué des soldats avec un couteau "
+        "avant d'être abattu par la police. Dimanche, les syndicats ont rejeté la proposition "
+        "du gouvernement, accusé de mépris.",
+        published="2017-04-02",
+    )
+    dates = {v.trigger: (v.date, v.date_from) for v in analysis.events}
+    assert dates["abattu"] == ("2017-03-30", "text")
+    assert dates["rejeté"] == ("2017-04-02", "text")
+    assert dates["accusé"] == ("2017-04-02", "published")  # what the government is said to be

@@ -121,9 +121,10 @@ def _date(
             ranked.append(((nominal, abs(timex.start - trigger.start)), timex))
         elif _opens_sentence(index, first, start):
             opening = timex
-    best = min(ranked, key=lambda r: r[0])[1] if ranked else None
-    if opening is not None and best is not None and min(ranked, key=lambda r: r[0])[0][0]:
-        # Only another noun's time: "Mercredi 29 mars, …" heading the sentence dates it.
+    key, best = min(ranked, key=lambda r: r[0]) if ranked else ((True, 0), None)
+    if opening is not None and key[0] and (ranked or not _bare_participle(index, trigger)):
+        # No time of the clause's own, or only another noun's: "Mercredi 29 mars, …"
+        # heading the sentence dates it ("… avait attaqué … avant d'être abattue").
         best = opening
     if best is None:
         offset = _anaphoric_day(index, clause)
@@ -152,6 +153,14 @@ def _in_noun_phrase(index: _Index, first: int) -> bool:
         token = index.tokens[token.head]
     head = index.tokens[token.head]
     return token.dep == "nmod" and head.pos in ("NOUN", "PROPN")
+
+
+def _bare_participle(index: _Index, trigger: Token) -> bool:
+    """ "le gouvernement, accusé de sous-investissement": a participle with no auxiliary
+    says what someone is, not an act told on the sentence's day."""
+    verb = _verb_of(index, trigger)
+    kids = [index.tokens[c] for c in index.children.get(verb.i, [])]
+    return verb.verb_form == "Part" and not any(k.dep.startswith("aux") for k in kids)
 
 
 def _opens_sentence(index: _Index, first: int, start: int) -> bool:
