@@ -267,6 +267,14 @@ def test_dyads_by_pair_and_period(db):
         month = monthly[0]["month"]
         one = q.dyads(con, source="RUS", target="CHN", since=month, until=month).records()
         assert one[0]["events"] == monthly[0]["events"]
+        # A month's events are records dated in it: the reference's RUS→CHN acts, dated
+        # by a report of June 2023, count in June (not in the May their interval opens in).
+        assert "2023-06" in {r["month"] for r in monthly}
+        for row in monthly:
+            told = q.events(
+                con, source_actor="RUS", target_actor="CHN", since=row["month"], until=row["month"]
+            )
+            assert told.rows, row
         (article,) = con.execute(
             "SELECT id FROM articles WHERE ends_with(source, ?)", [REFERENCE.name]
         ).fetchone()

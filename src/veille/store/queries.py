@@ -305,10 +305,13 @@ def dyads(
     sort: str | None = None,
 ) -> Result:
     """Events (clusters: one real event counted once) per dyad of countries, with the
-    mean Goldstein score; per month too with ``monthly`` (the month the event began in).
-    ``source`` and ``target`` are country codes; ``since``/``until`` bound the events'
-    first day."""
-    month = "strftime(c.first_day, '%Y-%m') AS month, " if monthly else ""
+    mean Goldstein score; per month too with ``monthly``. ``source`` and ``target`` are
+    country codes. An event's month, and the day ``since``/``until`` bound, is the last
+    day it can lie in: its own month for an event the text dates ("en mars" → March),
+    the report's for one dated only by its report (whose interval opens a few days
+    before publication, and would put a report of 1 June in May). This is the month
+    its records' dates give, so a month's bar lists the records it counts."""
+    month = "strftime(c.last_day, '%Y-%m') AS month, " if monthly else ""
     where = _Where()
     where.add("c.source_country IS NOT NULL AND c.target_country IS NOT NULL")
     if source:
@@ -316,9 +319,9 @@ def dyads(
     if target:
         where.add("c.target_country = ?", target.upper())
     if since:
-        where.add("c.first_day >= CAST(? AS DATE)", _first_day(_date_bound("since", since)))
+        where.add("c.last_day >= CAST(? AS DATE)", _first_day(_date_bound("since", since)))
     if until:
-        where.add("c.first_day < CAST(? AS DATE)", _first_day(_after(_date_bound("until", until))))
+        where.add("c.last_day < CAST(? AS DATE)", _first_day(_after(_date_bound("until", until))))
     sorts = dict(_DYAD_SORTS, **({"month": "month"} if monthly else {}))
     order = _order(sort, sorts, "-events")
     if monthly and not sort:
