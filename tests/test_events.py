@@ -1156,3 +1156,29 @@ def test_a_count_of_people_is_people(nlp):
         "depuis le début de la crise."
     ).events
     assert killings.target_country == "BDI"
+
+
+@pytest.mark.slow
+def test_diplomatic_and_coercive_vocabulary(nlp):
+    assert codes("Le ministre russe des Affaires étrangères a entamé une tournée en Afrique.") == [
+        "042"
+    ]
+    assert codes("Washington a mis en garde Pékin contre une invasion de Taïwan.") == ["130"]
+    assert codes("L'opposant a été mis en garde à vue mardi.") == ["173"]
+    assert codes("Le gouvernement turc a bloqué le site de l'encyclopédie.") == ["1721"]
+    assert codes("Le Premier ministre japonais a annulé son voyage en Chine.") == ["161"]
+    assert codes("Le parquet de Paris a ouvert une information judiciaire pour corruption.") == [
+        "091"
+    ]
+
+
+@pytest.mark.slow
+def test_fighting_withdrawal_and_arms_deals(nlp):
+    assert codes("L'armée israélienne a intercepté un drone lancé depuis le Liban.") == ["190"]
+    assert codes("Les troupes russes se sont retirées de la ville.") == ["0874"]
+    assert codes("L'Égypte a acheté des frégates à la France.") == ["062"]
+    assert codes("Le président iranien a annoncé son intention de rencontrer son homologue.") == [
+        "036"
+    ]
+    # An intended deployment is a threat of force, not of halting negotiations.
+    assert codes("Le Royaume-Uni prévoit d'envoyer des troupes en Estonie.") == ["138"]

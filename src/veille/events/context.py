@@ -79,7 +79,13 @@ def _intention(index: _Index, trigger: Token) -> bool:
     intents = data.name_lists().get("intention", frozenset())
     if trigger.verb_form == "Inf" and fold(head.lemma) in intents:
         return True
-    return trigger.verb_form == "Inf" and head.lemma in ("invitation", "proposition", "projet")
+    return trigger.verb_form == "Inf" and head.lemma in (
+        "invitation",
+        "proposition",
+        "projet",
+        "intention",
+        "volonté",
+    )
 
 
 def _future_plural(token: Token) -> bool:

@@ -79,6 +79,14 @@ def _trigger(index: _Index, token: Token) -> str | None:
     complements.update(
         n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
     )
+    # "mis en garde à vue" is an arrest, "mis en garde" a warning: the noun's own
+    # complement tells them apart.
+    complements.update(
+        n.lemma.lower()
+        for k in kids
+        if k.dep.startswith("obl") and k.lemma.lower() == "garde"
+        for n in index.kids(k.i, "nmod")
+    )
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
     # withdraw); the doer, a complement of no other entry, is named so.
     complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECTS)
