@@ -1182,3 +1182,15 @@ def test_fighting_withdrawal_and_arms_deals(nlp):
     ]
     # An intended deployment is a threat of force, not of halting negotiations.
     assert codes("Le Royaume-Uni prévoit d'envoyer des troupes en Estonie.") == ["138"]
+
+
+@pytest.mark.slow
+def test_borders_ships_trials_and_rallying(nlp):
+    assert codes("L'Azerbaïdjan a fermé sa frontière avec l'Iran.") == ["191"]
+    assert codes("La marine iranienne a arraisonné un pétrolier britannique.") == ["171"]
+    assert codes("Le parquet de Paris a requis dix ans de prison contre l'ancien ministre.") == [
+        "115"
+    ]
+    assert codes("François Bayrou s'est rallié à Emmanuel Macron.") == ["051"]
+    # Aircraft named for their use are no fight.
+    assert codes("Le Qatar a acheté des avions de combat aux États-Unis.") == []

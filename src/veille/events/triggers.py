@@ -21,6 +21,11 @@ _SUBJECTS = frozenset({"nsubj", "expl:subj"})
 _RECEIVING = frozenset({"beneficier", "recevoir", "obtenir"})
 # What fires at a target (see _struck).
 _WEAPONS = frozenset({"tir", "balle", "missile", "roquette", "obus", "bombe", "drone", "mortier"})
+# Craft and gear named for their use: "avion de combat", "hélicoptère d'attaque" (see
+# _trigger).
+_GEAR = frozenset(
+    {"avion", "helicoptere", "char", "vehicule", "drone", "navire", "sous-marin", "tenue"}
+)
 
 
 def _trigger(index: _Index, token: Token) -> str | None:
@@ -46,6 +51,13 @@ def _trigger(index: _Index, token: Token) -> str | None:
         fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
     ):
         return None  # "le référendum très contesté": a quality, not an act
+    if (
+        pos == "NOUN"
+        and token.dep == "nmod"
+        and fold(index.tokens[token.head].lemma) in _GEAR
+        and not index.kids(token.i, "det")
+    ):
+        return None  # "des avions de combat": a kind of aircraft, not a fight
     if lemma in ("appeler", "appelé") and _bare_participle(index, token):
         return None  # "le groupe appelé 13e division": named, not appealed to
     if lemma in ("viser", "visé") and not _struck(index, token):
