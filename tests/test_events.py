@@ -1194,3 +1194,14 @@ def test_borders_ships_trials_and_rallying(nlp):
     assert codes("François Bayrou s'est rallié à Emmanuel Macron.") == ["051"]
     # Aircraft named for their use are no fight.
     assert codes("Le Qatar a acheté des avions de combat aux États-Unis.") == []
+
+
+@pytest.mark.slow
+def test_arms_gifts_recaptures_and_a_participle_tagged_an_adverb(nlp):
+    assert codes("Les États-Unis ont fourni des missiles à l'Ukraine.") == ["072"]
+    assert codes(
+        "L'Allemagne a fait don de dix millions d'euros au Programme alimentaire mondial."
+    ) == ["070"]
+    assert codes("L'armée a repris la ville aux rebelles.") == ["192"]
+    assert codes("Le gouvernement a repris le travail sur la réforme.") == []
+    assert codes("Les séparatistes ont violé le cessez-le-feu.") == ["196"]

@@ -43,6 +43,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
             return None
         pos = "VERB"
         lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
+    if pos in ("ADV", "X", "PROPN") and index.kids(token.i, "aux:tense", "aux:pass"):
+        pos = "VERB"  # "ont violé le cessez-le-feu", the participle tagged an adverb
+        if not lemma.endswith(("er", "ir", "re")):
+            lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
     if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
         pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
     if pos not in ("VERB", "NOUN"):
