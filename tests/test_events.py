@@ -1205,3 +1205,13 @@ def test_arms_gifts_recaptures_and_a_participle_tagged_an_adverb(nlp):
     assert codes("L'armée a repris la ville aux rebelles.") == ["192"]
     assert codes("Le gouvernement a repris le travail sur la réforme.") == []
     assert codes("Les séparatistes ont violé le cessez-le-feu.") == ["196"]
+
+
+@pytest.mark.slow
+def test_arms_orders_relations_and_an_unlemmatised_intention_verb(nlp):
+    assert codes("La Pologne a commandé des chars sud-coréens.") == ["062"]
+    assert codes("Le Vietnam a passé commande de chasseurs russes.") == ["062"]
+    assert codes("Les deux pays ont établi des relations diplomatiques.") == ["050"]
+    # "compte" is left as written by the lemmatizer: still "compter" + an act intended.
+    assert codes("L'Inde compte acheter des sous-marins à la France.") == ["0312"]
+    assert codes("Les rebelles comptent attaquer la capitale.") == ["138"]
