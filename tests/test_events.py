@@ -1215,3 +1215,10 @@ def test_arms_orders_relations_and_an_unlemmatised_intention_verb(nlp):
     # "compte" is left as written by the lemmatizer: still "compter" + an act intended.
     assert codes("L'Inde compte acheter des sous-marins à la France.") == ["0312"]
     assert codes("Les rebelles comptent attaquer la capitale.") == ["138"]
+
+
+@pytest.mark.slow
+def test_warnings_and_internet_shutdowns(nlp):
+    assert "130" in codes("Moscou a prévenu que toute aide à Kiev aurait des conséquences.")
+    assert codes("Les secours ont tenté de prévenir une nouvelle catastrophe.") == []
+    assert codes("Le gouvernement éthiopien a coupé internet dans la région du Tigré.") == ["1721"]

@@ -95,8 +95,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
     complements.update(
         n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
     )
-    # "mis en garde à vue" is an arrest, "mis en garde" a warning: the noun's own
-    # complement tells them apart.
+    # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
+    # arrest where "mis en garde" is a warning.
     complements.update(
         n.lemma.lower()
         for k in kids
