@@ -1222,3 +1222,14 @@ def test_warnings_and_internet_shutdowns(nlp):
     assert "130" in codes("Moscou a prévenu que toute aide à Kiev aurait des conséquences.")
     assert codes("Les secours ont tenté de prévenir une nouvelle catastrophe.") == []
     assert codes("Le gouvernement éthiopien a coupé internet dans la région du Tigré.") == ["1721"]
+
+
+@pytest.mark.slow
+def test_arms_sales_meetings_and_rebuffs(nlp):
+    assert codes("La France a vendu des armes à l'Arabie saoudite.") == ["062"]
+    # Suspending arms sales is one act, a cut in aid.
+    assert codes("L'Allemagne a suspendu la vente d'armes à la Turquie.") == ["162"]
+    assert codes("Le Premier ministre canadien a eu une entrevue avec le président mexicain.") == [
+        "040"
+    ]
+    assert codes("Le gouvernement grec a repoussé la proposition des créanciers.") == ["120"]
