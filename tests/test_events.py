@@ -1233,3 +1233,10 @@ def test_arms_sales_meetings_and_rebuffs(nlp):
         "040"
     ]
     assert codes("Le gouvernement grec a repoussé la proposition des créanciers.") == ["120"]
+
+
+@pytest.mark.slow
+def test_holding_an_office_is_no_occupation_and_accepting_a_truce(nlp):
+    assert codes("Elle est la seconde femme à avoir occupé ce poste dans le pays.") == []
+    assert codes("Les rebelles ont occupé la ville pendant trois jours.") == ["192"]
+    assert "0871" in codes("Le Hamas a accepté le cessez-le-feu proposé par l'Égypte.")

@@ -21,6 +21,8 @@ _SUBJECTS = frozenset({"nsubj", "expl:subj"})
 _RECEIVING = frozenset({"beneficier", "recevoir", "obtenir"})
 # What fires at a target (see _struck).
 _WEAPONS = frozenset({"tir", "balle", "missile", "roquette", "obus", "bombe", "drone", "mortier"})
+# What one holds, not seizes: "occuper un poste, une fonction".
+_OFFICES = frozenset({"poste", "fonction", "place", "rang", "position", "charge", "mandat"})
 # Craft and gear named for their use: "avion de combat", "hélicoptère d'attaque" (see
 # _trigger).
 _GEAR = frozenset(
@@ -64,6 +66,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "des avions de combat": a kind of aircraft, not a fight
     if lemma in ("appeler", "appelé") and _bare_participle(index, token):
         return None  # "le groupe appelé 13e division": named, not appealed to
+    if lemma == "occuper" and any(
+        fold(k.lemma) in _OFFICES for k in index.kids(token.i, "obj", "nsubj:pass")
+    ):
+        return None  # "occuper le poste de Premier ministre du pays": to hold an office
     if lemma in ("viser", "visé") and not _struck(index, token):
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
     reflexive = any(
