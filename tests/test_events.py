@@ -1240,3 +1240,9 @@ def test_holding_an_office_is_no_occupation_and_accepting_a_truce(nlp):
     assert codes("Elle est la seconde femme à avoir occupé ce poste dans le pays.") == []
     assert codes("Les rebelles ont occupé la ville pendant trois jours.") == ["192"]
     assert "0871" in codes("Le Hamas a accepté le cessez-le-feu proposé par l'Égypte.")
+
+
+@pytest.mark.slow
+def test_what_falls_upon_someone_is_not_shot_down(nlp):
+    assert codes("Depuis, une série de taxes s'abat sur les Burundais.") == []
+    assert codes("L'armée russe a abattu un avion ukrainien.") == ["190"]

@@ -75,6 +75,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
     reflexive = any(
         index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
     )
+    if reflexive and lemma == "abattre":
+        return None  # "une série de taxes s'abat sur les Burundais": falls upon, no shot
     keys: list[tuple[str, str]] = []
     for form in _lemmas(token, lemma, pos):
         if reflexive:
