@@ -1246,3 +1246,9 @@ def test_holding_an_office_is_no_occupation_and_accepting_a_truce(nlp):
 def test_what_falls_upon_someone_is_not_shot_down(nlp):
     assert codes("Depuis, une série de taxes s'abat sur les Burundais.") == []
     assert codes("L'armée russe a abattu un avion ukrainien.") == ["190"]
+
+
+@pytest.mark.slow
+def test_an_investigation_opened_in_the_passive_has_its_opener(nlp):
+    (inquiry,) = veille.analyze("Une enquête a été ouverte par le parquet de Paris.").events
+    assert inquiry.root == "09" and inquiry.source_country == "FRA"
