@@ -1252,3 +1252,12 @@ def test_what_falls_upon_someone_is_not_shot_down(nlp):
 def test_an_investigation_opened_in_the_passive_has_its_opener(nlp):
     (inquiry,) = veille.analyze("Une enquête a été ouverte par le parquet de Paris.").events
     assert inquiry.root == "09" and inquiry.source_country == "FRA"
+
+
+@pytest.mark.slow
+def test_an_act_noun_object_of_an_intended_verb_is_intended(nlp):
+    assert codes("La Chine souhaite renforcer sa coopération économique avec l'Afrique.") == [
+        "0311"
+    ]
+    assert codes("La Chine a renforcé sa coopération économique avec l'Afrique.") == ["061"]
+    assert codes("Le groupe projetait de commettre un attentat à Venise.") == ["138"]

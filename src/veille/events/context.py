@@ -90,6 +90,14 @@ def _intention(index: _Index, trigger: Token) -> bool:
         return True  # "va rencontrer" with "va" as the auxiliary of the near future
     if trigger.verb_form == "Inf" and fold(head.lemma) in intents:
         return True
+    if (
+        trigger.pos == "NOUN"
+        and trigger.dep == "obj"
+        and head.verb_form == "Inf"
+        and head.head != head.i
+        and fold(index.tokens[head.head].lemma) in intents
+    ):
+        return True  # "souhaite renforcer sa coopération", "a proposé d'organiser un sommet"
     return trigger.verb_form == "Inf" and head.lemma in (
         "invitation",
         "proposition",
