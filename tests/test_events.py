@@ -1261,3 +1261,9 @@ def test_an_act_noun_object_of_an_intended_verb_is_intended(nlp):
     ]
     assert codes("La Chine a renforcé sa coopération économique avec l'Afrique.") == ["061"]
     assert codes("Le groupe projetait de commettre un attentat à Venise.") == ["138"]
+
+
+@pytest.mark.slow
+def test_paying_aid(nlp):
+    assert codes("Le Japon a versé une aide de cinq millions de dollars au Népal.") == ["071"]
+    assert codes("La France s'engage à verser des fonds au Liban.") == ["0331"]
