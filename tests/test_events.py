@@ -1170,3 +1170,113 @@ def test_a_time_heading_the_sentence_dates_its_later_acts_not_its_states(nlp):
     assert dates["abattu"] == ("2017-03-30", "text")
     assert dates["rejeté"] == ("2017-04-02", "text")
     assert dates["accusé"] == ("2017-04-02", "published")  # what the government is said to be
+
+
+def test_diplomatic_and_coercive_vocabulary(nlp):
+    assert codes("Le ministre russe des Affaires étrangères a entamé une tournée en Afrique.") == [
+        "042"
+    ]
+    assert codes("Washington a mis en garde Pékin contre une invasion de Taïwan.") == ["130"]
+    assert codes("L'opposant a été mis en garde à vue mardi.") == ["173"]
+    assert codes("Le gouvernement turc a bloqué le site de l'encyclopédie.") == ["1721"]
+    assert codes("Le Premier ministre japonais a annulé son voyage en Chine.") == ["161"]
+    assert codes("Le parquet de Paris a ouvert une information judiciaire pour corruption.") == [
+        "091"
+    ]
+
+
+@pytest.mark.slow
+def test_fighting_withdrawal_and_arms_deals(nlp):
+    assert codes("L'armée israélienne a intercepté un drone lancé depuis le Liban.") == ["190"]
+    assert codes("Les troupes russes se sont retirées de la ville.") == ["0874"]
+    assert codes("L'Égypte a acheté des frégates à la France.") == ["062"]
+    assert codes("Le président iranien a annoncé son intention de rencontrer son homologue.") == [
+        "036"
+    ]
+    # An intended deployment is a threat of force, not of halting negotiations.
+    assert codes("Le Royaume-Uni prévoit d'envoyer des troupes en Estonie.") == ["138"]
+
+
+@pytest.mark.slow
+def test_borders_ships_trials_and_rallying(nlp):
+    assert codes("L'Azerbaïdjan a fermé sa frontière avec l'Iran.") == ["191"]
+    assert codes("La marine iranienne a arraisonné un pétrolier britannique.") == ["171"]
+    assert codes("Le parquet de Paris a requis dix ans de prison contre l'ancien ministre.") == [
+        "115"
+    ]
+    assert codes("François Bayrou s'est rallié à Emmanuel Macron.") == ["051"]
+    # Aircraft named for their use are no fight.
+    assert codes("Le Qatar a acheté des avions de combat aux États-Unis.") == []
+
+
+@pytest.mark.slow
+def test_arms_gifts_recaptures_and_a_participle_tagged_an_adverb(nlp):
+    assert codes("Les États-Unis ont fourni des missiles à l'Ukraine.") == ["072"]
+    assert codes(
+        "L'Allemagne a fait don de dix millions d'euros au Programme alimentaire mondial."
+    ) == ["070"]
+    assert codes("L'armée a repris la ville aux rebelles.") == ["192"]
+    assert codes("Le gouvernement a repris le travail sur la réforme.") == []
+    assert codes("Les séparatistes ont violé le cessez-le-feu.") == ["196"]
+
+
+@pytest.mark.slow
+def test_arms_orders_relations_and_an_unlemmatised_intention_verb(nlp):
+    assert codes("La Pologne a commandé des chars sud-coréens.") == ["062"]
+    assert codes("Le Vietnam a passé commande de chasseurs russes.") == ["062"]
+    assert codes("Les deux pays ont établi des relations diplomatiques.") == ["050"]
+    # "compte" is left as written by the lemmatizer: still "compter" + an act intended.
+    assert codes("L'Inde compte acheter des sous-marins à la France.") == ["0312"]
+    assert codes("Les rebelles comptent attaquer la capitale.") == ["138"]
+
+
+@pytest.mark.slow
+def test_warnings_and_internet_shutdowns(nlp):
+    assert "130" in codes("Moscou a prévenu que toute aide à Kiev aurait des conséquences.")
+    assert codes("Les secours ont tenté de prévenir une nouvelle catastrophe.") == []
+    assert codes("Le gouvernement éthiopien a coupé internet dans la région du Tigré.") == ["1721"]
+
+
+@pytest.mark.slow
+def test_arms_sales_meetings_and_rebuffs(nlp):
+    assert codes("La France a vendu des armes à l'Arabie saoudite.") == ["062"]
+    # Suspending arms sales is one act, a cut in aid.
+    assert codes("L'Allemagne a suspendu la vente d'armes à la Turquie.") == ["162"]
+    assert codes("Le Premier ministre canadien a eu une entrevue avec le président mexicain.") == [
+        "040"
+    ]
+    assert codes("Le gouvernement grec a repoussé la proposition des créanciers.") == ["120"]
+
+
+@pytest.mark.slow
+def test_holding_an_office_is_no_occupation_and_accepting_a_truce(nlp):
+    assert codes("Elle est la seconde femme à avoir occupé ce poste dans le pays.") == []
+    assert codes("Les rebelles ont occupé la ville pendant trois jours.") == ["192"]
+    assert "0871" in codes("Le Hamas a accepté le cessez-le-feu proposé par l'Égypte.")
+
+
+@pytest.mark.slow
+def test_what_falls_upon_someone_is_not_shot_down(nlp):
+    assert codes("Depuis, une série de taxes s'abat sur les Burundais.") == []
+    assert codes("L'armée russe a abattu un avion ukrainien.") == ["190"]
+
+
+@pytest.mark.slow
+def test_an_investigation_opened_in_the_passive_has_its_opener(nlp):
+    (inquiry,) = veille.analyze("Une enquête a été ouverte par le parquet de Paris.").events
+    assert inquiry.root == "09" and inquiry.source_country == "FRA"
+
+
+@pytest.mark.slow
+def test_an_act_noun_object_of_an_intended_verb_is_intended(nlp):
+    assert codes("La Chine souhaite renforcer sa coopération économique avec l'Afrique.") == [
+        "0311"
+    ]
+    assert codes("La Chine a renforcé sa coopération économique avec l'Afrique.") == ["061"]
+    assert codes("Le groupe projetait de commettre un attentat à Venise.") == ["138"]
+
+
+@pytest.mark.slow
+def test_paying_aid(nlp):
+    assert codes("Le Japon a versé une aide de cinq millions de dollars au Népal.") == ["071"]
+    assert codes("La France s'engage à verser des fonds au Liban.") == ["0331"]

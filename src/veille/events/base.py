@@ -24,7 +24,7 @@ _INTENT_OF_ROOT = {
     "20": "138",
     "17": "137",
     "16": "136",
-    "15": "134",
+    "15": "138",
     "14": "133",
 }
 # The codebook's own intent for a precise act: material cooperation 06x → 031x, aid

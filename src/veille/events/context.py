@@ -66,6 +66,18 @@ def _intention(index: _Index, trigger: Token) -> bool:
         fold(a.lemma) in data.name_lists()["intended"] for a in index.kids(trigger.i, "amod")
     ):
         return True  # "une offensive prochaine", "d'éventuelles négociations"
+    intents = data.name_lists().get("intention", frozenset())
+    if trigger.verb_form == "Inf" and trigger.i > 0:
+        # "l'Inde compte acheter", the present tense left unlemmatised (and often
+        # mis-parsed): the word just before the infinitive, read as an -er verb.
+        before = index.tokens[trigger.i - 1]
+        word = fold(before.text)
+        if (
+            before.pos in ("VERB", "NOUN")
+            and word.endswith(("e", "ent"))
+            and fold(re.sub(r"(ent|e)$", "er", word)) in intents
+        ):
+            return True
     head = index.tokens[trigger.head]
     if head.i == trigger.i:
         return False
@@ -76,10 +88,23 @@ def _intention(index: _Index, trigger: Token) -> bool:
         for c in index.children.get(trigger.i, [])
     ):
         return True  # "va rencontrer" with "va" as the auxiliary of the near future
-    intents = data.name_lists().get("intention", frozenset())
     if trigger.verb_form == "Inf" and fold(head.lemma) in intents:
         return True
-    return trigger.verb_form == "Inf" and head.lemma in ("invitation", "proposition", "projet")
+    if (
+        trigger.pos == "NOUN"
+        and trigger.dep == "obj"
+        and head.verb_form == "Inf"
+        and head.head != head.i
+        and fold(index.tokens[head.head].lemma) in intents
+    ):
+        return True  # "souhaite renforcer sa coopération", "a proposé d'organiser un sommet"
+    return trigger.verb_form == "Inf" and head.lemma in (
+        "invitation",
+        "proposition",
+        "projet",
+        "intention",
+        "volonté",
+    )
 
 
 def _future_plural(token: Token) -> bool:

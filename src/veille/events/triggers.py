@@ -21,6 +21,13 @@ _SUBJECTS = frozenset({"nsubj", "expl:subj"})
 _RECEIVING = frozenset({"beneficier", "recevoir", "obtenir"})
 # What fires at a target (see _struck).
 _WEAPONS = frozenset({"tir", "balle", "missile", "roquette", "obus", "bombe", "drone", "mortier"})
+# What one holds, not seizes: "occuper un poste, une fonction".
+_OFFICES = frozenset({"poste", "fonction", "place", "rang", "position", "charge", "mandat"})
+# Craft and gear named for their use: "avion de combat", "hélicoptère d'attaque" (see
+# _trigger).
+_GEAR = frozenset(
+    {"avion", "helicoptere", "char", "vehicule", "drone", "navire", "sous-marin", "tenue"}
+)
 
 
 def _trigger(index: _Index, token: Token) -> str | None:
@@ -38,6 +45,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
             return None
         pos = "VERB"
         lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
+    if pos in ("ADV", "X", "PROPN") and index.kids(token.i, "aux:tense", "aux:pass"):
+        pos = "VERB"  # "ont violé le cessez-le-feu", the participle tagged an adverb
+        if not lemma.endswith(("er", "ir", "re")):
+            lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
     if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
         pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
     if pos not in ("VERB", "NOUN"):
@@ -46,13 +57,26 @@ def _trigger(index: _Index, token: Token) -> str | None:
         fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
     ):
         return None  # "le référendum très contesté": a quality, not an act
+    if (
+        pos == "NOUN"
+        and token.dep == "nmod"
+        and fold(index.tokens[token.head].lemma) in _GEAR
+        and not index.kids(token.i, "det")
+    ):
+        return None  # "des avions de combat": a kind of aircraft, not a fight
     if lemma in ("appeler", "appelé") and _bare_participle(index, token):
         return None  # "le groupe appelé 13e division": named, not appealed to
+    if lemma == "occuper" and any(
+        fold(k.lemma) in _OFFICES for k in index.kids(token.i, "obj", "nsubj:pass")
+    ):
+        return None  # "occuper le poste de Premier ministre du pays": to hold an office
     if lemma in ("viser", "visé") and not _struck(index, token):
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
     reflexive = any(
         index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
     )
+    if reflexive and lemma == "abattre":
+        return None  # "une série de taxes s'abat sur les Burundais": falls upon, no shot
     keys: list[tuple[str, str]] = []
     for form in _lemmas(token, lemma, pos):
         if reflexive:
@@ -78,6 +102,14 @@ def _trigger(index: _Index, token: Token) -> str | None:
     # ses fonctions]]", "accuse [le ministre [de corruption]]").
     complements.update(
         n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
+    )
+    # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
+    # arrest where "mis en garde" is a warning.
+    complements.update(
+        n.lemma.lower()
+        for k in kids
+        if k.dep.startswith("obl") and k.lemma.lower() == "garde"
+        for n in index.kids(k.i, "nmod")
     )
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
     # withdraw); the doer, a complement of no other entry, is named so.
