@@ -834,6 +834,17 @@ def test_the_subject_of_an_active_verb_with_etre_acts(nlp):
     assert rebels.source_actor == "SYRREB"
 
 
+def _index_of(parsed, entities=()):
+    """The event stage's index of a hand-made parse, in an article of its text."""
+    from veille.events.base import _Index
+    from veille.model import Article
+
+    article = Article(
+        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
+    )
+    return _Index(parsed, article, entities)
+
+
 def _parse_of(rows, sents=None):
     """A hand-made parse: (text, lemma, pos, dep, head, verb_form, tense) per token;
     ``sents``: (start, end) token spans, one sentence if none."""
@@ -852,8 +863,6 @@ def _parse_of(rows, sents=None):
 
 
 def test_subjects_the_parser_misplaces():
-    from veille.events.base import _Index
-    from veille.model import Article
 
     # "Le comité menant la grève a refusé": a present participle has no subject.
     parsed = _parse_of(
@@ -867,10 +876,7 @@ def test_subjects_the_parser_misplaces():
             ("refusé", "refuser", "VERB", "ROOT", 6, "Part", "Past"),
         ]
     )
-    article = Article(
-        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
-    )
-    index = _Index(parsed, article, ())
+    index = _index_of(parsed, ())
     assert (index.tokens[1].dep, index.tokens[1].head) == ("nsubj", 6)
     assert 1 in index.children[6] and 1 not in index.children[2]
     # "Les soldats ont tué": no passive auxiliary, an active subject.
@@ -882,10 +888,7 @@ def test_subjects_the_parser_misplaces():
             ("tué", "tuer", "VERB", "ROOT", 3, "Part", "Past"),
         ]
     )
-    article = Article(
-        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
-    )
-    assert _Index(parsed, article, ()).tokens[1].dep == "nsubj"
+    assert _index_of(parsed, ()).tokens[1].dep == "nsubj"
 
 
 @pytest.mark.slow
@@ -951,8 +954,7 @@ def test_a_person_speaking_for_a_body_of_no_country_gets_none(nlp):
 
 def test_a_pronoun_subject_across_a_paragraph_break_and_before_another_subject():
     from veille.events.actors import _clause_subject
-    from veille.events.base import _Index
-    from veille.model import Article, Entity, Mention
+    from veille.model import Entity, Mention
 
     # "Mkapa arrive. ¶ Le Burundi, il visitera": "il" is the subject (the nearest before
     # the verb) and stands for Mkapa (the paragraph break is no sentence between).
@@ -985,10 +987,7 @@ def test_a_pronoun_subject_across_a_paragraph_break_and_before_another_subject()
         country="BDI",
         mentions=(Mention(text="Burundi", start=start, end=start + 7),),
     )
-    article = Article(
-        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
-    )
-    index = _Index(parsed, article, (mkapa, burundi))
+    index = _index_of(parsed, (mkapa, burundi))
     assert _clause_subject(index, index.tokens[8]).entity is mkapa
 
 
@@ -1005,8 +1004,6 @@ def test_what_an_attack_did_was_done_by_its_doer(nlp):
 
 
 def test_a_phrase_with_a_preposition_is_no_subject():
-    from veille.events.base import _Index
-    from veille.model import Article
 
     # "Selon le maire, une habitante a été tuée", the parser hanging "habitante" off
     # "maire" and calling "maire" the subject.
@@ -1023,10 +1020,7 @@ def test_a_phrase_with_a_preposition_is_no_subject():
             ("tuée", "tuer", "VERB", "ROOT", 8, "Part", "Past"),
         ]
     )
-    article = Article(
-        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
-    )
-    tokens = _Index(parsed, article, ()).tokens
+    tokens = _index_of(parsed, ()).tokens
     assert (tokens[5].dep, tokens[5].head) == ("nsubj:pass", 8)
     assert tokens[2].dep == "obl:mod"
 
@@ -1092,8 +1086,6 @@ def test_people_of_known_country_tell_the_country_of_the_article(nlp):
 
 def test_a_subject_the_parser_made_the_root():
     from veille.events.actors import _clause_subject
-    from veille.events.base import _Index
-    from veille.model import Article
 
     # "Des Palestiniens ont, peu après, jeté des pierres", parsed with "Palestiniens" as
     # the root and the verb hanging off "après".
@@ -1109,10 +1101,7 @@ def test_a_subject_the_parser_made_the_root():
             ("pierres", "pierre", "NOUN", "obj", 5, "", ""),
         ]
     )
-    article = Article(
-        id="a", source="s", title=None, published=None, language="fr", text=parsed.text, blocks=()
-    )
-    index = _Index(parsed, article, ())
+    index = _index_of(parsed, ())
     assert _clause_subject(index, index.tokens[5]).country == "PSE"
 
 
