@@ -42,7 +42,9 @@ class EventReport:
     dates_correct: int
     places_correct: int = 0
     by_root: dict[str, Score] = field(default_factory=dict)  # root + dyad, per CAMEO root
-    errors: list[dict[str, Any]] = field(default_factory=list)
+    # Not in the repr: a failing gate prints the report, and the held-out set's errors
+    # are not to be read.
+    errors: list[dict[str, Any]] = field(default_factory=list, repr=False)
 
     @property
     def date_accuracy(self) -> float:
