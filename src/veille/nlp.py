@@ -86,17 +86,22 @@ class ParseIndex:
 
     def __init__(self, parsed: Parsed, entities: Sequence[Entity] = ()) -> None:
         self.parsed = parsed
-        self.tokens = parsed.tokens
         self.starts = [t.start for t in parsed.tokens]
-        self.children: dict[int, list[int]] = {}
-        for t in parsed.tokens:
-            if t.head != t.i:
-                self.children.setdefault(t.head, []).append(t.i)
+        self.link(parsed.tokens)
         self.entity_of: dict[int, Entity] = {}
         for entity in entities:
             for m in entity.mentions:
                 for i in range(self.token_at(m.start), self.token_at(m.end - 1) + 1):
                     self.entity_of.setdefault(i, entity)
+
+    def link(self, tokens: tuple[Token, ...]) -> None:
+        """Read ``tokens`` (the parse's, or a repaired copy with other heads) and their
+        dependents."""
+        self.tokens = tokens
+        self.children: dict[int, list[int]] = {}
+        for t in tokens:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t.i)
 
     def token_at(self, char: int) -> int:
         """The index of the token that holds character ``char``."""

@@ -31,12 +31,14 @@ from veille.clean import find_marked
 from veille.data import fold
 from veille.events.actors import _actors, _localised
 from veille.events.base import (
+    _DE,
     _INTENT_OF_CODE,
     _INTENT_OF_ROOT,
     _PASSIVE_SUBJECT,
     BASE_CONFIDENCE,
     _Actor,
     _case,
+    _heads,
     _Index,
     _subtree,
 )
@@ -468,7 +470,7 @@ def _coordinated(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
     for _ in range(12):  # up to the head of the phrase the source is listed in
         if root.dep not in ("conj", "flat:name", "nmod", "appos") or root.head == root.i:
             break
-        if root.dep == "nmod" and _case(index, root) in ("de", "du", "des", "d'"):
+        if root.dep == "nmod" and _case(index, root) in _DE:
             break
         root = index.tokens[root.head]
     members: dict[int, list[int]] = {}
@@ -540,11 +542,12 @@ _LIST_CASES = frozenset(_CASE_FAMILY)
 
 def _in_complement(index: _Index, token: Token, root: Token) -> bool:
     """A word on the way up from ``token`` to ``root`` is a "de" complement."""
-    for _ in range(12):
-        if token.i == root.i or token.head == token.i:
+    if token.i == root.i:
+        return False
+    for head in _heads(index, token, 12):
+        if head.i == root.i:
             return False
-        token = index.tokens[token.head]
-        if token.i != root.i and _case(index, token) in ("de", "du", "des", "d'"):
+        if _case(index, head) in _DE:
             return True
     return False
 

@@ -9,11 +9,13 @@ from veille import data
 from veille.data import fold
 from veille.events import coref
 from veille.events.base import (
+    _DE,
     _PASSIVE_SUBJECT,
     _SUBJECT_DEPS,
     _Actor,
     _case,
     _has_case,
+    _heads,
     _Index,
     _subtree,
     _verb_of,
@@ -248,7 +250,7 @@ def _noun_patient(index: _Index, noun: Token) -> _Actor:
     if fold(noun.lemma) not in data.name_lists()["patient_noun"]:
         return _Actor()
     for child in index.kids(noun.i, "nmod"):
-        if _case(index, child) in ("de", "du", "des", "d'"):
+        if _case(index, child) in _DE:
             actor = _actor_of(index, child)
             if actor.named or actor.party:
                 return actor
@@ -295,7 +297,7 @@ def _sufferer(index: _Index, noun: Token) -> _Actor:
 def _owner(index: _Index, thing: Token) -> _Actor:
     """ "la proposition du gouvernement français": the actor in its "de" complement."""
     for child in index.kids(thing.i, "nmod"):
-        if _case(index, child) in ("de", "du", "des", "d'"):
+        if _case(index, child) in _DE:
             actor = _actor_of(index, child)
             if actor.named:
                 return actor
@@ -329,9 +331,6 @@ def _struck(index: _Index, noun: Token) -> _Actor:
         if actor.actor_code is not None or actor.people:
             return actor
     return _Actor()
-
-
-_DE = frozenset({"de", "du", "des", "d'", "d’"})
 
 
 def _between(index: _Index, noun: Token) -> list[Token]:
@@ -538,11 +537,7 @@ def _gerund_subject(index: _Index, gerund: Token) -> _Actor:
     """A gerund's doer is the subject of the main clause: "Dilma Rousseff … déclare que
     cette destitution est un coup d'État en accusant l'opposition" (the parser may hang it
     inside the subordinate clause, whose subject is then no actor)."""
-    head = gerund
-    for _ in range(8):
-        if head.head == head.i:
-            break
-        head = index.tokens[head.head]
+    for head in _heads(index, gerund, 8):
         # "X a été arrêté en tentant de fuir": the subject of a passive main clause too.
         for subject in index.kids(head.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT):
             actor = _actor_of(index, subject)
@@ -580,7 +575,7 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     ]
     patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
     for child in [] if patient_noun else complements:
-        if _case(index, child) in ("de", "du", "des", "d'"):
+        if _case(index, child) in _DE:
             actor = _actor_of(index, child)
             if actor.actor_code is not None:
                 return actor
@@ -636,7 +631,7 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
     """ "avec son homologue chinois, Liu Zhenli", "contre son voisin", "à Liu", "en Ukraine"."""
     cases = {"avec", "contre", "a", "au", "aux", "aupres", "envers", "vers", "en", "sur"}
     if code[:2] in ("10", "02"):
-        cases |= {"de", "du", "des", "d'"}  # "exige du gouvernement français"
+        cases |= _DE  # "exige du gouvernement français"
     for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj"):
         case = _case(index, child)
         if child.dep == "iobj" and child.pos == "PRON":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from veille import data
@@ -12,6 +12,8 @@ from veille.nlp import Parsed, ParseIndex, Token
 
 _SUBJECT_DEPS = frozenset({"nsubj", "expl:subj"})
 _PASSIVE_SUBJECT = "nsubj:pass"
+# The "de" prepositions, as ``_case`` folds them ("l'offensive de la Russie", "du", "d'").
+_DE = frozenset({"de", "du", "des", "d'"})
 # Intentions of force are threats (13x), of anything else intents (03x).
 _INTENT_OF_ROOT = {
     "04": "036",
@@ -66,13 +68,10 @@ class _Index(ParseIndex):
         quotes: Sequence[Quote] = (),
     ) -> None:
         super().__init__(parsed, entities)
-        self.tokens = _active_subjects(self, parsed.tokens)
-        self.tokens = _main_subjects(self, self.tokens)
-        self.tokens = _unprepositioned_subjects(self, self.tokens)
-        self.children = {}
-        for t in self.tokens:
-            if t.head != t.i:
-                self.children.setdefault(t.head, []).append(t.i)
+        # Repairs of the parse, each reading the dependents of the parse as it came.
+        repaired = _active_subjects(self, parsed.tokens)
+        repaired = _main_subjects(self, repaired)
+        self.link(_unprepositioned_subjects(self, repaired))
         self.article = article
         # Sentences counted without those of whitespace only (the break between two
         # paragraphs is no sentence between them).
@@ -260,6 +259,15 @@ def _subtree(index: _Index, root: int) -> list[int]:
             c for c in index.children.get(i, []) if index.tokens[c].dep not in ("acl:relcl",)
         )
     return sorted(found)
+
+
+def _heads(index: _Index, token: Token, limit: int) -> Iterator[Token]:
+    """The words above ``token`` in the parse, nearest first, at most ``limit`` of them."""
+    for _ in range(limit):
+        if token.head == token.i:
+            return
+        token = index.tokens[token.head]
+        yield token
 
 
 def _verb_of(index: _Index, token: Token) -> Token:

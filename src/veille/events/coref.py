@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from veille import data
 from veille.data import fold
-from veille.events.base import _PASSIVE_SUBJECT, _SUBJECT_DEPS, _case, _Index, _subtree
+from veille.events.base import _PASSIVE_SUBJECT, _SUBJECT_DEPS, _case, _heads, _Index, _subtree
 from veille.nlp import Token
 
 # Object clitics and their number ("le", "la", "les" are pronouns only when tagged so).
@@ -112,11 +112,7 @@ def _clause_subjects(index: _Index, pronoun: Token) -> set[int]:
     """The words of the subjects of the clauses the pronoun hangs in, up to the main verb
     ("en refusant de l'extrader": the subject of "protéger")."""
     found: set[int] = set()
-    head = pronoun
-    for _ in range(6):
-        if head.head == head.i:
-            break
-        head = index.tokens[head.head]
+    for head in _heads(index, pronoun, 6):
         for subject in index.kids(head.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT):
             found.update(_subtree(index, subject.i))
     return found

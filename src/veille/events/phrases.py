@@ -11,6 +11,7 @@ from veille.data import fold
 from veille.entities import sector_of_role
 from veille.events import coref
 from veille.events.base import (
+    _DE,
     _SUBJECT_DEPS,
     _Actor,
     _case,
@@ -263,7 +264,6 @@ def _adjective_members(index: _Index, token: Token, actor: _Actor) -> list[_Acto
 _COUNTS = frozenset(
     {"millier", "centaine", "dizaine", "douzaine", "vingtaine", "plupart", "majorite", "nombre"}
 )
-_DE = frozenset({"de", "du", "des", "d'", "d’"})
 
 
 @cache
