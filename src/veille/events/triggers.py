@@ -53,6 +53,18 @@ def _trigger(index: _Index, token: Token) -> str | None:
         pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
     if pos not in ("VERB", "NOUN"):
         return None
+    reflexive = any(
+        index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
+    )
+    keys: list[tuple[str, str]] = []
+    for form in _lemmas(token, lemma, pos):
+        if reflexive:
+            keys += [(f"se {form}", pos), (f"s'{form}", pos)]
+        keys.append((form, pos))
+    table = lexicon()
+    entries = [entry for key in keys for entry in table.get(key, ())]
+    if not entries:
+        return None  # most tokens: no need to read the filters below or the complements
     if token.verb_form == "Part" and any(
         fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
     ):
@@ -72,20 +84,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "occuper le poste de Premier ministre du pays": to hold an office
     if lemma in ("viser", "visé") and not _struck(index, token):
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
-    reflexive = any(
-        index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
-    )
     if reflexive and lemma == "abattre":
         return None  # "une série de taxes s'abat sur les Burundais": falls upon, no shot
-    keys: list[tuple[str, str]] = []
-    for form in _lemmas(token, lemma, pos):
-        if reflexive:
-            keys += [(f"se {form}", pos), (f"s'{form}", pos)]
-        keys.append((form, pos))
-    table = lexicon()
-    entries = [entry for key in keys for entry in table.get(key, ())]
-    if not entries:
-        return None  # most tokens: no need to read their complements
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
     # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
     # subject of one without is what undergoes it ("une voiture a explosé").
