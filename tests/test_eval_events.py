@@ -38,3 +38,13 @@ def test_places_agree_when_one_name_holds_the_other() -> None:
     assert _same_place(None, None)
     assert not _same_place("Mogadiscio", "Somalie")
     assert not _same_place("Kaboul", None)
+
+
+def test_each_gold_event_is_paired_with_the_record_of_its_own_code() -> None:
+    # Two records of one root and dyad in a sentence, the dismissal (116) first and the
+    # suspension (115): the gold suspension pairs with the suspension, whose date it is.
+    predicted = [_item("116", "KOR", "KOR"), _item("115", "KOR", "KOR")]
+    pairs = _matches([_item("115", "KOR", "KOR")], predicted, "dyad")
+    assert [(g.cameo, p.cameo) for g, p in pairs] == [("115", "115")]
+    pairs = _matches([_item("116", "KOR", "KOR")], predicted[::-1], "dyad")
+    assert [(g.cameo, p.cameo) for g, p in pairs] == [("116", "116")]
