@@ -1269,3 +1269,23 @@ def test_an_act_noun_object_of_an_intended_verb_is_intended(nlp):
 def test_paying_aid(nlp):
     assert codes("Le Japon a versé une aide de cinq millions de dollars au Népal.") == ["071"]
     assert codes("La France s'engage à verser des fonds au Liban.") == ["0331"]
+
+
+@pytest.mark.slow
+def test_plural_pronouns_inverted_clitics_and_the_latter(nlp):
+    def sources(text):
+        return [(v.root, v.source_actor) for v in veille.analyze(text).events]
+
+    # "ils" stands for the plural subject before it, "-ils" too (the hyphen kept).
+    assert ("17", "TURCOP") in sources(
+        "Les policiers turcs ont encerclé le quartier. Ils ont arrêté trois hommes."
+    )
+    assert ("13", "FRA") in sources(
+        "Des élus français ont écrit au ministre. Aussi menacent-ils de porter plainte."
+    )
+    # "ces dernières": the last named, of their number.
+    assert ("11", "CHN") in sources(
+        "Les autorités chinoises ont réagi. Ces dernières ont condamné les États-Unis."
+    )
+    # With no plural subject before, "ils" is nobody the text names.
+    assert ("17", None) in sources("Le quartier était calme. Ils ont arrêté trois hommes.")

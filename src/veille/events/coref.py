@@ -64,11 +64,11 @@ def object_antecedent(index: _Index, pronoun: Token) -> Token | None:
         subject = token.dep in _SUBJECT_DEPS or token.dep == _PASSIVE_SUBJECT
         if token.i in subjects or (subject and token.sent == pronoun.sent):
             continue
-        if _case(index, _head_of_name(index, token)) in _LOCATIVE:
+        if _case(index, name_head(index, token)) in _LOCATIVE:
             continue
         entity = index.entity_of.get(token.i)
         if entity is not None and entity.type in ("PER", "ORG", "GPE"):
-            head = _head_of_name(index, token)
+            head = name_head(index, token)
             if head.number and head.number != number and entity.type != "PER":
                 continue
             return head
@@ -118,7 +118,7 @@ def _clause_subjects(index: _Index, pronoun: Token) -> set[int]:
     return found
 
 
-def _head_of_name(index: _Index, token: Token) -> Token:
+def name_head(index: _Index, token: Token) -> Token:
     """The head word of the name a token is part of ("Royaume" of "Royaume-Uni")."""
     entity = index.entity_of.get(token.i)
     while (
@@ -156,7 +156,7 @@ def antecedents(index: _Index, trigger: Token) -> list[Token]:
         if entity is None or id(entity) in seen or entity.type not in ("PER", "ORG", "GPE"):
             continue
         seen.add(id(entity))
-        head = _head_of_name(index, token)
+        head = name_head(index, token)
         if _case(index, head) not in _LOCATIVE:
             found.append(head)
     return found

@@ -12,6 +12,7 @@ from veille.entities import sector_of_role
 from veille.events import coref
 from veille.events.base import (
     _DE,
+    _PASSIVE_SUBJECT,
     _SUBJECT_DEPS,
     _Actor,
     _case,
@@ -67,12 +68,20 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
         # "l'ambassade équatorienne à Londres": the noun's own country, not where it is
         # ("un hôtel à Kaboul" keeps Kaboul's).
         return _generic_actor(index, token, phrase)
-    if not named and token.pos == "PRON" and token.text.lower() in ("il", "elle"):
+    # "menacent-ils": an inverted subject clitic keeps its hyphen.
+    pronoun = fold(token.text).lstrip("-") if token.pos == "PRON" else ""
+    if not named and pronoun in ("il", "elle"):
         person = _antecedent(index, token)
         if person is not None:
             return _from_entity(person)
         body = _body_antecedent(index, token)
         return _actor_of(index, body) if body is not None else _Actor()
+    if not named and pronoun in ("ils", "elles"):
+        group = _plural_antecedent(index, token)
+        return _actor_of(index, group) if group is not None else _Actor()
+    if not named and _the_latter(index, token):
+        latter = _last_named(index, token)
+        return _actor_of(index, latter) if latter is not None else _Actor()
     if not named and coref.is_object_clitic(token):
         # "l'Équateur lui a accordé l'asile": the one acted on, named before.
         antecedent = coref.object_antecedent(index, token)
@@ -123,6 +132,68 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
     return None
 
 
+def _plural_antecedent(index: _Index, pronoun: Token) -> Token | None:
+    """ "Les pompiers ont alerté … . Ils déploraient aussi …", "Thierry et Véronique Roy
+    … où ils pointent du doigt": the plural subject (or subjects coordinated) named last
+    before "ils" / "elles", of its gender, this sentence or the one before: people, a
+    body, or names."""
+    bodies = data.name_lists()["institution"] | data.name_lists()["people"]
+    feminine = fold(pronoun.text).lstrip("-") == "elles"
+    for i in range(pronoun.i - 1, -1, -1):
+        token = index.tokens[i]
+        if index.gap(pronoun, token) > 1:
+            return None
+        if token.dep not in _SUBJECT_DEPS and token.dep != _PASSIVE_SUBJECT:
+            continue
+        if token.pos == "PRON" or (feminine and token.gender == "Masc"):
+            continue
+        entity = index.entity_of.get(i)
+        several = token.number == "Plur" or any(
+            index.entity_of.get(c.i) is not None or fold(c.lemma) in bodies or _role(c)
+            for c in index.kids(token.i, "conj")
+        )
+        if not several:
+            continue
+        if entity is not None and entity.type in ("PER", "ORG", "GPE"):
+            return token
+        if token.pos == "NOUN" and (fold(token.lemma) in bodies or _role(token)):
+            return token
+    return None
+
+
+def _the_latter(index: _Index, token: Token) -> bool:
+    """ "ce dernier", "cette dernière", "ces derniers": the one named last."""
+    return fold(token.text) in _LATTER and any(
+        fold(d.text) in ("ce", "cet", "cette", "ces") for d in index.kids(token.i, "det")
+    )
+
+
+_LATTER = frozenset({"dernier", "derniere", "derniers", "dernieres"})
+
+
+def _last_named(index: _Index, latter: Token) -> Token | None:
+    """The actor named last before "ce dernier", this sentence or the one before: a name,
+    or a noun of people or a body ("les policiers … . Ces derniers ont riposté"), of its
+    number when the noun shows one."""
+    plural = latter.text.endswith("s")
+    bodies = data.name_lists()["institution"] | data.name_lists()["people"]
+    for i in range(latter.i - 1, -1, -1):
+        token = index.tokens[i]
+        if index.gap(latter, token) > 1:
+            return None
+        entity = index.entity_of.get(i)
+        if entity is not None and entity.type in ("PER", "ORG", "GPE"):
+            return coref.name_head(index, token)
+        people = fold(token.lemma) in bodies or _role(token)
+        if token.pos == "NOUN" and people and (token.number == "Plur") == plural:
+            return token
+    return None
+
+
+def _role(token: Token) -> bool:
+    return fold(token.lemma) in data.role_head_words()
+
+
 def _org_anaphor(index: _Index, token: Token) -> bool:
     """ "le groupe", "l'organisation", "le groupe djihadiste": a definite noun by which the
     article refers back to an organisation it has named (no country of its own: "le groupe
@@ -154,7 +225,7 @@ def _org_antecedent(index: _Index, anaphor: Token) -> Entity | None:
 def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
     """ "L'armée … . Elle a promis de remettre le pouvoir": with no person before, the
     body that was last a subject, of the pronoun's gender, this sentence or the one before."""
-    gender = "Fem" if pronoun.text.lower() == "elle" else "Masc"
+    gender = "Fem" if fold(pronoun.text).lstrip("-") == "elle" else "Masc"
     bodies = data.name_lists()["institution"] | data.name_lists()["people"]
     for i in range(pronoun.i - 1, -1, -1):
         token = index.tokens[i]
