@@ -103,6 +103,17 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             r"|ce\s+jour(?![-\s]là)|après-demain|hier(?:\s+(?:soir|matin))?|demain(?:\s+(?:soir|matin))?",
             "relative_day",
         ),
+        # "en début de semaine", "à la fin de la semaine dernière", "au début du mois"
+        (
+            r"(?:début|debut|fin|milieu)\s+de\s+(?:la\s+|cette\s+)?semaine"
+            r"(?:\s+(?:dernière|derniere|passée|prochaine))?",
+            "week",
+        ),
+        (
+            r"(?:début|debut|fin|milieu)\s+(?:du|de|de\s+ce)\s+mois(?!\s+(?:de|d['’])\s)"
+            r"(?:\s+(?:dernier|prochain|passé))?",
+            "month_relative",
+        ),
         (r"(?:la|cette)\s+semaine(?:\s+(?:dernière|derniere|passée|prochaine))?", "week"),
         (r"(?:le|ce)\s+mois(?:-ci|\s+(?:dernier|prochain|passé))?", "month_relative"),
         (
