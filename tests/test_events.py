@@ -1269,3 +1269,54 @@ def test_an_act_noun_object_of_an_intended_verb_is_intended(nlp):
 def test_paying_aid(nlp):
     assert codes("Le Japon a versé une aide de cinq millions de dollars au Népal.") == ["071"]
     assert codes("La France s'engage à verser des fonds au Liban.") == ["0331"]
+
+
+# The usual French phrasings of codebook codes, in the frames that make them events:
+# (sentence, code, source country, target country); None where the frame names none.
+_PHRASINGS = [
+    ("Le Qatar a joué le rôle de médiateur entre les talibans et Washington.", "045", "QAT", None),
+    ("Le président du Sénégal a accueilli le sommet de la CEDEAO à Dakar.", "040", "SEN", None),
+    ("La Russie a réaffirmé son soutien au président syrien.", "051", "RUS", "SYR"),
+    ("Le président a défendu sa politique migratoire devant les députés.", "052", None, None),
+    ("La France a reconnu le gouvernement de transition libyen.", "054", "FRA", "LBY"),
+    ("L'Inde veut renforcer ses liens avec le Japon.", "032", "IND", "JPN"),
+    ("Paris a jugé inacceptable la décision de Moscou.", "111", "FRA", "RUS"),
+    ("Washington tient Moscou pour responsable de l'attaque.", "112", "USA", "RUS"),
+    ("Le Japon s'est plaint auprès de la Chine de la pêche illégale.", "114", "JPN", None),
+    ("Le gouvernement a brandi le spectre de sanctions contre les banques.", "130", None, None),
+    ("Les rebelles ont donné un ultimatum de 48 heures à l'armée.", "139", None, None),
+    ("La Turquie a menacé d'envahir le nord de la Syrie.", "1382", "TUR", "SYR"),
+    ("L'Union européenne a menacé de suspendre son aide au Mali.", "1311", None, "MLI"),
+    ("Le gouvernement a décrété l'état d'urgence dans la capitale.", "1724", None, None),
+    ("Les détenus ont entamé une grève de la faim dans la prison.", "142", None, None),
+    ("Le Burundi a quitté la Cour pénale internationale.", "160", "BDI", None),
+    ("Les États-Unis se sont retirés de l'accord de Paris sur le climat.", "160", "USA", None),
+    ("L'Union européenne a prolongé ses sanctions contre la Russie.", "163", None, "RUS"),
+    ("La Chine a suspendu ses importations de bœuf australien.", "163", "CHN", "AUS"),
+    (
+        "Les combattants ont tendu une embuscade à une patrouille de l'armée malienne.",
+        "190",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "code", "source", "target"), _PHRASINGS)
+def test_codebook_phrasings(nlp, text, code, source, target):
+    events = veille.analyze(text).events
+    assert [v.cameo for v in events] == [code]
+    if source is not None:
+        assert events[0].source_country == source
+    if target is not None:
+        assert events[0].target_country == target
+
+
+@pytest.mark.slow
+def test_phrasings_outside_their_frame_are_no_events(nlp):
+    # "défendre" a town is no verbal defence; "prendre des mesures contre les villes" no
+    # seizure; a verb of "se rapprocher" tells a movement, not a rapprochement.
+    assert codes("Les habitants ont défendu leur maison contre les flammes.") == []
+    assert codes("Le gouvernement a pris des mesures contre les villes polluées.") == []
+    assert codes("Les deux étoiles se rapprochent à une vitesse considérable.") == []

@@ -88,6 +88,7 @@ def extract_events(
         triggers[token.i] = coded
     _incitements(index, triggers)
     _appeals_for(index, triggers)
+    _threats_of(index, triggers)
     _killed_by_attacks(index, triggers)
     found: list[Event] = []
     for i, coded in triggers.items():
@@ -142,6 +143,58 @@ _ASKED_FOR = {
     "0874": ("0256", "1056"),
     "040": ("026", "106"),
     "046": ("026", "106"),
+}
+
+
+def _threats_of(index: _Index, triggers: dict[int, str]) -> None:
+    """ "a menacé de rompre les relations", "menace d'envahir le nord du pays", "a prévenu
+    que l'armée interviendrait": a threat takes the codebook's code for what it threatens
+    (1313, 1382, 1384), when the lexicon entry left it general (130)."""
+    for i, code in list(triggers.items()):
+        if code != "130":
+            continue
+        for act in index.kids(i, "xcomp", "ccomp"):
+            threatened = triggers.get(act.i)
+            if threatened is None:
+                continue
+            precise = next(
+                (
+                    _THREAT_OF[c]
+                    for c in (threatened, threatened[:3], threatened[:2])
+                    if c in _THREAT_OF
+                ),
+                None,
+            )
+            if precise is not None:
+                triggers[i] = precise
+                break
+
+
+# The threat of an act, by the act's code (full, then its first three digits, then its
+# root): reductions of relations 131x-136, administrative sanctions 132x, repression 137,
+# protest 133, force 138x.
+_THREAT_OF = {
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "16": "131",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "17": "137",
+    "14": "133",
+    "15": "138",
+    "18": "1383",
+    "20": "1383",
+    "204": "1385",
+    "191": "1381",
+    "192": "1382",
+    "19": "1384",
 }
 
 

@@ -22,6 +22,7 @@ from veille.events.base import (
 )
 from veille.events.codes import lexicon, verb_entry_objects
 from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, _regions
+from veille.events.triggers import _trigger
 from veille.model import Entity
 from veille.nlp import Token
 
@@ -587,7 +588,10 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
     verb = index.tokens[noun.head]
-    acts = [code for _, code in lexicon().get((verb.lemma.lower(), "VERB"), ())]
+    # What the governing verb does here ("dénoncer l'arrestation" speaks of it; "donner
+    # l'assaut" is no ultimatum, whatever else "donner" may code).
+    coded = _trigger(index, verb) if verb.i != noun.i else None
+    acts = [coded] if coded is not None else []
     if noun.dep == _PASSIVE_SUBJECT and all(code.startswith("01") for code in acts):
         # "Le double attentat a été revendiqué (perpétré) par les Chabab": the agent; not
         # "… a été condamné par X", where X condemns.
