@@ -1293,6 +1293,11 @@ _PHRASINGS = [
     ("Les États-Unis se sont retirés de l'accord de Paris sur le climat.", "160", "USA", None),
     ("L'Union européenne a prolongé ses sanctions contre la Russie.", "163", None, "RUS"),
     ("La Chine a suspendu ses importations de bœuf australien.", "163", "CHN", "AUS"),
+    ("Le Hezbollah a promis une riposte à Israël.", "138", "LBN", "ISR"),
+    ("La Suisse a offert ses bons offices aux deux pays.", "039", "CHE", None),
+    ("Le président a tendu la main à l'opposition après les élections.", "030", None, None),
+    ("L'ONU a invité la population à rester chez elle.", "020", None, None),
+    ("Les soldats ont fait feu sur les manifestants.", "193", None, None),
     (
         "Les combattants ont tendu une embuscade à une patrouille de l'armée malienne.",
         "190",
@@ -1320,3 +1325,11 @@ def test_phrasings_outside_their_frame_are_no_events(nlp):
     assert codes("Les habitants ont défendu leur maison contre les flammes.") == []
     assert codes("Le gouvernement a pris des mesures contre les villes polluées.") == []
     assert codes("Les deux étoiles se rapprochent à une vitesse considérable.") == []
+    # A claim ("soutient que"), a question one asks oneself, an act ruled out.
+    assert codes("Le ministre soutient que la réforme est nécessaire.") == []
+    assert codes("Les analystes se demandent si la Chine va intervenir.") == []
+    assert codes("Israël n'exclut pas une intervention militaire au Liban.") == []
+    # An invitation to a visit is an intention to meet, not the visit.
+    assert codes("Le président français a invité son homologue russe à se rendre à Paris.") == [
+        "036"
+    ]

@@ -87,6 +87,7 @@ def extract_events(
             continue  # "ils ont le droit de manifester": an act allowed, not done
         triggers[token.i] = coded
     _incitements(index, triggers)
+    _urged(index, triggers)
     _appeals_for(index, triggers)
     _threats_of(index, triggers)
     _killed_by_attacks(index, triggers)
@@ -117,6 +118,23 @@ def _incitements(index: _Index, triggers: dict[int, str]) -> None:
         for child in index.children.get(i, []):
             if triggers.get(child, "")[:2] in ("18", "19", "20"):
                 triggers[i] = "138"
+
+
+def _urged(index: _Index, triggers: dict[int, str]) -> None:
+    """ "l'ONU a invité la population à rester chez elle": "inviter" someone to do what is
+    no meeting urges them (020); an invitation is to a meeting or visit ("à se rendre à
+    Paris", "à participer au sommet"), which the act's own trigger then carries."""
+    for i, code in list(triggers.items()):
+        if code != "036" or fold(index.tokens[i].lemma) not in ("inviter", "convier"):
+            continue
+        acts = index.kids(i, "xcomp")
+        for addressee in index.kids(i, "obl:arg", "obj"):
+            acts += index.kids(addressee.i, "acl")
+        acts = [a for a in acts if a.verb_form == "Inf"]
+        if acts and not any(
+            triggers.get(k, "")[:2] == "04" for a in acts for k in _subtree(index, a.i)
+        ):
+            triggers[i] = "020"
 
 
 def _appeals_for(index: _Index, triggers: dict[int, str]) -> None:
@@ -257,8 +275,9 @@ def _licensed(index: _Index, token: Token) -> bool:
     return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
 
 
-# Verbs whose object is an act feared or avoided, not done.
-_FEARED = frozenset({"risquer", "craindre", "redouter", "eviter", "prevenir"})
+# Verbs whose object is an act feared, avoided or ruled in or out ("n'exclut pas une
+# intervention militaire"), not done.
+_FEARED = frozenset({"risquer", "craindre", "redouter", "eviter", "prevenir", "exclure"})
 # Nouns and adjectives whose infinitive complement is an act allowed or assigned.
 _LICENCES = frozenset({"droit", "charge", "charger", "capable", "possibilite", "liberte"})
 
