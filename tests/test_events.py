@@ -1298,6 +1298,10 @@ _PHRASINGS = [
     ("Le président a tendu la main à l'opposition après les élections.", "030", None, None),
     ("L'ONU a invité la population à rester chez elle.", "020", None, None),
     ("Les soldats ont fait feu sur les manifestants.", "193", None, None),
+    # Present tenses the tagger takes for a noun or an adjective.
+    ("L'Iran menace Israël.", "130", "IRN", "ISR"),
+    ("La Corée du Nord menace de bombarder la Corée du Sud.", "1384", "PRK", None),
+    ("Le Premier ministre menace de dissoudre le Parlement.", "130", None, None),
     (
         "Les combattants ont tendu une embuscade à une patrouille de l'armée malienne.",
         "190",
@@ -1329,6 +1333,8 @@ def test_phrasings_outside_their_frame_are_no_events(nlp):
     assert codes("Le ministre soutient que la réforme est nécessaire.") == []
     assert codes("Les analystes se demandent si la Chine va intervenir.") == []
     assert codes("Israël n'exclut pas une intervention militaire au Liban.") == []
+    # An adjective after its noun stays one.
+    assert codes("La situation critique à Alep inquiète les habitants.") == []
     # An invitation to a visit is an intention to meet, not the visit.
     assert codes("Le président français a invité son homologue russe à se rendre à Paris.") == [
         "036"

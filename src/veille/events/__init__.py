@@ -75,7 +75,7 @@ def extract_events(
     index = _Index(parsed, article, entities, quotes)
     quoted = [(m.start, m.end) for m in find_marked(parsed.text)]
     triggers: dict[int, str] = {}
-    for token in parsed.tokens:
+    for token in index.tokens:
         coded = _trigger(index, token)
         if coded is None:
             continue
