@@ -1297,6 +1297,13 @@ _PHRASINGS = [
     ("La Suisse a offert ses bons offices aux deux pays.", "039", "CHE", None),
     ("Le président a tendu la main à l'opposition après les élections.", "030", None, None),
     ("L'ONU a invité la population à rester chez elle.", "020", None, None),
+    (
+        "Le ministre des Affaires étrangères, Laurent Fabius, est attendu à Alger.",
+        "036",
+        "FRA",
+        None,
+    ),
+    ("La Chine a promis 500 millions de dollars au Pakistan.", "0331", "CHN", "PAK"),
     ("Les soldats ont fait feu sur les manifestants.", "193", None, None),
     # Present tenses the tagger takes for a noun or an adjective.
     ("L'Iran menace Israël.", "130", "IRN", "ISR"),
@@ -1332,6 +1339,7 @@ def test_phrasings_outside_their_frame_are_no_events(nlp):
     # A claim ("soutient que"), a question one asks oneself, an act ruled out.
     assert codes("Le ministre soutient que la réforme est nécessaire.") == []
     assert codes("Les analystes se demandent si la Chine va intervenir.") == []
+    assert codes("Les analystes s'attendent à une hausse des prix du pétrole.") == []
     assert codes("Israël n'exclut pas une intervention militaire au Liban.") == []
     # An adjective after its noun stays one.
     assert codes("La situation critique à Alep inquiète les habitants.") == []

@@ -86,8 +86,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
     if reflexive and lemma == "abattre":
         return None  # "une série de taxes s'abat sur les Burundais": falls upon, no shot
-    if reflexive and lemma == "demander":
-        return None  # "les analystes se demandent si …": they wonder, and ask no one
+    if reflexive and lemma in ("demander", "attendre"):
+        # "les analystes se demandent si …", "s'attendent à une hausse": they wonder or
+        # expect; no one is asked, no visit is due
+        return None
     if lemma == "soutenir" and index.kids(token.i, "ccomp"):
         return None  # "le ministre soutient que la réforme est nécessaire": a claim
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
