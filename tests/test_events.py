@@ -1304,6 +1304,9 @@ _PHRASINGS = [
         None,
     ),
     ("La Chine a promis 500 millions de dollars au Pakistan.", "0331", "CHN", "PAK"),
+    ("La Turquie a donné son feu vert à l'adhésion de la Suède à l'OTAN.", "051", "TUR", None),
+    ("La Hongrie a bloqué l'adhésion de l'Ukraine à l'Union européenne.", "120", "HUN", None),
+    ("Le gouvernement a entamé des négociations avec les syndicats.", "046", None, None),
     ("Les soldats ont fait feu sur les manifestants.", "193", None, None),
     # Present tenses the tagger takes for a noun or an adjective.
     ("L'Iran menace Israël.", "130", "IRN", "ISR"),
@@ -1340,6 +1343,14 @@ def test_phrasings_outside_their_frame_are_no_events(nlp):
     assert codes("Le ministre soutient que la réforme est nécessaire.") == []
     assert codes("Les analystes se demandent si la Chine va intervenir.") == []
     assert codes("Les analystes s'attendent à une hausse des prix du pétrole.") == []
+    # Who praises an act did not do it.
+    assert [
+        (v.cameo, v.source_country)
+        for v in veille.analyze(
+            "Dans un communiqué, le Quai d'Orsay a salué la libération des otages."
+        ).events
+        if v.source_country
+    ] == [("051", "FRA")]
     assert codes("Israël n'exclut pas une intervention militaire au Liban.") == []
     # An adjective after its noun stays one.
     assert codes("La situation critique à Alep inquiète les habitants.") == []
