@@ -1307,6 +1307,8 @@ _PHRASINGS = [
     ("La Turquie a donné son feu vert à l'adhésion de la Suède à l'OTAN.", "051", "TUR", None),
     ("La Hongrie a bloqué l'adhésion de l'Ukraine à l'Union européenne.", "120", "HUN", None),
     ("Le gouvernement a entamé des négociations avec les syndicats.", "046", None, None),
+    ("La Chine a envoyé des navires de guerre près de Taïwan.", "154", "CHN", None),
+    ("Le gouvernement a suspendu la diffusion de la chaîne de télévision.", "1721", None, None),
     ("Les soldats ont fait feu sur les manifestants.", "193", None, None),
     # Present tenses the tagger takes for a noun or an adjective.
     ("L'Iran menace Israël.", "130", "IRN", "ISR"),
