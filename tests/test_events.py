@@ -1308,6 +1308,11 @@ _PHRASINGS = [
     ("La Hongrie a bloqué l'adhésion de l'Ukraine à l'Union européenne.", "120", "HUN", None),
     ("Le gouvernement a entamé des négociations avec les syndicats.", "046", None, None),
     ("La Chine a envoyé des navires de guerre près de Taïwan.", "154", "CHN", None),
+    # "appeler" someone with nothing to do is a telephone call; a participle the tagger
+    # calls a noun is still one.
+    ("Le président américain a appelé son homologue chinois mardi.", "041", "USA", "CHN"),
+    ("Le président a téléphoné mardi à la chancelière allemande.", "041", None, "DEU"),
+    ("Les dirigeants européens se sont félicités du résultat des élections.", "051", None, None),
     ("Le gouvernement a suspendu la diffusion de la chaîne de télévision.", "1721", None, None),
     ("Les soldats ont fait feu sur les manifestants.", "193", None, None),
     # Present tenses the tagger takes for a noun or an adjective.
@@ -1345,6 +1350,7 @@ def test_phrasings_outside_their_frame_are_no_events(nlp):
     assert codes("Le ministre soutient que la réforme est nécessaire.") == []
     assert codes("Les analystes se demandent si la Chine va intervenir.") == []
     assert codes("Les analystes s'attendent à une hausse des prix du pétrole.") == []
+    assert codes("Le nouveau parti du président s'appelle Renaissance.") == []
     # Who praises an act did not do it.
     assert [
         (v.cameo, v.source_country)

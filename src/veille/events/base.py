@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -70,7 +71,7 @@ class _Index(ParseIndex):
     ) -> None:
         super().__init__(parsed, entities)
         # Repairs of the parse, each reading the dependents of the parse as it came.
-        repaired = _present_verbs(self, parsed.tokens)
+        repaired = _present_verbs(self, _participles(self, parsed.tokens))
         self.link(repaired)
         repaired = _active_subjects(self, repaired)
         repaired = _main_subjects(self, repaired)
@@ -99,6 +100,24 @@ class _Index(ParseIndex):
 
     def voice_at(self, char: int) -> Entity | None:
         return next((e for s, end, e in self.voices if s <= char < end), None)
+
+
+def _participles(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Le président a téléphoné à son homologue": a word with a tense auxiliary is a
+    past participle, whatever the tagger said of it (a noun, an adverb); an -é form
+    left as written is read as the -er verb it comes from."""
+    fixed = list(tokens)
+    for token in tokens:
+        if token.pos not in ("NOUN", "ADV", "X", "PROPN"):
+            continue
+        if not any(tokens[c].dep == "aux:tense" for c in index.children.get(token.i, [])):
+            continue
+        word = token.text.lower()
+        if not word.endswith(("é", "ée", "és", "ées")):
+            continue
+        lemma = re.sub(r"(é|ée|és|ées)$", "er", word)
+        fixed[token.i] = replace(token, pos="VERB", lemma=lemma, verb_form="Part", tense="Past")
+    return tuple(fixed)
 
 
 def _present_verbs(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
