@@ -1289,3 +1289,100 @@ def test_plural_pronouns_inverted_clitics_and_the_latter(nlp):
     )
     # With no plural subject before, "ils" is nobody the text names.
     assert ("17", None) in sources("Le quartier était calme. Ils ont arrêté trois hommes.")
+
+
+# The usual French phrasings of codebook codes, in the frames that make them events:
+# (sentence, code, source country, target country); None where the frame names none.
+_PHRASINGS = [
+    ("Le Qatar a joué le rôle de médiateur entre les talibans et Washington.", "045", "QAT", None),
+    ("Le président du Sénégal a accueilli le sommet de la CEDEAO à Dakar.", "040", "SEN", None),
+    ("La Russie a réaffirmé son soutien au président syrien.", "051", "RUS", "SYR"),
+    ("Le président a défendu sa politique migratoire devant les députés.", "052", None, None),
+    ("La France a reconnu le gouvernement de transition libyen.", "054", "FRA", "LBY"),
+    ("L'Inde veut renforcer ses liens avec le Japon.", "032", "IND", "JPN"),
+    ("Paris a jugé inacceptable la décision de Moscou.", "111", "FRA", "RUS"),
+    ("Washington tient Moscou pour responsable de l'attaque.", "112", "USA", "RUS"),
+    ("Le Japon s'est plaint auprès de la Chine de la pêche illégale.", "114", "JPN", None),
+    ("Le gouvernement a brandi le spectre de sanctions contre les banques.", "130", None, None),
+    ("Les rebelles ont donné un ultimatum de 48 heures à l'armée.", "139", None, None),
+    ("La Turquie a menacé d'envahir le nord de la Syrie.", "1382", "TUR", "SYR"),
+    ("L'Union européenne a menacé de suspendre son aide au Mali.", "1311", None, "MLI"),
+    ("Le gouvernement a décrété l'état d'urgence dans la capitale.", "1724", None, None),
+    ("Les détenus ont entamé une grève de la faim dans la prison.", "142", None, None),
+    ("Le Burundi a quitté la Cour pénale internationale.", "160", "BDI", None),
+    ("Les États-Unis se sont retirés de l'accord de Paris sur le climat.", "160", "USA", None),
+    ("L'Union européenne a prolongé ses sanctions contre la Russie.", "163", None, "RUS"),
+    ("La Chine a suspendu ses importations de bœuf australien.", "163", "CHN", "AUS"),
+    ("Le Hezbollah a promis une riposte à Israël.", "138", "LBN", "ISR"),
+    ("La Suisse a offert ses bons offices aux deux pays.", "039", "CHE", None),
+    ("Le président a tendu la main à l'opposition après les élections.", "030", None, None),
+    ("L'ONU a invité la population à rester chez elle.", "020", None, None),
+    (
+        "Le ministre des Affaires étrangères, Laurent Fabius, est attendu à Alger.",
+        "036",
+        "FRA",
+        None,
+    ),
+    ("La Chine a promis 500 millions de dollars au Pakistan.", "0331", "CHN", "PAK"),
+    ("La Turquie a donné son feu vert à l'adhésion de la Suède à l'OTAN.", "051", "TUR", None),
+    ("La Hongrie a bloqué l'adhésion de l'Ukraine à l'Union européenne.", "120", "HUN", None),
+    ("Le gouvernement a entamé des négociations avec les syndicats.", "046", None, None),
+    ("La Chine a envoyé des navires de guerre près de Taïwan.", "154", "CHN", None),
+    # "appeler" someone with nothing to do is a telephone call; a participle the tagger
+    # calls a noun is still one.
+    ("Le président américain a appelé son homologue chinois mardi.", "041", "USA", "CHN"),
+    ("Le président a téléphoné mardi à la chancelière allemande.", "041", None, "DEU"),
+    ("Les dirigeants européens se sont félicités du résultat des élections.", "051", None, None),
+    ("Le gouvernement a suspendu la diffusion de la chaîne de télévision.", "1721", None, None),
+    ("Les soldats ont fait feu sur les manifestants.", "193", None, None),
+    # Present tenses the tagger takes for a noun or an adjective.
+    ("L'Iran menace Israël.", "130", "IRN", "ISR"),
+    ("La Corée du Nord menace de bombarder la Corée du Sud.", "1384", "PRK", None),
+    ("Le Premier ministre menace de dissoudre le Parlement.", "130", None, None),
+    (
+        "Les combattants ont tendu une embuscade à une patrouille de l'armée malienne.",
+        "190",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "code", "source", "target"), _PHRASINGS)
+def test_codebook_phrasings(nlp, text, code, source, target):
+    events = veille.analyze(text).events
+    assert [v.cameo for v in events] == [code]
+    if source is not None:
+        assert events[0].source_country == source
+    if target is not None:
+        assert events[0].target_country == target
+
+
+@pytest.mark.slow
+def test_phrasings_outside_their_frame_are_no_events(nlp):
+    # "défendre" a town is no verbal defence; "prendre des mesures contre les villes" no
+    # seizure; a verb of "se rapprocher" tells a movement, not a rapprochement.
+    assert codes("Les habitants ont défendu leur maison contre les flammes.") == []
+    assert codes("Le gouvernement a pris des mesures contre les villes polluées.") == []
+    assert codes("Les deux étoiles se rapprochent à une vitesse considérable.") == []
+    # A claim ("soutient que"), a question one asks oneself, an act ruled out.
+    assert codes("Le ministre soutient que la réforme est nécessaire.") == []
+    assert codes("Les analystes se demandent si la Chine va intervenir.") == []
+    assert codes("Les analystes s'attendent à une hausse des prix du pétrole.") == []
+    assert codes("Le nouveau parti du président s'appelle Renaissance.") == []
+    # Who praises an act did not do it.
+    assert [
+        (v.cameo, v.source_country)
+        for v in veille.analyze(
+            "Dans un communiqué, le Quai d'Orsay a salué la libération des otages."
+        ).events
+        if v.source_country
+    ] == [("051", "FRA")]
+    assert codes("Israël n'exclut pas une intervention militaire au Liban.") == []
+    # An adjective after its noun stays one.
+    assert codes("La situation critique à Alep inquiète les habitants.") == []
+    # An invitation to a visit is an intention to meet, not the visit.
+    assert codes("Le président français a invité son homologue russe à se rendre à Paris.") == [
+        "036"
+    ]

@@ -75,7 +75,7 @@ def extract_events(
     index = _Index(parsed, article, entities, quotes)
     quoted = [(m.start, m.end) for m in find_marked(parsed.text)]
     triggers: dict[int, str] = {}
-    for token in parsed.tokens:
+    for token in index.tokens:
         coded = _trigger(index, token)
         if coded is None:
             continue
@@ -87,7 +87,9 @@ def extract_events(
             continue  # "ils ont le droit de manifester": an act allowed, not done
         triggers[token.i] = coded
     _incitements(index, triggers)
+    _urged(index, triggers)
     _appeals_for(index, triggers)
+    _threats_of(index, triggers)
     _killed_by_attacks(index, triggers)
     found: list[Event] = []
     for i, coded in triggers.items():
@@ -118,6 +120,23 @@ def _incitements(index: _Index, triggers: dict[int, str]) -> None:
                 triggers[i] = "138"
 
 
+def _urged(index: _Index, triggers: dict[int, str]) -> None:
+    """ "l'ONU a invité la population à rester chez elle": "inviter" someone to do what is
+    no meeting urges them (020); an invitation is to a meeting or visit ("à se rendre à
+    Paris", "à participer au sommet"), which the act's own trigger then carries."""
+    for i, code in list(triggers.items()):
+        if code != "036" or fold(index.tokens[i].lemma) not in ("inviter", "convier"):
+            continue
+        acts = index.kids(i, "xcomp")
+        for addressee in index.kids(i, "obl:arg", "obj"):
+            acts += index.kids(addressee.i, "acl")
+        acts = [a for a in acts if a.verb_form == "Inf"]
+        if acts and not any(
+            triggers.get(k, "")[:2] == "04" for a in acts for k in _subtree(index, a.i)
+        ):
+            triggers[i] = "020"
+
+
 def _appeals_for(index: _Index, triggers: dict[int, str]) -> None:
     """ "exige que l'armée quitte le pouvoir", "appelle à libérer les otages": an appeal or
     a demand takes the precise code of what it asks for (1041, 0253), when the lexicon
@@ -142,6 +161,58 @@ _ASKED_FOR = {
     "0874": ("0256", "1056"),
     "040": ("026", "106"),
     "046": ("026", "106"),
+}
+
+
+def _threats_of(index: _Index, triggers: dict[int, str]) -> None:
+    """ "a menacé de rompre les relations", "menace d'envahir le nord du pays", "a prévenu
+    que l'armée interviendrait": a threat takes the codebook's code for what it threatens
+    (1313, 1382, 1384), when the lexicon entry left it general (130)."""
+    for i, code in list(triggers.items()):
+        if code != "130":
+            continue
+        for act in index.kids(i, "xcomp", "ccomp"):
+            threatened = triggers.get(act.i)
+            if threatened is None:
+                continue
+            precise = next(
+                (
+                    _THREAT_OF[c]
+                    for c in (threatened, threatened[:3], threatened[:2])
+                    if c in _THREAT_OF
+                ),
+                None,
+            )
+            if precise is not None:
+                triggers[i] = precise
+                break
+
+
+# The threat of an act, by the act's code (full, then its first three digits, then its
+# root): reductions of relations 131x-136, administrative sanctions 132x, repression 137,
+# protest 133, force 138x.
+_THREAT_OF = {
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "16": "131",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "17": "137",
+    "14": "133",
+    "15": "138",
+    "18": "1383",
+    "20": "1383",
+    "204": "1385",
+    "191": "1381",
+    "192": "1382",
+    "19": "1384",
 }
 
 
@@ -204,8 +275,9 @@ def _licensed(index: _Index, token: Token) -> bool:
     return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
 
 
-# Verbs whose object is an act feared or avoided, not done.
-_FEARED = frozenset({"risquer", "craindre", "redouter", "eviter", "prevenir"})
+# Verbs whose object is an act feared, avoided or ruled in or out ("n'exclut pas une
+# intervention militaire"), not done.
+_FEARED = frozenset({"risquer", "craindre", "redouter", "eviter", "prevenir", "exclure"})
 # Nouns and adjectives whose infinitive complement is an act allowed or assigned.
 _LICENCES = frozenset({"droit", "charge", "charger", "capable", "possibilite", "liberte"})
 

@@ -22,6 +22,7 @@ from veille.events.base import (
 )
 from veille.events.codes import lexicon, verb_entry_objects
 from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, _regions
+from veille.events.triggers import _trigger
 from veille.model import Entity
 from veille.nlp import Token
 
@@ -587,7 +588,10 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
     verb = index.tokens[noun.head]
-    acts = [code for _, code in lexicon().get((verb.lemma.lower(), "VERB"), ())]
+    # What the governing verb does here ("dénoncer l'arrestation" speaks of it; "donner
+    # l'assaut" is no ultimatum, whatever else "donner" may code).
+    coded = _trigger(index, verb) if verb.i != noun.i else None
+    acts = [coded] if coded is not None else []
     if noun.dep == _PASSIVE_SUBJECT and all(code.startswith("01") for code in acts):
         # "Le double attentat a été revendiqué (perpétré) par les Chabab": the agent; not
         # "… a été condamné par X", where X condemns.
@@ -600,7 +604,7 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         # subject did not do it (but "a fait cette remarque lors d'une vidéoconférence":
         # who speaks at a meeting takes part in it).
         return _Actor()
-    if acts and all(code[:2] in _SPOKEN for code in acts) and not possessive:
+    if acts and all(code[:2] in _SPOKEN or code in _PRAISE for code in acts) and not possessive:
         return _Actor()  # "Les États-Unis ont dénoncé l'arrestation de …": not theirs
     if noun.dep == "obl:agent" or (_case(index, noun) == "par" and index.kids(verb.i, "aux:pass")):
         return _Actor()  # "le pays est frappé par une série d'attentats": the subject is hit
@@ -619,6 +623,9 @@ _QUANTITIES = frozenset(
 # Roots of acts done with words about another act (appeals, demands, disapproval,
 # rejection, threats): whoever speaks of an act did not do it.
 _SPOKEN = frozenset({"02", "10", "11", "12", "13"})
+# Praise and verbal defence speak of an act too: "le Quai d'Orsay a salué la libération
+# des otages" (France released no one).
+_PRAISE = frozenset({"051", "052"})
 
 
 # Words that make a noun phrase a time ("lors de", "après", "depuis"), folded.

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from veille import data
 from veille.data import fold
+from veille.events.codes import lexicon
 from veille.model import Article, Entity, Quote
 from veille.nlp import Parsed, ParseIndex, Token
 
@@ -69,7 +71,9 @@ class _Index(ParseIndex):
     ) -> None:
         super().__init__(parsed, entities)
         # Repairs of the parse, each reading the dependents of the parse as it came.
-        repaired = _active_subjects(self, parsed.tokens)
+        repaired = _present_verbs(self, _participles(self, parsed.tokens))
+        self.link(repaired)
+        repaired = _active_subjects(self, repaired)
         repaired = _main_subjects(self, repaired)
         self.link(_unprepositioned_subjects(self, repaired))
         self.article = article
@@ -96,6 +100,99 @@ class _Index(ParseIndex):
 
     def voice_at(self, char: int) -> Entity | None:
         return next((e for s, end, e in self.voices if s <= char < end), None)
+
+
+def _participles(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Le président a téléphoné à son homologue": a word with a tense auxiliary is a
+    past participle, whatever the tagger said of it (a noun, an adverb); an -é form
+    left as written is read as the -er verb it comes from."""
+    fixed = list(tokens)
+    for token in tokens:
+        if token.pos not in ("NOUN", "ADV", "X", "PROPN"):
+            continue
+        if not any(tokens[c].dep == "aux:tense" for c in index.children.get(token.i, [])):
+            continue
+        word = token.text.lower()
+        if not word.endswith(("é", "ée", "és", "ées")):
+            continue
+        lemma = re.sub(r"(é|ée|és|ées)$", "er", word)
+        fixed[token.i] = replace(token, pos="VERB", lemma=lemma, verb_form="Part", tense="Past")
+    return tuple(fixed)
+
+
+def _present_verbs(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "L'Iran menace Israël", "Le Premier ministre menace de dissoudre le Parlement",
+    "Le ministre critique la décision": the parser takes a present-tense verb that is also
+    a noun or an adjective ("menace", "critique", "somme") for one, and the sentence's
+    subject for its root. Right after a subject with a determiner or a name, the form of a
+    lexicon verb with no determiner or adjective of its own, followed by its complement
+    ("de" and an infinitive, an object, a name), is the verb: it becomes the root, the
+    subject its subject, and what follows its complements."""
+    fixed = list(tokens)
+    for start, end in index.parsed.sents:
+        root = next((t for t in tokens[start:end] if t.head == t.i), None)
+        if root is None or root.pos not in ("NOUN", "PROPN"):
+            continue
+        subjects = index.kids(root.i, "nsubj")
+        if subjects and subjects[0].i < root.i and _present_verb(index, root, subjects[0]):
+            verb = root  # "L'Iran menace Israël": the parser saw the subject, not the verb
+        elif subjects:
+            continue  # a root with a subject of its own heads the clause as parsed
+        else:
+            found = next(
+                (t for t in tokens[root.i + 1 : end] if _present_verb(index, t, root)), None
+            )
+            if found is None:
+                continue
+            verb = found
+            fixed[root.i] = replace(root, dep="nsubj", head=verb.i)
+        word = verb.text.lower()
+        lemma = word[:-3] + "er" if word.endswith("ent") else word[:-1] + "er"
+        fixed[verb.i] = replace(
+            verb, pos="VERB", lemma=lemma, dep="ROOT", head=verb.i, verb_form="Fin", tense="Pres"
+        )
+        for i in range(verb.i + 1, end):
+            t = tokens[i]
+            if t.head == root.i or (t.head == verb.i and t.dep != "ROOT"):
+                cased = any(tokens[c].dep in ("case", "mark") for c in index.children.get(i, []))
+                dep = {"acl": "xcomp", "amod": "xcomp"}.get(t.dep, t.dep)
+                if t.dep in ("nmod", "appos", "obj"):
+                    dep = "obl" if cased and t.pos != "VERB" else "obj"
+                fixed[i] = replace(t, head=verb.i, dep=dep)
+    return tuple(fixed)
+
+
+def _present_verb(index: ParseIndex, token: Token, root: Token) -> bool:
+    """``token`` is the present-tense lexicon verb the parser missed after ``root``."""
+    word = token.text.lower()
+    if token.pos not in ("NOUN", "ADJ") or not word.endswith(("e", "ent")) or len(word) < 4:
+        return False
+    if token.head not in (root.i, token.i):
+        return False
+    lemma = word[:-3] + "er" if word.endswith("ent") else word[:-1] + "er"
+    if (lemma, "VERB") not in lexicon():
+        return False
+    tokens = index.tokens
+    if root.i >= token.i:
+        return False
+    between = tokens[root.i + 1 : token.i]
+    if any(t.pos == "PUNCT" or t.pos in ("VERB", "AUX") for t in between):
+        return False  # "Syrie : attaque contre …", a title
+    if any(
+        tokens[c].dep in ("det", "amod", "nummod", "case") for c in index.children.get(token.i, [])
+    ):
+        return False  # "une menace", "nouvelle attaque", "sans relâche": a noun
+    if root.pos == "NOUN" and not any(
+        tokens[c].dep == "det" for c in index.children.get(root.i, [])
+    ):
+        return False  # "Situation critique à Alep": a title
+    if token.i + 1 >= len(tokens):
+        return False
+    after = tokens[token.i + 1]
+    if fold(after.text) in ("de", "d'", "d’") and token.i + 2 < len(tokens):
+        return tokens[token.i + 2].verb_form == "Inf"  # "menace de dissoudre"
+    # "critique la décision", "menace Israël", "enquête sur des crimes"
+    return after.pos in ("DET", "PROPN") or fold(after.text) in ("sur", "contre")
 
 
 def _active_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:

@@ -86,6 +86,12 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
     if reflexive and lemma == "abattre":
         return None  # "une série de taxes s'abat sur les Burundais": falls upon, no shot
+    if reflexive and lemma in ("demander", "attendre", "appeler"):
+        # "les analystes se demandent si …", "s'attendent à une hausse", "le parti
+        # s'appelle Renaissance": they wonder, expect, are named; no one is asked
+        return None
+    if lemma == "soutenir" and index.kids(token.i, "ccomp"):
+        return None  # "le ministre soutient que la réforme est nécessaire": a claim
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
     # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
     # subject of one without is what undergoes it ("une voiture a explosé").
@@ -116,8 +122,28 @@ def _trigger(index: _Index, token: Token) -> str | None:
     complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECTS)
     for with_, code in entries:
         if not with_ or with_ in complements:
-            return "070" if code == "051" and _received_from_a_state(index, token) else code
+            if code == "051" and _received_from_a_state(index, token):
+                return "070"
+            if lemma == "appeler" and code == "020" and not _to_something(index, token):
+                # "a appelé son homologue chinois mardi": a telephone call; "celui qu'il
+                # appelle le père de la démocratie": a name given
+                return None if _relative_object(index, token) else "041"
+            return code
     return None
+
+
+def _to_something(index: _Index, token: Token) -> bool:
+    """ "appeler" someone to do something or to come somewhere ("à la retenue", "à
+    négocier", "à Paris", however far in the sentence), or to a clause: an appeal."""
+    if not index.kids(token.i, "obj") or index.kids(token.i, "xcomp", "ccomp"):
+        return True
+    end = index.parsed.sents[token.sent][1]
+    return any(fold(t.text) in ("a", "au", "aux") for t in index.tokens[token.i + 1 : end])
+
+
+def _relative_object(index: _Index, token: Token) -> bool:
+    """The object is a relative "que": "celui qu'il appelle …"."""
+    return any(fold(o.text) in ("que", "qu'", "qu’") for o in index.kids(token.i, "obj"))
 
 
 def _received_from_a_state(index: _Index, token: Token) -> bool:
