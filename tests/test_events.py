@@ -1269,3 +1269,32 @@ def test_an_act_noun_object_of_an_intended_verb_is_intended(nlp):
 def test_paying_aid(nlp):
     assert codes("Le Japon a versé une aide de cinq millions de dollars au Népal.") == ["071"]
     assert codes("La France s'engage à verser des fonds au Liban.") == ["0331"]
+
+
+@pytest.mark.slow
+def test_co_subjects_are_not_each_others_target(nlp):
+    # Parties that condemn or appeal together act on a third, not on each other; a joint
+    # act (a meeting, an agreement) is still one with the other.
+    analysis = veille.analyze(
+        "Le maire de Lyon Jean Dupont et le Conseil régional ont condamné cette décision. "
+        "Le Canada et le Mexique ont signé un accord commercial."
+    )
+    condemned = [v for v in analysis.events if v.root == "11"]
+    assert condemned and all(v.target is None for v in condemned)
+    signed = [v for v in analysis.events if v.cameo == "057"]
+    assert {(v.source_country, v.target_country) for v in signed} >= {("CAN", "MEX")}
+
+
+@pytest.mark.slow
+def test_pope_acts_for_the_vatican_and_visitors_keep_no_stated_country(nlp):
+    analysis = veille.analyze(
+        "Le pape François a visité Cracovie. "
+        "La Pologne a accueilli des milliers de pèlerins. "
+        "Karl Svensson devrait se rendre en Pologne la semaine prochaine."
+    )
+    visit = next(v for v in analysis.events if v.cameo == "042")
+    assert (visit.source_country, visit.target_country) == ("VAT", "POL")
+    # Someone of no stated country travelling to the article's country is not taken to
+    # be of it.
+    planned = next(v for v in analysis.events if v.cameo == "036")
+    assert planned.source_country is None

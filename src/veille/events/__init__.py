@@ -342,7 +342,8 @@ def _events(
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
     source, target = _actors(index, trigger, code)
-    source, target = _localised(index, source), _localised(index, target, patient=True)
+    target = _localised(index, target, patient=True)
+    source = _localised_doer(index, source, code, target)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
     if (
@@ -353,13 +354,16 @@ def _events(
         and not _happened(index, trigger, code)
     ):
         return []  # a noun with no actor at all is a topic, not an event
-    sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
+    sources = [
+        source,
+        *(_localised_doer(index, a, code, target) for a in _coordinated(index, trigger, source)),
+    ]
     for actor in [
         *_conjoined(index, trigger, source),
         *members(index, source),
         *_listed(index, source),
     ]:
-        actor = _localised(index, actor)
+        actor = _localised_doer(index, actor, code, target)
         if not any(_same(actor, other) for other in sources):
             sources.append(actor)
     # "en dénonçant le régime et ses alliés russes et iraniens": one record per target.
@@ -378,6 +382,16 @@ def _events(
         _event(index, trigger, code, negated, actor, other, timexes, number + n)
         for n, (actor, other) in enumerate(pairs)
     ]
+
+
+def _localised_doer(index: _Index, actor: _Actor, code: str, target: _Actor) -> _Actor:
+    """The doer, of the article's country when no other is stated; but who travels to a
+    place of that country is not taken to be of it for want of a stated one ("Le pape
+    François a visité Auschwitz", "Jamal Benomar devrait se rendre au Burundi")."""
+    localised = _localised(index, actor)
+    place = target.entity is not None and target.entity.type in ("GPE", "LOC")
+    visitor = code in ("042", "036") and place and actor.country is None
+    return actor if visitor and localised.country == target.country else localised
 
 
 def _guest(index: _Index, trigger: Token) -> bool:

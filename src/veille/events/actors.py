@@ -173,7 +173,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # "l'offensive a mis en déroute les djihadistes", "ces attentats ont provoqué la
         # mort de 28 personnes": what the violence did, it did to its verb's object.
         target = _struck(index, trigger)
-    if not target.named:
+    if not target.named and _joint(code):
         target = _partner(index, trigger, source)
     if not target.named and code[:2] == "19" and _reciprocal(index, trigger):
         # "les rebelles syriens s'affrontent", "des combats entre factions rebelles": they
@@ -188,8 +188,13 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # "… la proposition du gouvernement français. Le collectif, qui exige 2,5
         # milliards": a demand, a criticism or a threat with no stated target is addressed
         # to the last other party named before it.
+        # (Not a co-subject: "l'UE, l'ONU et Amnesty ont critiqué cette loi" is no
+        # criticism of each other.)
+        doers = coref.subject_words(index, trigger)
         for token in coref.antecedents(index, trigger):
             actor = _actor_of(index, token)
+            if token.i in doers:
+                continue
             if actor.actor_code is not None and not _same_actor(actor, source):
                 target = actor
                 break
@@ -343,6 +348,13 @@ def _between(index: _Index, noun: Token) -> list[Token]:
             t for t in index.kids(verb.i, "obl:mod", "obl:arg", "obl") if _case(index, t) == "entre"
         ]
     return phrases
+
+
+def _joint(code: str) -> bool:
+    """An act two parties do with each other (a meeting, a negotiation, an agreement,
+    cooperation), not one they do together to a third: "la maire de Paris et le Conseil
+    du culte musulman ont condamné cet attentat" is no condemnation of each other."""
+    return code[:2] in ("04", "06") or code.startswith(("036", "057"))
 
 
 def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
