@@ -1298,3 +1298,50 @@ def test_pope_acts_for_the_vatican_and_visitors_keep_no_stated_country(nlp):
     # be of it.
     planned = next(v for v in analysis.events if v.cameo == "036")
     assert planned.source_country is None
+
+
+@pytest.mark.slow
+def test_people_of_no_stated_country_belong_to_the_named_country_of_the_act(nlp):
+    # An article about France; the arrests told happen in Belgium, which it names.
+    analysis = veille.analyze(
+        "Le gouvernement français a annoncé de nouvelles mesures. Le président français a "
+        "reçu les syndicats. La police française a renforcé ses effectifs. "
+        "En Belgique, plusieurs manifestants ont été arrêtés à Liège."
+    )
+    arrest = next(v for v in analysis.events if v.root == "17")
+    assert arrest.target_country == "BEL"
+
+
+@pytest.mark.slow
+def test_what_would_happen_is_no_event(nlp):
+    analysis = veille.analyze(
+        "Selon l'opposition, une telle réforme menacerait les libertés des citoyens. "
+        "Le ministre a menacé les grévistes de sanctions."
+    )
+    threats = [v for v in analysis.events if v.root == "13"]
+    assert [v.trigger for v in threats] == ["menacé"]
+
+
+@pytest.mark.slow
+def test_words_in_no_event_sense(nlp):
+    analysis = veille.analyze(
+        "Le Chili déplore 12 morts après les inondations. "
+        "Le maire salue celui qu'il appelle le père de la ville. "
+        "Une crise agite le sommet de l'État. "
+        "Les prix connaissent une hausse soutenue. "
+        "Selon une enquête du quotidien La Nación, le chômage a baissé. "
+        "Des milliers de personnes se sont réunies sur la place centrale."
+    )
+    assert {v.root for v in analysis.events} <= {"05"}
+    assert not any(v.trigger in ("soutenue", "déplore", "appelle") for v in analysis.events)
+
+
+@pytest.mark.slow
+def test_appeals_and_charges(nlp):
+    analysis = veille.analyze(
+        "Le Premier ministre appelle les habitants au calme. "
+        "Deux anciens ministres ont été mis en examen pour corruption."
+    )
+    codes = {v.cameo[:3] for v in analysis.events}
+    assert "025" in codes  # an appeal to calm
+    assert "173" in codes  # charged: CAMEO 173, "arrest, detain or charge with legal action"

@@ -374,15 +374,20 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
 _LOCALISED_TYPES = ("PER", "ORG")
 
 
-def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
+def _localised(
+    index: _Index, actor: _Actor, patient: bool = False, local: str | None = None
+) -> _Actor:
     """An actor of no stated country belongs to the country the article is about: "les
     forces de sécurité", "un homme armé d'un couteau", or a person or organisation the
     article names without saying where from. Places, international bodies and regions keep
-    what they have."""
+    what they have. People and bodies the text names by no name belong to the country of
+    the place of the act, when the clause names one (``local``: "À Bruxelles, 60 personnes
+    ont été interpellées" in an article about France)."""
     if actor.country is not None or index.home is None:
         return actor
     entity = actor.entity
     if entity is None:
+        home = local or index.home
         if actor.unaligned:
             return actor
         if _someone(index, actor):
@@ -392,8 +397,8 @@ def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
         if (actor.people or (actor.party and not patient)) or (
             actor.code is not None and not regional
         ):
-            code = index.home + (actor.code or "")
-            return _Actor(code=code, country=index.home, token=actor.token)
+            code = home + (actor.code or "")
+            return _Actor(code=code, country=home, token=actor.token)
         return actor
     if entity.type not in _LOCALISED_TYPES:
         return actor

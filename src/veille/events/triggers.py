@@ -86,6 +86,24 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
     if reflexive and lemma == "abattre":
         return None  # "une série de taxes s'abat sur les Burundais": falls upon, no shot
+    if lemma in ("appeler", "appelé") and pos == "VERB" and not _appeal(index, token):
+        return None  # "celui qu'il appelle le père de la démocratie": a name given
+    if lemma == "déplorer" and _toll(index, token):
+        return None  # "l'Équateur déplore 21 morts": a toll counted, no criticism
+    if lemma == "sommet" and _top_of(index, token):
+        return None  # "au sommet de l'État", "la tour, à son sommet": the top of a thing
+    if pos == "NOUN" and _case(index, token) == "selon":
+        return None  # "selon une enquête de l'Associated Press": a source, not an act
+    if (
+        token.verb_form == "Part"
+        and token.dep in ("amod", "acl")
+        and all(code[:2] == "05" for _, code in entries)
+        and not any(fold(m.text) == "en" for m in index.kids(token.i, "mark", "case"))
+        and not any(_case(index, k) == "par" for k in index.kids(token.i, "obl:agent", "obl:mod"))
+    ):
+        # "une hausse soutenue", "un rythme soutenu", "des partis soutenant des bataillons":
+        # a quality of the noun, no act of support (but the gerund "en s'alliant avec" is)
+        return None
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
     # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
     # subject of one without is what undergoes it ("une voiture a explosé").
@@ -118,6 +136,64 @@ def _trigger(index: _Index, token: Token) -> str | None:
         if not with_ or with_ in complements:
             return "070" if code == "051" and _received_from_a_state(index, token) else code
     return None
+
+
+# What a toll counts: "déplore 21 morts" (folded lemmas).
+_CASUALTIES = frozenset(
+    {"mort", "victime", "blesse", "deces", "perte", "disparu", "degat", "sinistre"}
+)
+# What has a top that is no summit meeting: "au sommet de l'État", "à son sommet".
+_TOPPED = frozenset(
+    {"etat", "pouvoir", "hierarchie", "tour", "montagne", "mont", "colline", "pyramide",
+     "classement", "gloire", "carriere", "affiche", "immeuble", "batiment", "arbre", "pic"}
+)  # fmt: skip
+
+
+def _toll(index: _Index, token: Token) -> bool:
+    """ "déplore 21 morts et 1 280 sinistrés": the object, or the next words (the parser
+    may hang the count elsewhere), count casualties."""
+    if any(fold(k.lemma) in _CASUALTIES for k in index.kids(token.i, "obj")):
+        return True
+    for word in index.tokens[token.i + 1 : token.i + 5]:
+        if word.pos == "PUNCT" or word.sent != token.sent:
+            return False
+        if word.pos == "NOUN":
+            return fold(word.lemma) in _CASUALTIES
+    return False
+
+
+def _appeal(index: _Index, token: Token) -> bool:
+    """ "appelle à la retenue", "appelle les habitants au calme", "appelle à manifester",
+    "appelle le gouvernement à négocier": an appeal names what it asks for, with "à" or an
+    infinitive; "celui qu'il appelle le père de la nation" gives a name, and "il a
+    appelé le président" a telephone call."""
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    for kid in kids + [n for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod", "acl")]:
+        if kid.dep in ("ccomp", "xcomp") and kid.pos in ("VERB", "AUX"):
+            return True
+        if kid.dep == "xcomp" and kid.pos in ("NOUN", "PROPN", "ADJ") and not _case(index, kid):
+            continue  # "l'appelle le père de …": the name
+        marks = index.kids(kid.i, "case", "mark")
+        if any(fold(m.text) in _ASKING for m in marks):
+            return True
+    following = index.tokens[token.i + 1] if token.i + 1 < len(index.tokens) else None
+    return following is not None and fold(following.text) in _ASKING
+
+
+# What introduces what an appeal asks for (folded).
+_ASKING = frozenset({"a", "au", "aux"})
+
+
+def _top_of(index: _Index, token: Token) -> bool:
+    """ "sommet" as the top of something: with a possessive ("à son sommet"), or of a
+    thing that has a top ("au sommet de l'État"), not of the parties that meet ("le sommet
+    de l'OTAN", "le sommet du G20")."""
+    if any(fold(d.text) in ("son", "sa", "leur") for d in index.kids(token.i, "det")):
+        return True
+    return any(
+        fold(k.lemma) in _TOPPED and _case(index, k) in ("de", "du", "des", "d'")
+        for k in index.kids(token.i, "nmod")
+    )
 
 
 def _received_from_a_state(index: _Index, token: Token) -> bool:
