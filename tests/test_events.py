@@ -1345,3 +1345,21 @@ def test_appeals_and_charges(nlp):
     codes = {v.cameo[:3] for v in analysis.events}
     assert "025" in codes  # an appeal to calm
     assert "173" in codes  # charged: CAMEO 173, "arrest, detain or charge with legal action"
+
+
+@pytest.mark.slow
+def test_actors_of_apposed_states_entry_nouns_and_acts_told_of(nlp):
+    analysis = veille.analyze(
+        "Paolo Rossi, en visite à Berlin, a rencontré la chancelière. "
+        "Le député Marc Lenoir a pris la défense du ministre italien de l'Intérieur. "
+        "La mairie a fermé les écoles, évoquant un attentat. "
+        "Le gouvernement qatari a rompu ses relations avec le Tchad."
+    )
+    visit = next(v for v in analysis.events if v.trigger == "visite")
+    assert visit.source is not None and visit.target_country == "DEU"
+    defended = next(v for v in analysis.events if v.trigger == "pris")
+    assert defended.target_country == "ITA"
+    # The town hall speaks of the attack; it did not commit it.
+    assert not any(v.root == "18" and v.source_country for v in analysis.events)
+    broke = next(v for v in analysis.events if v.root == "16")
+    assert (broke.source_country, broke.target_country) == ("QAT", "TCD")

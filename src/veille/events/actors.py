@@ -148,9 +148,14 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # "a accordé l'asile au fondateur de WikiLeaks", "apporte son soutien à X": the
         # one the act is for hangs off the verb's object; "a refusé la proposition du
         # gouvernement français": a verbal act on a thing is an act on its owner.
+        needed = verb_entry_objects().get(trigger.lemma.lower(), frozenset())
         for thing in index.kids(trigger.i, "obj"):
             found = _prepositional_target(index, thing, code)
-            if not found.named and code[:2] in ("10", "11", "12", "13"):
+            if not found.named and (
+                code[:2] in ("10", "11", "12", "13") or thing.lemma.lower() in needed
+            ):
+                # "a pris la défense du ministre", "exige la démission du président": the
+                # one the entry's noun is of.
                 found = _owner(index, thing)
             if found.named:
                 target = found
@@ -451,6 +456,7 @@ def _someone(index: _Index, actor: _Actor) -> bool:
     return (
         token.pos == "NOUN"
         and token.number != "Plur"
+        and fold(token.lemma) not in _COLLECTIVE
         and fold(token.lemma) not in data.role_head_words()
         and fold(token.lemma) not in data.name_lists()["institution"]
         and any(fold(d.text) in ("un", "une") for d in index.kids(token.i, "det"))
@@ -458,6 +464,8 @@ def _someone(index: _Index, actor: _Actor) -> bool:
 
 
 _WHICH = frozenset({"quel", "quelle", "quels", "quelles"})
+# Nouns of many people: "une foule" is no one person (folded).
+_COLLECTIVE = frozenset({"foule", "population", "groupe", "famille", "communaute", "cortege"})
 
 
 # "l'ONG Amnesty", "l'organisation non gouvernementale Transparency International" (folded
@@ -600,6 +608,12 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         actor = _adjective_actor(child)
         if actor.actor_code is not None:
             return actor
+    if noun.dep in ("nmod", "appos") and _case(index, noun) == "en" and noun.head != noun.i:
+        # "François Hollande, en déplacement à Avignon", "les ouvriers en grève": the act
+        # is the state of the one the phrase qualifies.
+        actor = _actor_of(index, index.tokens[noun.head])
+        if actor.named:
+            return actor
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
@@ -621,10 +635,22 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         return _Actor()  # "Les États-Unis ont dénoncé l'arrestation de …": not theirs
     if noun.dep == "obl:agent" or (_case(index, noun) == "par" and index.kids(verb.i, "aux:pass")):
         return _Actor()  # "le pays est frappé par une série d'attentats": the subject is hit
+    if code[:2] >= "14" and fold(verb.lemma) in _TOLD_OF and not possessive:
+        return _Actor()  # "la préfecture, évoquant un attentat": told of, not done
     own = possessive or noun.dep == "obj" or noun.dep.startswith("obl")
     if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()
+
+
+# Verbs by which one speaks of, fears or sees an act, without doing it (folded lemmas):
+# "évoquant un attentat", "rappelle les attaques de 2015", "craint une offensive".
+_TOLD_OF = frozenset(
+    {"evoquer", "mentionner", "rappeler", "commenter", "signaler", "rapporter", "relater",
+     "decrire", "qualifier", "raconter", "temoigner", "craindre", "redouter", "regretter",
+     "deplorer", "oublier", "filmer", "voir", "entendre", "apprendre", "expliquer",
+     "analyser", "comparer", "imputer", "attribuer", "pleurer", "commemorer"}
+)  # fmt: skip
 
 
 # Words that count or group acts: "une série d'attaques", "le double attentat" (folded).
