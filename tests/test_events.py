@@ -1350,7 +1350,7 @@ def test_appeals_and_charges(nlp):
 @pytest.mark.slow
 def test_actors_of_apposed_states_entry_nouns_and_acts_told_of(nlp):
     analysis = veille.analyze(
-        "Paolo Rossi, en visite à Berlin, a rencontré la chancelière. "
+        "Paolo Rossi, en visite à Berlin, a critiqué la chancelière. "
         "Le député Marc Lenoir a pris la défense du ministre italien de l'Intérieur. "
         "La mairie a fermé les écoles, évoquant un attentat. "
         "Le gouvernement qatari a rompu ses relations avec le Tchad."
@@ -1363,3 +1363,19 @@ def test_actors_of_apposed_states_entry_nouns_and_acts_told_of(nlp):
     assert not any(v.root == "18" and v.source_country for v in analysis.events)
     broke = next(v for v in analysis.events if v.root == "16")
     assert (broke.source_country, broke.target_country) == ("QAT", "TCD")
+
+
+@pytest.mark.slow
+def test_restated_acts_planned_talks_and_inquiries_into_accidents(nlp):
+    analysis = veille.analyze(
+        "Le sénateur Jean Morel accuse le ministre de mentir, une accusation grave. "
+        "La présidente chilienne a annoncé qu'elle allait ouvrir des négociations avec le Pérou. "
+        "Une enquête a été ouverte sur les causes de l'accident du train. "
+        "Trois associations de défense des droits ont été suspendues par le gouvernement."
+    )
+    accusations = [v for v in analysis.events if v.root == "11"]
+    assert [v.trigger for v in accusations] == ["accuse"]  # the noun restates the verb
+    talks = next(v for v in analysis.events if v.trigger == "négociations")
+    assert talks.cameo.startswith("03")  # an announced intention, not talks held
+    assert not any(v.root == "09" for v in analysis.events)
+    assert any(v.cameo == "172" for v in analysis.events)  # a ban of organisations

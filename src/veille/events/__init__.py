@@ -25,6 +25,7 @@ reads like GDELT.)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from veille import data
 from veille.clean import find_marked
@@ -89,12 +90,29 @@ def extract_events(
     _incitements(index, triggers)
     _appeals_for(index, triggers)
     _killed_by_attacks(index, triggers)
-    found: list[Event] = []
+    found: list[tuple[Event, bool]] = []  # each record, and whether a noun told it
+    told: set[tuple[int, str, str]] = set()  # (sentence, root, doer) of verb records
     for i, coded in triggers.items():
         if _absorbed(index, i, triggers):
             continue
-        found.extend(_events(index, parsed.tokens[i], coded, timexes, len(found) + 1))
-    return tuple(found)
+        noun = parsed.tokens[i].pos == "NOUN"
+        records = _events(index, parsed.tokens[i], coded, timexes, len(found) + 1)
+        if not noun:
+            told.update((r.start, r.root, _doer_key(r)) for r in records if _doer_key(r))
+        found.extend((r, noun) for r in records)
+    # "il accuse l'élection d'être truquée, une accusation inédite", "il les avait reçus
+    # … lors de l'entretien": a noun that names again, in the sentence, the act a verb told
+    # of the same doer is that act, told once.
+    kept = [
+        r
+        for r, noun in found
+        if not (noun and _doer_key(r) and (r.start, r.root, _doer_key(r)) in told)
+    ]
+    return tuple(replace(r, id=f"v{n}") for n, r in enumerate(kept, start=1))
+
+
+def _doer_key(record: Event) -> str:
+    return record.source or record.source_actor or ""
 
 
 def _own_act(index: _Index, token: Token) -> bool:
@@ -368,6 +386,8 @@ def _events(
         return []  # "des milliers de personnes se sont réunies", "les secouristes se rendent"
     if code[:2] == "09" and (source.actor_code or "").endswith("MED"):
         return []  # "une enquête du quotidien allemand Bild": reporting, not an inquiry
+    if code[:2] == "09" and _about_a_hazard(index, trigger):
+        return []  # "une enquête a été ouverte sur les causes de l'accident"
     local = _local_country(index, trigger, code)
     target = _localised(index, target, patient=True, local=local)
     source = _localised_doer(index, source, code, target, local)
@@ -412,6 +432,14 @@ def _events(
         _event(index, trigger, code, negated, actor, other, timexes, number + n)
         for n, (actor, other) in enumerate(pairs)
     ]
+
+
+def _about_a_hazard(index: _Index, trigger: Token) -> bool:
+    """The sentence of an inquiry names an accident or a disaster: what is investigated is
+    no actor's political act."""
+    start, end = index.parsed.sents[trigger.sent]
+    hazards = data.name_lists()["hazard"]
+    return any(fold(t.lemma) in hazards for t in index.tokens[start:end])
 
 
 def _crowd(index: _Index, actor: _Actor) -> bool:
