@@ -1379,3 +1379,13 @@ def test_restated_acts_planned_talks_and_inquiries_into_accidents(nlp):
     assert talks.cameo.startswith("03")  # an announced intention, not talks held
     assert not any(v.root == "09" for v in analysis.events)
     assert any(v.cameo == "172" for v in analysis.events)  # a ban of organisations
+
+
+@pytest.mark.slow
+def test_condemning_an_act_is_not_addressed_to_the_last_party_named(nlp):
+    analysis = veille.analyze(
+        "Le président estonien Karl Tamm a reçu le Premier ministre letton. "
+        "Le ministre suédois des Affaires étrangères a condamné cet attentat."
+    )
+    condemned = next(v for v in analysis.events if v.root == "11")
+    assert condemned.source_country == "SWE" and condemned.target_country is None

@@ -189,7 +189,13 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = source
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
-    if not target.named and source.named and code[:2] in _ADDRESSED and not _force(trigger):
+    if (
+        not target.named
+        and source.named
+        and code[:2] in _ADDRESSED
+        and not _force(trigger)
+        and not (code[:2] == "11" and _on_an_act(index, trigger))
+    ):
         # "… la proposition du gouvernement français. Le collectif, qui exige 2,5
         # milliards": a demand, a criticism or a threat with no stated target is addressed
         # to the last other party named before it.
@@ -212,6 +218,13 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+def _on_an_act(index: _Index, trigger: Token) -> bool:
+    """ "ont condamné cet attentat", "dénonce l'arrestation": disapproval of an act the
+    text names is of whoever did it, not of the last party named before (a demand, "exige
+    le retrait", is still addressed to someone)."""
+    return any((thing.lemma.lower(), "NOUN") in lexicon() for thing in index.kids(trigger.i, "obj"))
 
 
 def _force(trigger: Token) -> bool:
