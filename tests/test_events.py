@@ -1152,7 +1152,7 @@ def test_a_time_heading_the_sentence_dates_its_later_acts_not_its_states(nlp):
     analysis = veille.analyze(
         "Jeudi 30 mars, près de la gare, un homme avait attaqué des soldats avec un couteau "
         "avant d'être abattu par la police. Dimanche, les syndicats ont rejeté la proposition "
-        "du gouvernement, accusé de mépris.",
+        "du gouvernement français, accusé de mépris.",
         published="2017-04-02",
     )
     dates = {v.trigger: (v.date, v.date_from) for v in analysis.events}
@@ -1389,3 +1389,13 @@ def test_condemning_an_act_is_not_addressed_to_the_last_party_named(nlp):
     )
     condemned = next(v for v in analysis.events if v.root == "11")
     assert condemned.source_country == "SWE" and condemned.target_country is None
+
+
+@pytest.mark.slow
+def test_words_and_cooperation_with_no_actor_at_all_are_no_event(nlp):
+    analysis = veille.analyze(
+        "Le texte a été approuvé en deuxième lecture. "
+        "Cette réforme a été très critiquée. "
+        "Le syndicat CGT a critiqué la réforme."
+    )
+    assert [v.trigger for v in analysis.events] == ["critiqué"]

@@ -401,6 +401,12 @@ def _events(
         and not _happened(index, trigger, code)
     ):
         return []  # a noun with no actor at all is a topic, not an event
+    if "02" <= code[:2] <= "13" and not (
+        source.named or source.party or target.named or source.unaligned
+    ):
+        # "une minorité de personnes soutenait cette réforme", "les ont accueillis avec des
+        # aliments frais": words and cooperation with no actor at all are no event.
+        return []
     sources = [
         source,
         *(
