@@ -1399,3 +1399,13 @@ def test_words_and_cooperation_with_no_actor_at_all_are_no_event(nlp):
         "Le syndicat CGT a critiqué la réforme."
     )
     assert [v.trigger for v in analysis.events] == ["critiqué"]
+
+
+@pytest.mark.slow
+def test_a_pronominal_verb_read_as_a_passive_keeps_its_doer(nlp):
+    analysis = veille.analyze(
+        "Les opposants chiliens ont dénoncé la réforme. "
+        "Des milliers de personnes se sont rassemblées ce samedi devant le palais présidentiel."
+    )
+    gathered = next(v for v in analysis.events if v.root == "14")
+    assert gathered.source_country == "CHL" and gathered.target_country is None

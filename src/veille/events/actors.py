@@ -106,6 +106,12 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
         passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
+        if passive and any(fold(k.text) in _REFLEXIVE for k in index.kids(trigger.i, "expl:pass")):
+            # "des milliers de personnes se sont rassemblées": a pronominal verb the parser
+            # read as a passive; its subject does the act.
+            subjects, passive, pronominal = passive, [], True
+        else:
+            pronominal = False
         # "a soutenu Duque": the parser sometimes makes a name object an xcomp.
         objects = index.kids(trigger.i, "obj") or [
             t for t in index.kids(trigger.i, "xcomp") if t.pos in ("PROPN", "NOUN")
@@ -118,6 +124,8 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         source = (
             _actor_of(index, agents[0]) if passive and agents else _clause_subject(index, trigger)
         )
+        if pronominal:
+            source = _actor_of(index, subjects[0])
         target = (
             _actor_of(index, passive[0])
             if passive
