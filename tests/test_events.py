@@ -1152,7 +1152,7 @@ def test_a_time_heading_the_sentence_dates_its_later_acts_not_its_states(nlp):
     analysis = veille.analyze(
         "Jeudi 30 mars, près de la gare, un homme avait attaqué des soldats avec un couteau "
         "avant d'être abattu par la police. Dimanche, les syndicats ont rejeté la proposition "
-        "du gouvernement, accusé de mépris.",
+        "du gouvernement français, accusé de mépris.",
         published="2017-04-02",
     )
     dates = {v.trigger: (v.date, v.date_from) for v in analysis.events}
@@ -1386,3 +1386,132 @@ def test_phrasings_outside_their_frame_are_no_events(nlp):
     assert codes("Le président français a invité son homologue russe à se rendre à Paris.") == [
         "036"
     ]
+
+
+def test_co_subjects_are_not_each_others_target(nlp):
+    # Parties that condemn or appeal together act on a third, not on each other; a joint
+    # act (a meeting, an agreement) is still one with the other.
+    analysis = veille.analyze(
+        "Le maire de Lyon Jean Dupont et le Conseil régional ont condamné cette décision. "
+        "Le Canada et le Mexique ont signé un accord commercial."
+    )
+    condemned = [v for v in analysis.events if v.root == "11"]
+    assert condemned and all(v.target is None for v in condemned)
+    signed = [v for v in analysis.events if v.cameo == "057"]
+    assert {(v.source_country, v.target_country) for v in signed} >= {("CAN", "MEX")}
+
+
+@pytest.mark.slow
+def test_pope_acts_for_the_vatican_and_visitors_keep_no_stated_country(nlp):
+    analysis = veille.analyze(
+        "Le pape François a visité Cracovie. "
+        "La Pologne a accueilli des milliers de pèlerins. "
+        "Karl Svensson devrait se rendre en Pologne la semaine prochaine."
+    )
+    visit = next(v for v in analysis.events if v.cameo == "042")
+    assert (visit.source_country, visit.target_country) == ("VAT", "POL")
+    # Someone of no stated country travelling to the article's country is not taken to
+    # be of it.
+    planned = next(v for v in analysis.events if v.cameo == "036")
+    assert planned.source_country is None
+
+
+@pytest.mark.slow
+def test_people_of_no_stated_country_belong_to_the_named_country_of_the_act(nlp):
+    # An article about France; the arrests told happen in Belgium, which it names.
+    analysis = veille.analyze(
+        "Le gouvernement français a annoncé de nouvelles mesures. Le président français a "
+        "reçu les syndicats. La police française a renforcé ses effectifs. "
+        "En Belgique, plusieurs manifestants ont été arrêtés à Liège."
+    )
+    arrest = next(v for v in analysis.events if v.root == "17")
+    assert arrest.target_country == "BEL"
+
+
+@pytest.mark.slow
+def test_what_would_happen_is_no_event(nlp):
+    analysis = veille.analyze(
+        "Selon l'opposition, une telle réforme menacerait les libertés des citoyens. "
+        "Le ministre a menacé les grévistes de sanctions."
+    )
+    threats = [v for v in analysis.events if v.root == "13"]
+    assert [v.trigger for v in threats] == ["menacé"]
+
+
+@pytest.mark.slow
+def test_words_in_no_event_sense(nlp):
+    analysis = veille.analyze(
+        "Le Chili déplore 12 morts après les inondations. "
+        "Le maire salue celui qu'il appelle le père de la ville. "
+        "Une crise agite le sommet de l'État. "
+        "Les prix connaissent une hausse soutenue. "
+        "Selon une enquête du quotidien La Nación, le chômage a baissé. "
+        "Des milliers de personnes se sont réunies sur la place centrale."
+    )
+    assert {v.root for v in analysis.events} <= {"05"}
+    assert not any(v.trigger in ("soutenue", "déplore", "appelle") for v in analysis.events)
+
+
+@pytest.mark.slow
+def test_appeals_and_charges(nlp):
+    analysis = veille.analyze(
+        "Le Premier ministre appelle les habitants au calme. "
+        "Deux anciens ministres ont été mis en examen pour corruption."
+    )
+    codes = {v.cameo[:3] for v in analysis.events}
+    assert "025" in codes  # an appeal to calm
+    assert "173" in codes  # charged: CAMEO 173, "arrest, detain or charge with legal action"
+
+
+@pytest.mark.slow
+def test_actors_of_apposed_states_entry_nouns_and_acts_told_of(nlp):
+    analysis = veille.analyze(
+        "Paolo Rossi, en visite à Berlin, a critiqué la chancelière. "
+        "Le député Marc Lenoir a pris la défense du ministre italien de l'Intérieur. "
+        "La mairie a fermé les écoles, évoquant un attentat. "
+        "Le gouvernement qatari a rompu ses relations avec le Tchad."
+    )
+    visit = next(v for v in analysis.events if v.trigger == "visite")
+    assert visit.source is not None and visit.target_country == "DEU"
+    defended = next(v for v in analysis.events if v.trigger == "pris")
+    assert defended.target_country == "ITA"
+    # The town hall speaks of the attack; it did not commit it.
+    assert not any(v.root == "18" and v.source_country for v in analysis.events)
+    broke = next(v for v in analysis.events if v.root == "16")
+    assert (broke.source_country, broke.target_country) == ("QAT", "TCD")
+
+
+@pytest.mark.slow
+def test_restated_acts_planned_talks_and_inquiries_into_accidents(nlp):
+    analysis = veille.analyze(
+        "Le sénateur Jean Morel accuse le ministre de mentir, une accusation grave. "
+        "La présidente chilienne a annoncé qu'elle allait ouvrir des négociations avec le Pérou. "
+        "Une enquête a été ouverte sur les causes de l'accident du train. "
+        "Trois associations de défense des droits ont été suspendues par le gouvernement."
+    )
+    accusations = [v for v in analysis.events if v.root == "11"]
+    assert [v.trigger for v in accusations] == ["accuse"]  # the noun restates the verb
+    talks = next(v for v in analysis.events if v.trigger in ("ouvrir", "négociations"))
+    assert talks.cameo.startswith("03")  # an announced intention, not talks held
+    assert not any(v.root == "09" for v in analysis.events)
+    assert any(v.cameo == "172" for v in analysis.events)  # a ban of organisations
+
+
+@pytest.mark.slow
+def test_condemning_an_act_is_not_addressed_to_the_last_party_named(nlp):
+    analysis = veille.analyze(
+        "Le président estonien Karl Tamm a reçu le Premier ministre letton. "
+        "Le ministre suédois des Affaires étrangères a condamné cet attentat."
+    )
+    condemned = next(v for v in analysis.events if v.root == "11")
+    assert condemned.source_country == "SWE" and condemned.target_country is None
+
+
+@pytest.mark.slow
+def test_a_pronominal_verb_read_as_a_passive_keeps_its_doer(nlp):
+    analysis = veille.analyze(
+        "Les opposants chiliens ont dénoncé la réforme. "
+        "Des milliers de personnes se sont rassemblées ce samedi devant le palais présidentiel."
+    )
+    gathered = next(v for v in analysis.events if v.root == "14")
+    assert gathered.source_country == "CHL" and gathered.target_country is None

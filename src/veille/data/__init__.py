@@ -120,6 +120,10 @@ def adjectives() -> dict[str, str]:
         iso3 = by_iso2.get(row["iso2_from_countries_fr_en"])
         if iso3:
             forms.setdefault(fold(row["form"]), iso3)
+    for word, iso3 in read_rows("demonym_variants.tsv"):
+        key = fold(word)
+        for form in (key, key + "s", key + "e", key + "es"):
+            forms.setdefault(form, iso3)
     return forms
 
 

@@ -121,6 +121,8 @@ def _country_in(phrase: str) -> str | None:
     prefix ("russo-"), else a country named after "de" ("… de Chine")."""
     words = phrase.replace("’", "'").replace("-", " - ").split()
     folded = [fold(w.strip(",.()")) for w in words]
+    if any(w in data.name_lists()["holy_see"] for w in folded[:3]):
+        return "VAT"  # "pape", "souverain pontife"
     adjectives, prefixes = data.adjectives(), data.prefixes()
     for i, word in enumerate(folded):
         if word in adjectives and not words[i][:1].isupper():

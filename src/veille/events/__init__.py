@@ -25,6 +25,7 @@ reads like GDELT.)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from veille import data
 from veille.clean import find_marked
@@ -91,12 +92,29 @@ def extract_events(
     _appeals_for(index, triggers)
     _threats_of(index, triggers)
     _killed_by_attacks(index, triggers)
-    found: list[Event] = []
+    found: list[tuple[Event, bool]] = []  # each record, and whether a noun told it
+    told: set[tuple[int, str, str]] = set()  # (sentence, root, doer) of verb records
     for i, coded in triggers.items():
         if _absorbed(index, i, triggers):
             continue
-        found.extend(_events(index, parsed.tokens[i], coded, timexes, len(found) + 1))
-    return tuple(found)
+        noun = parsed.tokens[i].pos == "NOUN"
+        records = _events(index, parsed.tokens[i], coded, timexes, len(found) + 1)
+        if not noun:
+            told.update((r.start, r.root, _doer_key(r)) for r in records if _doer_key(r))
+        found.extend((r, noun) for r in records)
+    # "il accuse l'élection d'être truquée, une accusation inédite", "il les avait reçus
+    # … lors de l'entretien": a noun that names again, in the sentence, the act a verb told
+    # of the same doer is that act, told once.
+    kept = [
+        r
+        for r, noun in found
+        if not (noun and _doer_key(r) and (r.start, r.root, _doer_key(r)) in told)
+    ]
+    return tuple(replace(r, id=f"v{n}") for n, r in enumerate(kept, start=1))
+
+
+def _doer_key(record: Event) -> str:
+    return record.source or record.source_actor or ""
 
 
 def _own_act(index: _Index, token: Token) -> bool:
@@ -267,12 +285,34 @@ def _licensed(index: _Index, token: Token) -> bool:
             for a in (index.tokens[c] for c in index.children.get(token.i, []))
         )
         return not told
+    if _conditional(token):
+        return True  # "une présidence Trump menacerait les droits", "si Fillon renonçait"
     head = index.tokens[token.head]
     if head.i == token.i:
         return False
+    if token.dep in ("xcomp", "obj", "obl:arg") and _conditional(head):
+        return True  # "cela contraindrait les démocrates à négocier"
     if token.dep in ("obj", "obl:arg", "xcomp") and fold(head.lemma) in _FEARED:
         return True  # "la ville risquant l'encerclement", "pour éviter un affrontement"
     return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
+
+
+def _conditional(verb: Token) -> bool:
+    """A finite verb in the present conditional, what would happen: the future stem (the
+    infinitive, less the "e" of "-re") with the endings of the imperfect ("menacerait",
+    "contraindraient"; not the imperfect "tirait"). Modals ("pourrait", "devrait") are left
+    to the intention rules, and the past conditional ("aurait tué", the press's alleged
+    act) is told by its auxiliary, not by the participle."""
+    if verb.pos != "VERB" or verb.verb_form != "Fin":
+        return False
+    lemma = fold(verb.lemma)
+    if lemma.endswith("re"):
+        stem = lemma[:-1]
+    elif lemma.endswith(("er", "ir")):
+        stem = lemma
+    else:
+        return False
+    return fold(verb.text) in (stem + "ait", stem + "aient")
 
 
 # Verbs whose object is an act feared, avoided or ruled in or out ("n'exclut pas une
@@ -414,7 +454,15 @@ def _events(
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
     source, target = _actors(index, trigger, code)
-    source, target = _localised(index, source), _localised(index, target, patient=True)
+    if code[:2] == "04" and _crowd(index, source) and (code == "042" or not target.named):
+        return []  # "des milliers de personnes se sont réunies", "les secouristes se rendent"
+    if code[:2] == "09" and (source.actor_code or "").endswith("MED"):
+        return []  # "une enquête du quotidien allemand Bild": reporting, not an inquiry
+    if code[:2] == "09" and _about_a_hazard(index, trigger):
+        return []  # "une enquête a été ouverte sur les causes de l'accident"
+    local = _local_country(index, trigger, code)
+    target = _localised(index, target, patient=True, local=local)
+    source = _localised_doer(index, source, code, target, local)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
     if (
@@ -425,19 +473,25 @@ def _events(
         and not _happened(index, trigger, code)
     ):
         return []  # a noun with no actor at all is a topic, not an event
-    sources = [source, *(_localised(index, a) for a in _coordinated(index, trigger, source))]
+    sources = [
+        source,
+        *(
+            _localised_doer(index, a, code, target, local)
+            for a in _coordinated(index, trigger, source)
+        ),
+    ]
     for actor in [
         *_conjoined(index, trigger, source),
         *members(index, source),
         *_listed(index, source),
     ]:
-        actor = _localised(index, actor)
+        actor = _localised_doer(index, actor, code, target, local)
         if not any(_same(actor, other) for other in sources):
             sources.append(actor)
     # "en dénonçant le régime et ses alliés russes et iraniens": one record per target.
     targets = [target]
     for actor in members(index, target):
-        actor = _localised(index, actor, patient=True)
+        actor = _localised(index, actor, patient=True, local=local)
         if not any(_same(actor, other) or _alike(actor, other) for other in targets):
             targets.append(actor)
     # "Le Canada et le Mexique ont signé": in a joint act each is the other's partner.
@@ -450,6 +504,48 @@ def _events(
         _event(index, trigger, code, negated, actor, other, timexes, number + n)
         for n, (actor, other) in enumerate(pairs)
     ]
+
+
+def _about_a_hazard(index: _Index, trigger: Token) -> bool:
+    """The sentence of an inquiry names an accident or a disaster: what is investigated is
+    no actor's political act."""
+    start, end = index.parsed.sents[trigger.sent]
+    hazards = data.name_lists()["hazard"]
+    return any(fold(t.lemma) in hazards for t in index.tokens[start:end])
+
+
+def _crowd(index: _Index, actor: _Actor) -> bool:
+    """People named as a crowd ("des partisans", "des milliers de personnes"), with no
+    name, office or country."""
+    if actor.entity is not None or actor.code is not None or actor.token is None:
+        return False
+    return fold(index.tokens[actor.token].lemma) in data.name_lists()["crowd"]
+
+
+def _local_country(index: _Index, trigger: Token, code: str) -> str | None:
+    """The country of the place the clause names for the act; not for a visit, where it
+    is the destination, not where the visitor is from."""
+    if code[:2] == "04" or code == "036":
+        return None
+    where = _place(index, trigger)
+    if where is None or where.country is None:
+        return None
+    # A city's country only when the article names that country too (a gazetteer reads
+    # "Bayonne" as the American one as readily as the French).
+    named = any(p.label == "country" and p.key == where.country for p in index.parsed.places)
+    return where.country if named else None
+
+
+def _localised_doer(
+    index: _Index, actor: _Actor, code: str, target: _Actor, local: str | None = None
+) -> _Actor:
+    """The doer, of the article's country when no other is stated; but who travels to a
+    place of that country is not taken to be of it for want of a stated one ("Le pape
+    François a visité Auschwitz", "Jamal Benomar devrait se rendre au Burundi")."""
+    localised = _localised(index, actor, local=local)
+    place = target.entity is not None and target.entity.type in ("GPE", "LOC")
+    visitor = code in ("042", "036") and place and actor.country is None
+    return actor if visitor and localised.country == target.country else localised
 
 
 def _guest(index: _Index, trigger: Token) -> bool:

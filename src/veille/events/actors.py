@@ -107,6 +107,12 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
         passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
+        if passive and any(fold(k.text) in _REFLEXIVE for k in index.kids(trigger.i, "expl:pass")):
+            # "des milliers de personnes se sont rassemblées": a pronominal verb the parser
+            # read as a passive; its subject does the act.
+            subjects, passive, pronominal = passive, [], True
+        else:
+            pronominal = False
         # "a soutenu Duque": the parser sometimes makes a name object an xcomp.
         objects = index.kids(trigger.i, "obj") or [
             t for t in index.kids(trigger.i, "xcomp") if t.pos in ("PROPN", "NOUN")
@@ -119,6 +125,8 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         source = (
             _actor_of(index, agents[0]) if passive and agents else _clause_subject(index, trigger)
         )
+        if pronominal:
+            source = _actor_of(index, subjects[0])
         target = (
             _actor_of(index, passive[0])
             if passive
@@ -149,9 +157,14 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # "a accordé l'asile au fondateur de WikiLeaks", "apporte son soutien à X": the
         # one the act is for hangs off the verb's object; "a refusé la proposition du
         # gouvernement français": a verbal act on a thing is an act on its owner.
+        needed = verb_entry_objects().get(trigger.lemma.lower(), frozenset())
         for thing in index.kids(trigger.i, "obj"):
             found = _prepositional_target(index, thing, code)
-            if not found.named and code[:2] in ("10", "11", "12", "13"):
+            if not found.named and (
+                code[:2] in ("10", "11", "12", "13") or thing.lemma.lower() in needed
+            ):
+                # "a pris la défense du ministre", "exige la démission du président": the
+                # one the entry's noun is of.
                 found = _owner(index, thing)
             if found.named:
                 target = found
@@ -174,7 +187,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # "l'offensive a mis en déroute les djihadistes", "ces attentats ont provoqué la
         # mort de 28 personnes": what the violence did, it did to its verb's object.
         target = _struck(index, trigger)
-    if not target.named:
+    if not target.named and _joint(code):
         target = _partner(index, trigger, source)
     if not target.named and code[:2] == "19" and _reciprocal(index, trigger):
         # "les rebelles syriens s'affrontent", "des combats entre factions rebelles": they
@@ -185,12 +198,23 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = source
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
-    if not target.named and source.named and code[:2] in _ADDRESSED and not _force(trigger):
+    if (
+        not target.named
+        and source.named
+        and code[:2] in _ADDRESSED
+        and not _force(trigger)
+        and not (code[:2] == "11" and _on_an_act(index, trigger))
+    ):
         # "… la proposition du gouvernement français. Le collectif, qui exige 2,5
         # milliards": a demand, a criticism or a threat with no stated target is addressed
         # to the last other party named before it.
+        # (Not a co-subject: "l'UE, l'ONU et Amnesty ont critiqué cette loi" is no
+        # criticism of each other.)
+        doers = coref.subject_words(index, trigger)
         for token in coref.antecedents(index, trigger):
             actor = _actor_of(index, token)
+            if token.i in doers:
+                continue
             if actor.actor_code is not None and not _same_actor(actor, source):
                 target = actor
                 break
@@ -203,6 +227,13 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+def _on_an_act(index: _Index, trigger: Token) -> bool:
+    """ "ont condamné cet attentat", "dénonce l'arrestation": disapproval of an act the
+    text names is of whoever did it, not of the last party named before (a demand, "exige
+    le retrait", is still addressed to someone)."""
+    return any((thing.lemma.lower(), "NOUN") in lexicon() for thing in index.kids(trigger.i, "obj"))
 
 
 def _force(trigger: Token) -> bool:
@@ -346,6 +377,13 @@ def _between(index: _Index, noun: Token) -> list[Token]:
     return phrases
 
 
+def _joint(code: str) -> bool:
+    """An act two parties do with each other (a meeting, a negotiation, an agreement,
+    cooperation), not one they do together to a third: "la maire de Paris et le Conseil
+    du culte musulman ont condamné cet attentat" is no condemnation of each other."""
+    return code[:2] in ("04", "06") or code.startswith(("036", "057"))
+
+
 def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
     """ "Vladimir Poutine et Xi Jinping posent … lors de leur rencontre": the other of two
     subjects (or coordinated subjects) is the other side of a joint act."""
@@ -363,15 +401,20 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
 _LOCALISED_TYPES = ("PER", "ORG")
 
 
-def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
+def _localised(
+    index: _Index, actor: _Actor, patient: bool = False, local: str | None = None
+) -> _Actor:
     """An actor of no stated country belongs to the country the article is about: "les
     forces de sécurité", "un homme armé d'un couteau", or a person or organisation the
     article names without saying where from. Places, international bodies and regions keep
-    what they have."""
+    what they have. People and bodies the text names by no name belong to the country of
+    the place of the act, when the clause names one (``local``: "À Bruxelles, 60 personnes
+    ont été interpellées" in an article about France)."""
     if actor.country is not None or index.home is None:
         return actor
     entity = actor.entity
     if entity is None:
+        home = local or index.home
         if actor.unaligned:
             return actor
         if _someone(index, actor):
@@ -381,8 +424,8 @@ def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
         if (actor.people or (actor.party and not patient)) or (
             actor.code is not None and not regional
         ):
-            code = index.home + (actor.code or "")
-            return _Actor(code=code, country=index.home, token=actor.token)
+            code = home + (actor.code or "")
+            return _Actor(code=code, country=home, token=actor.token)
         return actor
     if entity.type not in _LOCALISED_TYPES:
         return actor
@@ -435,6 +478,7 @@ def _someone(index: _Index, actor: _Actor) -> bool:
     return (
         token.pos == "NOUN"
         and token.number != "Plur"
+        and fold(token.lemma) not in _COLLECTIVE
         and fold(token.lemma) not in data.role_head_words()
         and fold(token.lemma) not in data.name_lists()["institution"]
         and any(fold(d.text) in ("un", "une") for d in index.kids(token.i, "det"))
@@ -442,6 +486,8 @@ def _someone(index: _Index, actor: _Actor) -> bool:
 
 
 _WHICH = frozenset({"quel", "quelle", "quels", "quelles"})
+# Nouns of many people: "une foule" is no one person (folded).
+_COLLECTIVE = frozenset({"foule", "population", "groupe", "famille", "communaute", "cortege"})
 
 
 # "l'ONG Amnesty", "l'organisation non gouvernementale Transparency International" (folded
@@ -584,6 +630,12 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         actor = _adjective_actor(child)
         if actor.actor_code is not None:
             return actor
+    if noun.dep in ("nmod", "appos") and _case(index, noun) == "en" and noun.head != noun.i:
+        # "François Hollande, en déplacement à Avignon", "les ouvriers en grève": the act
+        # is the state of the one the phrase qualifies.
+        actor = _actor_of(index, index.tokens[noun.head])
+        if actor.named:
+            return actor
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
@@ -608,10 +660,22 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         return _Actor()  # "Les États-Unis ont dénoncé l'arrestation de …": not theirs
     if noun.dep == "obl:agent" or (_case(index, noun) == "par" and index.kids(verb.i, "aux:pass")):
         return _Actor()  # "le pays est frappé par une série d'attentats": the subject is hit
+    if code[:2] >= "14" and fold(verb.lemma) in _TOLD_OF and not possessive:
+        return _Actor()  # "la préfecture, évoquant un attentat": told of, not done
     own = possessive or noun.dep == "obj" or noun.dep.startswith("obl")
     if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()
+
+
+# Verbs by which one speaks of, fears or sees an act, without doing it (folded lemmas):
+# "évoquant un attentat", "rappelle les attaques de 2015", "craint une offensive".
+_TOLD_OF = frozenset(
+    {"evoquer", "mentionner", "rappeler", "commenter", "signaler", "rapporter", "relater",
+     "decrire", "qualifier", "raconter", "temoigner", "craindre", "redouter", "regretter",
+     "deplorer", "oublier", "filmer", "voir", "entendre", "apprendre", "expliquer",
+     "analyser", "comparer", "imputer", "attribuer", "pleurer", "commemorer"}
+)  # fmt: skip
 
 
 # Words that count or group acts: "une série d'attaques", "le double attentat" (folded).

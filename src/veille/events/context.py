@@ -81,8 +81,8 @@ def _intention(index: _Index, trigger: Token) -> bool:
     head = index.tokens[trigger.head]
     if head.i == trigger.i:
         return False
-    if trigger.verb_form == "Inf" and head.lemma == "aller" and head.tense == "Pres":
-        return True  # "va rencontrer"
+    if trigger.verb_form == "Inf" and head.lemma == "aller" and head.tense in ("Pres", "Imp"):
+        return True  # "va rencontrer", "a annoncé qu'il allait rencontrer"
     if trigger.verb_form == "Inf" and any(
         index.tokens[c].lemma == "aller" and index.tokens[c].dep.startswith("aux")
         for c in index.children.get(trigger.i, [])
@@ -95,9 +95,18 @@ def _intention(index: _Index, trigger: Token) -> bool:
         and trigger.dep == "obj"
         and head.verb_form == "Inf"
         and head.head != head.i
-        and fold(index.tokens[head.head].lemma) in intents
+        and (
+            fold(index.tokens[head.head].lemma) in intents
+            or (index.tokens[head.head].lemma == "aller" and index.tokens[head.head].tense != "Fut")
+            or any(
+                index.tokens[c].lemma == "aller" and index.tokens[c].dep.startswith("aux")
+                for c in index.children.get(head.i, [])
+            )
+        )
     ):
-        return True  # "souhaite renforcer sa coopération", "a proposé d'organiser un sommet"
+        # "souhaite renforcer sa coopération", "a proposé d'organiser un sommet", "allait
+        # ouvrir des négociations"
+        return True
     return trigger.verb_form == "Inf" and head.lemma in (
         "invitation",
         "proposition",

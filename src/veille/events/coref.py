@@ -118,6 +118,15 @@ def _clause_subjects(index: _Index, pronoun: Token) -> set[int]:
     return found
 
 
+def subject_words(index: _Index, token: Token) -> set[int]:
+    """The words of the subjects of ``token``'s own clause and of the clauses above it."""
+    found: set[int] = set()
+    for head in (token, *_heads(index, token, 6)):
+        for subject in index.kids(head.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT):
+            found.update(_subtree(index, subject.i))
+    return found
+
+
 def name_head(index: _Index, token: Token) -> Token:
     """The head word of the name a token is part of ("Royaume" of "Royaume-Uni")."""
     entity = index.entity_of.get(token.i)

@@ -271,6 +271,8 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
             break
         if adjective.code and not sector:
             return adjective
+    if fold(token.lemma) in data.name_lists()["holy_see"]:
+        return _Actor(code="VAT", country="VAT")  # "le pape", "le souverain pontife"
     if fold(token.text) == "homologue":
         return _Actor(code=(country or "") + "?", country=country)  # sector of the source
     if sector or country:

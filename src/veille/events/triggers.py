@@ -92,6 +92,23 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None
     if lemma == "soutenir" and index.kids(token.i, "ccomp"):
         return None  # "le ministre soutient que la réforme est nécessaire": a claim
+
+    if lemma == "déplorer" and _toll(index, token):
+        return None  # "l'Équateur déplore 21 morts": a toll counted, no criticism
+    if lemma == "sommet" and _top_of(index, token):
+        return None  # "au sommet de l'État", "la tour, à son sommet": the top of a thing
+    if pos == "NOUN" and _case(index, token) == "selon":
+        return None  # "selon une enquête de l'Associated Press": a source, not an act
+    if (
+        token.verb_form == "Part"
+        and token.dep in ("amod", "acl")
+        and all(code[:2] == "05" for _, code in entries)
+        and not any(fold(m.text) == "en" for m in index.kids(token.i, "mark", "case"))
+        and not any(_case(index, k) == "par" for k in index.kids(token.i, "obl:agent", "obl:mod"))
+    ):
+        # "une hausse soutenue", "un rythme soutenu", "des partis soutenant des bataillons":
+        # a quality of the noun, no act of support (but the gerund "en s'alliant avec" is)
+        return None
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
     # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
     # subject of one without is what undergoes it ("une voiture a explosé").
@@ -144,6 +161,42 @@ def _to_something(index: _Index, token: Token) -> bool:
 def _relative_object(index: _Index, token: Token) -> bool:
     """The object is a relative "que": "celui qu'il appelle …"."""
     return any(fold(o.text) in ("que", "qu'", "qu’") for o in index.kids(token.i, "obj"))
+
+
+# What a toll counts: "déplore 21 morts" (folded lemmas).
+_CASUALTIES = frozenset(
+    {"mort", "victime", "blesse", "deces", "perte", "disparu", "degat", "sinistre"}
+)
+# What has a top that is no summit meeting: "au sommet de l'État", "à son sommet".
+_TOPPED = frozenset(
+    {"etat", "pouvoir", "hierarchie", "tour", "montagne", "mont", "colline", "pyramide",
+     "classement", "gloire", "carriere", "affiche", "immeuble", "batiment", "arbre", "pic"}
+)  # fmt: skip
+
+
+def _toll(index: _Index, token: Token) -> bool:
+    """ "déplore 21 morts et 1 280 sinistrés": the object, or the next words (the parser
+    may hang the count elsewhere), count casualties."""
+    if any(fold(k.lemma) in _CASUALTIES for k in index.kids(token.i, "obj")):
+        return True
+    for word in index.tokens[token.i + 1 : token.i + 5]:
+        if word.pos == "PUNCT" or word.sent != token.sent:
+            return False
+        if word.pos == "NOUN":
+            return fold(word.lemma) in _CASUALTIES
+    return False
+
+
+def _top_of(index: _Index, token: Token) -> bool:
+    """ "sommet" as the top of something: with a possessive ("à son sommet"), or of a
+    thing that has a top ("au sommet de l'État"), not of the parties that meet ("le sommet
+    de l'OTAN", "le sommet du G20")."""
+    if any(fold(d.text) in ("son", "sa", "leur") for d in index.kids(token.i, "det")):
+        return True
+    return any(
+        fold(k.lemma) in _TOPPED and _case(index, k) in ("de", "du", "des", "d'")
+        for k in index.kids(token.i, "nmod")
+    )
 
 
 def _received_from_a_state(index: _Index, token: Token) -> bool:
