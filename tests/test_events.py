@@ -1289,3 +1289,17 @@ def test_plural_pronouns_inverted_clitics_and_the_latter(nlp):
     )
     # With no plural subject before, "ils" is nobody the text names.
     assert ("17", None) in sources("Le quartier était calme. Ils ont arrêté trois hommes.")
+
+
+@pytest.mark.slow
+def test_killed_during_a_repression_and_present_participles_on_a_noun(nlp):
+    def records(text):
+        return [(v.cameo, v.source_actor, v.target_country) for v in veille.analyze(text).events]
+
+    # "tués lors de la répression": the killing is the violent repression (175), of the
+    # victims, "lors" parsed as an adverb or not.
+    found = records("On a retrouvé les corps d'opposants égyptiens tués lors de la répression.")
+    assert ("175", None, "EGY") in found
+    # A present participle on a noun: the noun does it.
+    found = records("Le bilan a déçu, le ministre russe promettant de lever les sanctions.")
+    assert any(c.startswith("03") and s == "RUSGOV" for c, s, _ in found)

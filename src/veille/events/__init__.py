@@ -173,9 +173,19 @@ def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
         doers += [
             k for k in index.kids(i, "obl", "obl:mod", "nmod") if _case(index, k) in _CIRCUMSTANCE
         ]
+        # "tués lors de la répression", where the parser makes "lors" an adverb and the
+        # act its complement.
+        doers += [
+            k
+            for adverb in index.kids(i, "advmod")
+            if fold(adverb.text) == "lors"
+            for k in index.kids(adverb.i, "obl:arg", "obl:mod", "obl", "nmod")
+        ]
         for doer in doers:
-            if doer.i != i and triggers.get(doer.i, "")[:2] in ("18", "19", "20"):
-                triggers[i] = triggers[doer.i]
+            done = triggers.get(doer.i, "")
+            # (violent repression, 175, is violence too: "tués lors de la répression")
+            if doer.i != i and (done[:2] in ("18", "19", "20") or done == "175"):
+                triggers[i] = done
                 break
 
 

@@ -481,6 +481,22 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
             subjects.sort(key=lambda s: (s.i > head.i, abs(head.i - s.i)))
             actors = [_doer(index, s) for s in subjects if s.pos != "DET"]
             return next((a for a in actors if a.named), actors[0] if actors else _Actor())
+        owner = index.tokens[head.head]
+        if (
+            head.dep == "acl"
+            and head.verb_form == "Part"
+            and head.tense == "Pres"
+            and owner.i != head.i
+            and owner.pos in ("NOUN", "PROPN")
+            and index.tokens[head.i - 1].text != ","
+        ):
+            # "le président promettant de …", "les manifestants réclamant …": a present
+            # participle on a noun says what that noun does (set off by a comma, it is the
+            # main clause's: "n'en a pas fait une priorité, concentrant ses forces"); a
+            # thing does nothing ("des documents visant à …").
+            doer = _doer(index, owner)
+            if doer.named:
+                return doer
         if head.head == head.i or head.dep not in (
             "xcomp",
             "conj",
