@@ -1303,3 +1303,25 @@ def test_killed_during_a_repression_and_present_participles_on_a_noun(nlp):
     # A present participle on a noun: the noun does it.
     found = records("Le bilan a déçu, le ministre russe promettant de lever les sanctions.")
     assert any(c.startswith("03") and s == "RUSGOV" for c, s, _ in found)
+
+
+@pytest.mark.slow
+def test_a_deed_criticised_pronouns_chained_and_an_opening_participle(nlp):
+    def records(text):
+        return [(v.root, v.source_country, v.target_country) for v in veille.analyze(text).events]
+
+    # "…, ce qui a été critiqué": the criticism is of the doer of the deed.
+    found = records(
+        "Le gouvernement italien a annoncé une hausse des impôts, ce qui a été critiqué."
+    )
+    assert ("11", None, "ITA") in found
+    # "ils" after "ils" stands for what the first stands for; "selon X" names someone.
+    found = records(
+        "Selon les syndicats espagnols, la réforme est injuste. Ils affirment avoir prévenu "
+        "le patronat. Ils dénoncent aussi la fermeture des usines."
+    )
+    assert ("11", "ESP", None) in found
+    # A past participle opening the sentence qualifies the main clause's subject.
+    assert records("Accusé de corruption par la presse, le ministre allemand a démissionné.")[0][
+        ::2
+    ] == ("11", "DEU")

@@ -41,10 +41,29 @@ def _passive_participle(index: _Index, trigger: Token) -> bool:
         return True
     if any(k.dep.startswith("aux") for k in kids):
         return False
-    return trigger.dep in ("acl", "amod") or _detached(index, trigger) is not None
+    return (
+        trigger.dep in ("acl", "amod")
+        or _detached(index, trigger) is not None
+        or _opening(index, trigger) is not None
+    )
 
 
 _REFLEXIVE = frozenset({"se", "s'", "s’"})
+
+
+def _said_of(index: _Index, patient: Token) -> Token | None:
+    """ "…, ce qui a été critiqué": the "qui" of a "ce qui" clause stands for what the
+    clause it follows tells; the verb of that clause."""
+    if fold(patient.text) != "qui" or patient.pos != "PRON":
+        return None
+    relative = index.tokens[patient.head]
+    if relative.dep != "acl:relcl" or relative.head == relative.i:
+        return None
+    that = index.tokens[relative.head]
+    if fold(that.text) != "ce" or that.pos != "PRON" or that.head == that.i:
+        return None
+    verb = _verb_of(index, index.tokens[that.head])
+    return verb if verb.pos in ("VERB", "AUX") and verb.i != relative.i else None
 
 
 def _passive_infinitive(index: _Index, participle: Token) -> bool:
@@ -74,6 +93,48 @@ def _detached(index: _Index, participle: Token) -> Token | None:
     return noun if noun.pos in ("NOUN", "PROPN") else None
 
 
+def _opening(index: _Index, participle: Token) -> Token | None:
+    """ "Longtemps accusée de laxisme par ses alliés, la Turquie a …", "Chassé de la
+    capitale par les troupes, le groupe contrôle …": a past participle that opens its
+    sentence qualifies the main clause's subject, the actor right after the comma that
+    closes the participle's clause (read from the words: the parser often makes the
+    participle the root); that actor's word."""
+    if participle.verb_form != "Part" or participle.tense != "Past":
+        return None
+    kids = [index.tokens[c] for c in index.children.get(participle.i, [])]
+    if any(k.dep.startswith(("aux", "nsubj")) for k in kids):
+        return None
+    start, end = index.parsed.sents[participle.sent]
+    tokens = index.tokens
+    if any(t.pos not in ("ADV", "PUNCT", "SPACE") for t in tokens[start : participle.i]):
+        return None
+    for i in range(participle.i + 1, end - 1):
+        if tokens[i].text != ",":
+            continue
+        k = i + 1
+        while k < end and tokens[k].pos == "DET":
+            k += 1
+        if k >= end or tokens[k].pos not in ("NOUN", "PROPN"):
+            continue
+        entity = index.entity_of.get(k)
+        last = k
+        while entity is not None and last + 1 < end and index.entity_of.get(last + 1) is entity:
+            last += 1
+        if last + 1 < end and fold(tokens[last + 1].text) in (",", "et", "ou"):
+            continue  # "accusé par la France, l'Allemagne et …": still the agents
+        bodies = data.name_lists()["institution"] | data.name_lists()["org_anaphor"]
+        actor = entity is not None and entity.type in ("PER", "ORG", "GPE")
+        if actor or fold(tokens[k].lemma) in bodies or _people_word(tokens[k]):
+            return tokens[k]
+        return None
+    return None
+
+
+def _people_word(token: Token) -> bool:
+    lemma = fold(token.lemma)
+    return lemma in data.name_lists()["people"] or lemma in data.role_head_words()
+
+
 def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if _passive_participle(index, trigger):
         # A passive participle the tagger calls an adjective: "ont été tués", "les
@@ -82,7 +143,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         head = index.tokens[trigger.head]
         patient = patients[0] if patients else (head if trigger.dep in ("amod", "acl") else None)
         if patient is None:
-            patient = _detached(index, trigger)
+            patient = _detached(index, trigger) or _opening(index, trigger)
         agents = [
             t
             for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
@@ -98,6 +159,11 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # the participle's own phrase (the agent is no part of it).
         without = trigger.i if patient is not None and patient.i == head.i else None
         target = _actor_of(index, patient, without) if patient is not None else _Actor()
+        said = _said_of(index, patient) if patient is not None else None
+        if said is not None:
+            # "le président a annoncé un plan, ce qui a été critiqué": what is criticised
+            # is a deed; the act is on its doer.
+            target = _clause_subject(index, said)
         if patient is None and infinitive:
             # "une Palestinienne a attaqué … avant d'être abattue": the one the passive
             # infinitive happens to is the subject of the clause it depends on.

@@ -132,20 +132,27 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
     return None
 
 
-def _plural_antecedent(index: _Index, pronoun: Token) -> Token | None:
+def _plural_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | None:
     """ "Les pompiers ont alerté … . Ils déploraient aussi …", "Thierry et Véronique Roy
     … où ils pointent du doigt": the plural subject (or subjects coordinated) named last
     before "ils" / "elles", of its gender, this sentence or the one before: people, a
-    body, or names."""
+    body, or names; or the source a "selon" phrase names ("Selon les pompiers, … . Ils
+    affirment …"). An "ils" before stands for the same ("Ils affirment … . Ils
+    déploraient …")."""
     bodies = data.name_lists()["institution"] | data.name_lists()["people"]
     feminine = fold(pronoun.text).lstrip("-") == "elles"
     for i in range(pronoun.i - 1, -1, -1):
         token = index.tokens[i]
         if index.gap(pronoun, token) > 1:
             return None
-        if token.dep not in _SUBJECT_DEPS and token.dep != _PASSIVE_SUBJECT:
+        source = token.dep == "obl:mod" and _case(index, token) == "selon"
+        if token.dep not in _SUBJECT_DEPS and token.dep != _PASSIVE_SUBJECT and not source:
             continue
-        if token.pos == "PRON" or (feminine and token.gender == "Masc"):
+        if feminine and token.gender == "Masc":
+            continue
+        if token.pos == "PRON":
+            if fold(token.text).lstrip("-") in _PLURAL_PRONOUNS and hops > 0:
+                return _plural_antecedent(index, token, hops - 1)
             continue
         entity = index.entity_of.get(i)
         several = token.number == "Plur" or any(
@@ -159,6 +166,9 @@ def _plural_antecedent(index: _Index, pronoun: Token) -> Token | None:
         if token.pos == "NOUN" and (fold(token.lemma) in bodies or _role(token)):
             return token
     return None
+
+
+_PLURAL_PRONOUNS = frozenset({"ils", "elles"})
 
 
 def _the_latter(index: _Index, token: Token) -> bool:
