@@ -1325,3 +1325,19 @@ def test_a_deed_criticised_pronouns_chained_and_an_opening_participle(nlp):
     assert records("Accusé de corruption par la presse, le ministre allemand a démissionné.")[0][
         ::2
     ] == ("11", "DEU")
+
+
+@pytest.mark.slow
+def test_help_one_holds_thanks_to_and_an_object_after_an_aside(nlp):
+    def records(text):
+        return [(v.root, v.source_country, v.target_country) for v in veille.analyze(text).events]
+
+    # "grâce au soutien de X": the subject of the clause receives the help.
+    found = records("L'armée afghane résiste grâce au soutien aérien des forces américaines.")
+    assert ("07", "USA", "AFG") in found
+    # The object after a phrase set off by commas, however the parser hangs it.
+    found = records(
+        "La police turque a ouvert une enquête sur l'accident. On a arrêté, dans le cadre "
+        "de l'enquête, trois employés de la compagnie."
+    )
+    assert ("17", None, "TUR") in found

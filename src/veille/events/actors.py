@@ -93,6 +93,22 @@ def _detached(index: _Index, participle: Token) -> Token | None:
     return noun if noun.pos in ("NOUN", "PROPN") else None
 
 
+def _object_after_aside(index: _Index, verb: Token) -> list[Token]:
+    """ "On a arrêté, dans le cadre de l'enquête, trois employés": after a phrase set off
+    by commas, the parser may make the object a conjunct of the verb (no "et" before it)
+    or hang it off the comma."""
+    found = []
+    commas = [p for p in index.kids(verb.i, "punct") if p.text == "," and p.i > verb.i]
+    hung = [k for p in commas for k in index.kids(p.i, "fixed", "conj", "dep", "obj")]
+    for kid in index.kids(verb.i, "conj") + hung:
+        if kid.pos not in ("NOUN", "PROPN") or kid.i < verb.i or index.kids(kid.i, "cc"):
+            continue
+        first = min(i for i in _subtree(index, kid.i) if index.tokens[i].pos != "PUNCT")
+        if first > 0 and index.tokens[first - 1].text == ",":
+            found.append(kid)
+    return found
+
+
 def _opening(index: _Index, participle: Token) -> Token | None:
     """ "Longtemps accusée de laxisme par ses alliés, la Turquie a …", "Chassé de la
     capitale par les troupes, le groupe contrôle …": a past participle that opens its
@@ -173,9 +189,11 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
         passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
         # "a soutenu Duque": the parser sometimes makes a name object an xcomp.
-        objects = index.kids(trigger.i, "obj") or [
-            t for t in index.kids(trigger.i, "xcomp") if t.pos in ("PROPN", "NOUN")
-        ]
+        objects = (
+            index.kids(trigger.i, "obj")
+            or [t for t in index.kids(trigger.i, "xcomp") if t.pos in ("PROPN", "NOUN")]
+            or _object_after_aside(index, trigger)
+        )
         agents = [
             t
             for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
@@ -195,7 +213,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         source = _noun_source(index, trigger, code)
         target = _noun_patient(index, trigger)
         if not target.named:
-            target = _beneficiary(index, trigger)
+            target = _beneficiary(index, trigger, code)
         if not target.named:
             target = _sufferer(index, trigger)
     if not target.named:
@@ -328,9 +346,12 @@ def _noun_patient(index: _Index, noun: Token) -> _Actor:
 _RECEIVING = frozenset({"beneficier", "recevoir", "obtenir", "profiter"})
 
 
-def _beneficiary(index: _Index, noun: Token) -> _Actor:
-    """ "il bénéficie du soutien de la Turquie": the one who receives the act."""
+def _beneficiary(index: _Index, noun: Token, code: str) -> _Actor:
+    """ "il bénéficie du soutien de la Turquie", "l'armée tient grâce au soutien de la
+    Russie": the one who receives the act."""
     verb = index.tokens[noun.head]
+    if _case(index, noun) == "grace" and code[:2] in _HELP and verb.i != noun.i:
+        return _clause_subject(index, verb)
     if (
         verb.i == noun.i
         or fold(verb.lemma) not in _RECEIVING
@@ -338,6 +359,10 @@ def _beneficiary(index: _Index, noun: Token) -> _Actor:
     ):
         return _Actor()
     return _clause_subject(index, verb)
+
+
+# Roots of help one owes something to ("grâce à l'aide de …"): cooperation, aid, yielding.
+_HELP = frozenset({"05", "06", "07", "08"})
 
 
 # Verbs whose subject lives through what their object names ("les attentats qu'a connus
