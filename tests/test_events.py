@@ -1341,3 +1341,21 @@ def test_help_one_holds_thanks_to_and_an_object_after_an_aside(nlp):
         "de l'enquête, trois employés de la compagnie."
     )
     assert ("17", None, "TUR") in found
+
+
+@pytest.mark.slow
+def test_object_clitic_of_a_thing_and_eux_in_a_chain_of_pronouns(nlp):
+    def records(text):
+        return [(v.root, v.source_country, v.target_country) for v in veille.analyze(text).events]
+
+    # "l'" after a thing object stands for the thing, no actor.
+    found = records(
+        "Les garde-côtes grecs ont poursuivi le navire pendant une heure, avant de l'arraisonner."
+    )
+    assert found == [("17", "GRC", None)]
+    # "Eux …" then "-ils": both stand for the plural subject before.
+    found = records(
+        "Les parents des victimes ont écrit au maire de Lyon. Eux ajoutent que la police a "
+        "échoué. Aussi menacent-ils de porter plainte contre le maire."
+    )
+    assert ("13", "FRA", "FRA") in found

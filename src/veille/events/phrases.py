@@ -168,7 +168,7 @@ def _plural_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | 
     return None
 
 
-_PLURAL_PRONOUNS = frozenset({"ils", "elles"})
+_PLURAL_PRONOUNS = frozenset({"ils", "elles", "eux"})
 
 
 def _the_latter(index: _Index, token: Token) -> bool:
