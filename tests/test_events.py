@@ -1359,3 +1359,18 @@ def test_object_clitic_of_a_thing_and_eux_in_a_chain_of_pronouns(nlp):
         "échoué. Aussi menacent-ils de porter plainte contre le maire."
     )
     assert ("13", "FRA", "FRA") in found
+
+
+@pytest.mark.slow
+def test_people_tied_to_an_armed_group_take_its_side(nlp):
+    def records(text):
+        return [(v.root, v.source_country, v.target_country) for v in veille.analyze(text).events]
+
+    # "liés à", "affiliés à": the group says whose they are (a known group's country).
+    assert ("17", "TUR", "SYR") in records(
+        "La Turquie annonce l'arrestation de suspects liés au Front al-Nosra."
+    )
+    assert ("17", "SAU", "YEM") in records(
+        "Les autorités saoudiennes annoncent l'arrestation de militants liés aux Houthis."
+    )
+    assert ("17", None, "COL") in records("La police a interpellé deux hommes liés aux FARC.")

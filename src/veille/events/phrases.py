@@ -48,8 +48,9 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     if entity is None and _people_noun(token):
         # "De nombreux jeunes, soupçonnés de préparer des attentats sous l'influence de
         # l'État islamique": a participle clause on people says what of them, not who.
+        # (But "des suspects liés au Front al-Nosra", "affiliés à Al-Qaïda": a tie says whose.)
         for clause in index.kids(token.i, "acl"):
-            if clause.pos == "VERB":
+            if clause.pos == "VERB" and fold(clause.lemma) not in _TIES:
                 left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
@@ -114,6 +115,10 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
             if fuller.country is not None and fuller.entity is None:
                 return fuller
     return actor
+
+
+# Participles that tie people to a side ("liés à", "affiliés à", "appartenant à"), folded.
+_TIES = frozenset({"lier", "affilier", "appartenir", "rattacher"})
 
 
 def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
