@@ -1374,3 +1374,17 @@ def test_people_tied_to_an_armed_group_take_its_side(nlp):
         "Les autorités saoudiennes annoncent l'arrestation de militants liés aux Houthis."
     )
     assert ("17", None, "COL") in records("La police a interpellé deux hommes liés aux FARC.")
+
+
+@pytest.mark.slow
+def test_a_participle_after_et_shares_the_auxiliary_and_its_subject(nlp):
+    found = [
+        (v.root, v.source_country, v.target_country)
+        for v in veille.analyze(
+            "Longtemps critiquée par ses partenaires européens, la Grèce a depuis quelques "
+            "mois renforcé les contrôles à sa frontière et expulsé plusieurs dizaines de "
+            "membres présumés du PKK."
+        ).events
+    ]
+    assert ("11", None, "GRC") in found
+    assert ("17", "GRC", "TUR") in found

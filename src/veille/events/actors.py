@@ -612,7 +612,29 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
         return _actor_of(index, head)
     if verb.pos == "VERB" and verb.dep == "ROOT":
         return _name_before(index, verb)
+    shared = _shared_auxiliary(index, verb)
+    if shared is not None:
+        return _name_before(index, shared)
     return _Actor()
+
+
+def _shared_auxiliary(index: _Index, verb: Token) -> Token | None:
+    """ "la Turquie a renforcé les contrôles et interpellé cinquante membres": a past
+    participle after "et" with no auxiliary of its own shares the one before it (the
+    parser may hang it anywhere); that auxiliary."""
+    if verb.verb_form != "Part" or verb.tense != "Past":
+        return None
+    kids = [index.tokens[c] for c in index.children.get(verb.i, [])]
+    if any(k.dep.startswith("aux") for k in kids) or not any(
+        k.dep == "cc" and fold(k.text) in ("et", "ou", "puis") for k in kids
+    ):
+        return None
+    start = index.parsed.sents[verb.sent][0]
+    for i in range(verb.i - 1, start - 1, -1):
+        token = index.tokens[i]
+        if token.pos == "AUX" and token.dep == "aux:tense" and token.verb_form == "Fin":
+            return token
+    return None
 
 
 def _doer(index: _Index, subject: Token) -> _Actor:
