@@ -1388,3 +1388,14 @@ def test_a_participle_after_et_shares_the_auxiliary_and_its_subject(nlp):
     ]
     assert ("11", None, "GRC") in found
     assert ("17", "GRC", "TUR") in found
+
+
+@pytest.mark.slow
+def test_more_nouns_of_people(nlp):
+    # "le passeur présumé", "des trafiquants": people, of the country they are in.
+    found = [
+        (v.root, v.target_country)
+        for v in veille.analyze("Le passeur présumé a été placé en détention à Lyon.").events
+    ]
+    assert found == [("17", "FRA")]
+    assert data.name_lists()["people"] >= {"recruteur", "trafiquant", "activiste", "officier"}
