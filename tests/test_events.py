@@ -1399,3 +1399,20 @@ def test_more_nouns_of_people(nlp):
     ]
     assert found == [("17", "FRA")]
     assert data.name_lists()["people"] >= {"recruteur", "trafiquant", "activiste", "officier"}
+
+
+@pytest.mark.slow
+def test_leaving_an_organisation_reduces_relations_and_may_is_not_did(nlp):
+    def records(text):
+        return [(v.cameo, v.source_country) for v in veille.analyze(text).events]
+
+    assert records("La Hongrie a quitté l'Union européenne en 2030.") == [("160", "HUN")]
+    assert records("Le Venezuela s'est retiré de l'Organisation des États américains.") == [
+        ("160", "VEN")
+    ]
+    # The noun, its country the first "de" complement, the body the second.
+    assert records("Les marchés ont chuté après la sortie du Portugal de l'Union européenne.") == [
+        ("160", "PRT")
+    ]
+    # What a country may do is not done.
+    assert records("Un pays membre ne peut se retirer de l'alliance qu'après un préavis.") == []

@@ -211,6 +211,10 @@ def _licensed(index: _Index, token: Token) -> bool:
         return False
     if token.dep in ("obj", "obl:arg", "xcomp") and fold(head.lemma) in _FEARED:
         return True  # "la ville risquant l'encerclement", "pour éviter un affrontement"
+    if token.verb_form == "Inf" and fold(head.lemma) == "pouvoir" and head.tense == "Pres":
+        # "un pays ne peut se retirer de l'accord que trois ans après": what one may do
+        # (but "a pu s'enfuir" tells what happened).
+        return not index.kids(head.i, "aux:tense")
     return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
 
 

@@ -103,6 +103,10 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     if not named and token.pos == "PRON" and fold(token.text) in _FIRST_PERSON:
         speaker = index.voice_at(token.start)  # « Nous n'avons rien cédé », a dit Juncker
         return _from_entity(speaker) if speaker is not None else _Actor()
+    if entity is not None and entity.type in ("PER", "ORG", "GPE") and entity in named:
+        # The phrase's own head name, not one in its complements: "du Portugal de l'Union
+        # européenne" is Portugal.
+        return _from_entity(entity)
     for kind in ("PER", "ORG", "GPE", "LOC"):
         for entity in named:
             if entity.type == kind and not _unplaced(entity):
