@@ -1416,3 +1416,13 @@ def test_leaving_an_organisation_reduces_relations_and_may_is_not_did(nlp):
     ]
     # What a country may do is not done.
     assert records("Un pays membre ne peut se retirer de l'alliance qu'après un préavis.") == []
+
+
+@pytest.mark.slow
+def test_the_subject_after_an_opening_participle_is_no_listed_agent(nlp):
+    found = [
+        (v.root, v.source_country, v.target_country)
+        for v in veille.analyze("Critiqué par Moscou, Washington a maintenu les sanctions.").events
+        if v.root == "11"
+    ]
+    assert found == [("11", "RUS", "USA")]

@@ -542,6 +542,8 @@ def _listed(index: _Index, actor: _Actor) -> list[_Actor]:
         entity = index.entity_of.get(k) if k < sentence_end else None
         if entity is None or entity.type not in ("PER", "ORG", "GPE") or id(entity) in seen:
             break
+        if tokens[k].dep in ("nsubj", _PASSIVE_SUBJECT):
+            break  # "Critiqué par Moscou, Washington a maintenu …": the next clause's subject
         seen.add(id(entity))
         found.append(_from_entity(entity))
         last = k
