@@ -1426,3 +1426,15 @@ def test_the_subject_after_an_opening_participle_is_no_listed_agent(nlp):
         if v.root == "11"
     ]
     assert found == [("11", "RUS", "USA")]
+
+
+@pytest.mark.slow
+def test_violence_to_a_building_is_done_in_its_country(nlp):
+    def records(text):
+        return [(v.root, v.target_country) for v in veille.analyze(text).events]
+
+    assert records("Des inconnus ont incendié une mosquée dans le sud de la France.") == [
+        ("17", "FRA")
+    ]
+    # Words about a building are about no party.
+    assert records("Le ministre afghan a critiqué un hôpital de la région.") == [("11", None)]

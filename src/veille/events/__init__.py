@@ -356,6 +356,8 @@ def _events(
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
     source, target = _actors(index, trigger, code)
+    if target.site and code[:2] not in ("17", "18", "19", "20"):
+        target = _Actor()  # a building is no party to words or visits, only to force
     source, target = _localised(index, source), _localised(index, target, patient=True)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force

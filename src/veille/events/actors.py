@@ -468,7 +468,9 @@ def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
             # (still someone: an act they do or undergo is no mere topic)
             return _Actor(party=actor.party, people=actor.people, unaligned=True, token=actor.token)
         regional = actor.code in _regions().values()
-        if (actor.people or (actor.party and not patient)) or (
+        # (a building is of the country it stands in, when violence is done to it)
+        site = actor.site and patient
+        if (actor.people or (actor.party and not patient) or site) or (
             actor.code is not None and not regional
         ):
             code = index.home + (actor.code or "")

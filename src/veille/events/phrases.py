@@ -310,6 +310,7 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         party=token.pos in ("NOUN", "PROPN") and not act,
         people=people or head in data.role_head_words(),
         unaligned=head in lists["unaligned"],
+        site=token.pos == "NOUN" and head in lists["site"],
     )
 
 
