@@ -1438,3 +1438,14 @@ def test_violence_to_a_building_is_done_in_its_country(nlp):
     ]
     # Words about a building are about no party.
     assert records("Le ministre afghan a critiqué un hôpital de la région.") == [("11", None)]
+
+
+@pytest.mark.slow
+def test_violence_in_a_building_hits_its_country(nlp):
+    found = [
+        (v.root, v.target_country)
+        for v in veille.analyze(
+            "Une explosion a retenti dimanche dans une église de la banlieue de Lahore."
+        ).events
+    ]
+    assert found == [("18", "PAK")]

@@ -257,6 +257,8 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # "l'offensive a mis en déroute les djihadistes", "ces attentats ont provoqué la
         # mort de 28 personnes": what the violence did, it did to its verb's object.
         target = _struck(index, trigger)
+    if not target.named and code[:2] in ("18", "19", "20"):
+        target = _site_hit(index, trigger)
     if not target.named:
         target = _partner(index, trigger, source)
     if not target.named and code[:2] == "19" and _reciprocal(index, trigger):
@@ -286,6 +288,23 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+def _site_hit(index: _Index, trigger: Token) -> _Actor:
+    """ "une explosion a retenti dans une église copte", "un attentat contre un hôtel": the
+    building violence happened in or against, a complement of the act or of the verb it
+    is the subject of."""
+    holders = [trigger]
+    if trigger.pos == "NOUN" and trigger.dep in ("nsubj", _PASSIVE_SUBJECT):
+        holders.append(index.tokens[trigger.head])
+    for holder in holders:
+        for child in index.kids(holder.i, "obl:mod", "obl:arg", "obl", "nmod"):
+            site = child.pos == "NOUN" and fold(child.lemma) in data.name_lists()["site"]
+            if site and _case(index, child) in ("dans", "contre", "sur") and child.i != trigger.i:
+                # (the building, of the country it stands in; not a name in its phrase,
+                # "l'église Saint-Georges située à Tanta")
+                return _Actor(party=True, site=True, token=child.i)
+    return _Actor()
 
 
 def _force(trigger: Token) -> bool:
@@ -464,7 +483,7 @@ def _localised(index: _Index, actor: _Actor, patient: bool = False) -> _Actor:
     if entity is None:
         if actor.unaligned:
             return actor
-        if _someone(index, actor):
+        if _someone(index, actor) and not (actor.site and patient):
             # (still someone: an act they do or undergo is no mere topic)
             return _Actor(party=actor.party, people=actor.people, unaligned=True, token=actor.token)
         regional = actor.code in _regions().values()
