@@ -262,9 +262,19 @@ def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
         doers += [
             k for k in index.kids(i, "obl", "obl:mod", "nmod") if _case(index, k) in _CIRCUMSTANCE
         ]
+        # "tués lors de la répression", where the parser makes "lors" an adverb and the
+        # act its complement.
+        doers += [
+            k
+            for adverb in index.kids(i, "advmod")
+            if fold(adverb.text) == "lors"
+            for k in index.kids(adverb.i, "obl:arg", "obl:mod", "obl", "nmod")
+        ]
         for doer in doers:
-            if doer.i != i and triggers.get(doer.i, "")[:2] in ("18", "19", "20"):
-                triggers[i] = triggers[doer.i]
+            done = triggers.get(doer.i, "")
+            # (violent repression, 175, is violence too: "tués lors de la répression")
+            if doer.i != i and (done[:2] in ("18", "19", "20") or done == "175"):
+                triggers[i] = done
                 break
 
 
@@ -294,6 +304,10 @@ def _licensed(index: _Index, token: Token) -> bool:
         return True  # "cela contraindrait les démocrates à négocier"
     if token.dep in ("obj", "obl:arg", "xcomp") and fold(head.lemma) in _FEARED:
         return True  # "la ville risquant l'encerclement", "pour éviter un affrontement"
+    if token.verb_form == "Inf" and fold(head.lemma) == "pouvoir" and head.tense == "Pres":
+        # "un pays ne peut se retirer de l'accord que trois ans après": what one may do
+        # (but "a pu s'enfuir" tells what happened).
+        return not index.kids(head.i, "aux:tense")
     return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
 
 
@@ -460,6 +474,8 @@ def _events(
         return []  # "une enquête du quotidien allemand Bild": reporting, not an inquiry
     if code[:2] == "09" and _about_a_hazard(index, trigger):
         return []  # "une enquête a été ouverte sur les causes de l'accident"
+    if target.site and code[:2] not in ("17", "18", "19", "20"):
+        target = _Actor()  # a building is no party to words or visits, only to force
     local = _local_country(index, trigger, code)
     target = _localised(index, target, patient=True, local=local)
     source = _localised_doer(index, source, code, target, local)
@@ -696,6 +712,8 @@ def _listed(index: _Index, actor: _Actor) -> list[_Actor]:
         entity = index.entity_of.get(k) if k < sentence_end else None
         if entity is None or entity.type not in ("PER", "ORG", "GPE") or id(entity) in seen:
             break
+        if tokens[k].dep in ("nsubj", _PASSIVE_SUBJECT):
+            break  # "Critiqué par Moscou, Washington a maintenu …": the next clause's subject
         seen.add(id(entity))
         found.append(_from_entity(entity))
         last = k

@@ -42,10 +42,29 @@ def _passive_participle(index: _Index, trigger: Token) -> bool:
         return True
     if any(k.dep.startswith("aux") for k in kids):
         return False
-    return trigger.dep in ("acl", "amod") or _detached(index, trigger) is not None
+    return (
+        trigger.dep in ("acl", "amod")
+        or _detached(index, trigger) is not None
+        or _opening(index, trigger) is not None
+    )
 
 
 _REFLEXIVE = frozenset({"se", "s'", "s’"})
+
+
+def _said_of(index: _Index, patient: Token) -> Token | None:
+    """ "…, ce qui a été critiqué": the "qui" of a "ce qui" clause stands for what the
+    clause it follows tells; the verb of that clause."""
+    if fold(patient.text) != "qui" or patient.pos != "PRON":
+        return None
+    relative = index.tokens[patient.head]
+    if relative.dep != "acl:relcl" or relative.head == relative.i:
+        return None
+    that = index.tokens[relative.head]
+    if fold(that.text) != "ce" or that.pos != "PRON" or that.head == that.i:
+        return None
+    verb = _verb_of(index, index.tokens[that.head])
+    return verb if verb.pos in ("VERB", "AUX") and verb.i != relative.i else None
 
 
 def _passive_infinitive(index: _Index, participle: Token) -> bool:
@@ -75,6 +94,64 @@ def _detached(index: _Index, participle: Token) -> Token | None:
     return noun if noun.pos in ("NOUN", "PROPN") else None
 
 
+def _object_after_aside(index: _Index, verb: Token) -> list[Token]:
+    """ "On a arrêté, dans le cadre de l'enquête, trois employés": after a phrase set off
+    by commas, the parser may make the object a conjunct of the verb (no "et" before it)
+    or hang it off the comma."""
+    found = []
+    commas = [p for p in index.kids(verb.i, "punct") if p.text == "," and p.i > verb.i]
+    hung = [k for p in commas for k in index.kids(p.i, "fixed", "conj", "dep", "obj")]
+    for kid in index.kids(verb.i, "conj") + hung:
+        if kid.pos not in ("NOUN", "PROPN") or kid.i < verb.i or index.kids(kid.i, "cc"):
+            continue
+        first = min(i for i in _subtree(index, kid.i) if index.tokens[i].pos != "PUNCT")
+        if first > 0 and index.tokens[first - 1].text == ",":
+            found.append(kid)
+    return found
+
+
+def _opening(index: _Index, participle: Token) -> Token | None:
+    """ "Longtemps accusée de laxisme par ses alliés, la Turquie a …", "Chassé de la
+    capitale par les troupes, le groupe contrôle …": a past participle that opens its
+    sentence qualifies the main clause's subject, the actor right after the comma that
+    closes the participle's clause (read from the words: the parser often makes the
+    participle the root); that actor's word."""
+    if participle.verb_form != "Part" or participle.tense != "Past":
+        return None
+    kids = [index.tokens[c] for c in index.children.get(participle.i, [])]
+    if any(k.dep.startswith(("aux", "nsubj")) for k in kids):
+        return None
+    start, end = index.parsed.sents[participle.sent]
+    tokens = index.tokens
+    if any(t.pos not in ("ADV", "PUNCT", "SPACE") for t in tokens[start : participle.i]):
+        return None
+    for i in range(participle.i + 1, end - 1):
+        if tokens[i].text != ",":
+            continue
+        k = i + 1
+        while k < end and tokens[k].pos == "DET":
+            k += 1
+        if k >= end or tokens[k].pos not in ("NOUN", "PROPN"):
+            continue
+        entity = index.entity_of.get(k)
+        last = k
+        while entity is not None and last + 1 < end and index.entity_of.get(last + 1) is entity:
+            last += 1
+        if last + 1 < end and fold(tokens[last + 1].text) in (",", "et", "ou"):
+            continue  # "accusé par la France, l'Allemagne et …": still the agents
+        bodies = data.name_lists()["institution"] | data.name_lists()["org_anaphor"]
+        actor = entity is not None and entity.type in ("PER", "ORG", "GPE")
+        if actor or fold(tokens[k].lemma) in bodies or _people_word(tokens[k]):
+            return tokens[k]
+        return None
+    return None
+
+
+def _people_word(token: Token) -> bool:
+    lemma = fold(token.lemma)
+    return lemma in data.name_lists()["people"] or lemma in data.role_head_words()
+
+
 def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if _passive_participle(index, trigger):
         # A passive participle the tagger calls an adjective: "ont été tués", "les
@@ -83,7 +160,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         head = index.tokens[trigger.head]
         patient = patients[0] if patients else (head if trigger.dep in ("amod", "acl") else None)
         if patient is None:
-            patient = _detached(index, trigger)
+            patient = _detached(index, trigger) or _opening(index, trigger)
         agents = [
             t
             for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
@@ -99,6 +176,11 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # the participle's own phrase (the agent is no part of it).
         without = trigger.i if patient is not None and patient.i == head.i else None
         target = _actor_of(index, patient, without) if patient is not None else _Actor()
+        said = _said_of(index, patient) if patient is not None else None
+        if said is not None:
+            # "le président a annoncé un plan, ce qui a été critiqué": what is criticised
+            # is a deed; the act is on its doer.
+            target = _clause_subject(index, said)
         if patient is None and infinitive:
             # "une Palestinienne a attaqué … avant d'être abattue": the one the passive
             # infinitive happens to is the subject of the clause it depends on.
@@ -114,9 +196,11 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         else:
             pronominal = False
         # "a soutenu Duque": the parser sometimes makes a name object an xcomp.
-        objects = index.kids(trigger.i, "obj") or [
-            t for t in index.kids(trigger.i, "xcomp") if t.pos in ("PROPN", "NOUN")
-        ]
+        objects = (
+            index.kids(trigger.i, "obj")
+            or [t for t in index.kids(trigger.i, "xcomp") if t.pos in ("PROPN", "NOUN")]
+            or _object_after_aside(index, trigger)
+        )
         agents = [
             t
             for t in index.kids(trigger.i, "obl:agent", "obl:arg", "obl:mod")
@@ -138,7 +222,7 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         source = _noun_source(index, trigger, code)
         target = _noun_patient(index, trigger)
         if not target.named:
-            target = _beneficiary(index, trigger)
+            target = _beneficiary(index, trigger, code)
         if not target.named:
             target = _sufferer(index, trigger)
     if not target.named:
@@ -187,6 +271,8 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # "l'offensive a mis en déroute les djihadistes", "ces attentats ont provoqué la
         # mort de 28 personnes": what the violence did, it did to its verb's object.
         target = _struck(index, trigger)
+    if not target.named and code[:2] in ("18", "19", "20"):
+        target = _site_hit(index, trigger)
     if not target.named and _joint(code):
         target = _partner(index, trigger, source)
     if not target.named and code[:2] == "19" and _reciprocal(index, trigger):
@@ -234,6 +320,23 @@ def _on_an_act(index: _Index, trigger: Token) -> bool:
     text names is of whoever did it, not of the last party named before (a demand, "exige
     le retrait", is still addressed to someone)."""
     return any((thing.lemma.lower(), "NOUN") in lexicon() for thing in index.kids(trigger.i, "obj"))
+
+
+def _site_hit(index: _Index, trigger: Token) -> _Actor:
+    """ "une explosion a retenti dans une église copte", "un attentat contre un hôtel": the
+    building violence happened in or against, a complement of the act or of the verb it
+    is the subject of."""
+    holders = [trigger]
+    if trigger.pos == "NOUN" and trigger.dep in ("nsubj", _PASSIVE_SUBJECT):
+        holders.append(index.tokens[trigger.head])
+    for holder in holders:
+        for child in index.kids(holder.i, "obl:mod", "obl:arg", "obl", "nmod"):
+            site = child.pos == "NOUN" and fold(child.lemma) in data.name_lists()["site"]
+            if site and _case(index, child) in ("dans", "contre", "sur") and child.i != trigger.i:
+                # (the building, of the country it stands in; not a name in its phrase,
+                # "l'église Saint-Georges située à Tanta")
+                return _Actor(party=True, site=True, token=child.i)
+    return _Actor()
 
 
 def _force(trigger: Token) -> bool:
@@ -294,9 +397,12 @@ def _noun_patient(index: _Index, noun: Token) -> _Actor:
 _RECEIVING = frozenset({"beneficier", "recevoir", "obtenir", "profiter"})
 
 
-def _beneficiary(index: _Index, noun: Token) -> _Actor:
-    """ "il bénéficie du soutien de la Turquie": the one who receives the act."""
+def _beneficiary(index: _Index, noun: Token, code: str) -> _Actor:
+    """ "il bénéficie du soutien de la Turquie", "l'armée tient grâce au soutien de la
+    Russie": the one who receives the act."""
     verb = index.tokens[noun.head]
+    if _case(index, noun) == "grace" and code[:2] in _HELP and verb.i != noun.i:
+        return _clause_subject(index, verb)
     if (
         verb.i == noun.i
         or fold(verb.lemma) not in _RECEIVING
@@ -304,6 +410,10 @@ def _beneficiary(index: _Index, noun: Token) -> _Actor:
     ):
         return _Actor()
     return _clause_subject(index, verb)
+
+
+# Roots of help one owes something to ("grâce à l'aide de …"): cooperation, aid, yielding.
+_HELP = frozenset({"05", "06", "07", "08"})
 
 
 # Verbs whose subject lives through what their object names ("les attentats qu'a connus
@@ -417,11 +527,13 @@ def _localised(
         home = local or index.home
         if actor.unaligned:
             return actor
-        if _someone(index, actor):
+        if _someone(index, actor) and not (actor.site and patient):
             # (still someone: an act they do or undergo is no mere topic)
             return _Actor(party=actor.party, people=actor.people, unaligned=True, token=actor.token)
         regional = actor.code in _regions().values()
-        if (actor.people or (actor.party and not patient)) or (
+        # (a building is of the country it stands in, when violence is done to it)
+        site = actor.site and patient
+        if (actor.people or (actor.party and not patient) or site) or (
             actor.code is not None and not regional
         ):
             code = home + (actor.code or "")
@@ -528,6 +640,22 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
             subjects.sort(key=lambda s: (s.i > head.i, abs(head.i - s.i)))
             actors = [_doer(index, s) for s in subjects if s.pos != "DET"]
             return next((a for a in actors if a.named), actors[0] if actors else _Actor())
+        owner = index.tokens[head.head]
+        if (
+            head.dep == "acl"
+            and head.verb_form == "Part"
+            and head.tense == "Pres"
+            and owner.i != head.i
+            and owner.pos in ("NOUN", "PROPN")
+            and index.tokens[head.i - 1].text != ","
+        ):
+            # "le président promettant de …", "les manifestants réclamant …": a present
+            # participle on a noun says what that noun does (set off by a comma, it is the
+            # main clause's: "n'en a pas fait une priorité, concentrant ses forces"); a
+            # thing does nothing ("des documents visant à …").
+            doer = _doer(index, owner)
+            if doer.named:
+                return doer
         if head.head == head.i or head.dep not in (
             "xcomp",
             "conj",
@@ -552,7 +680,29 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
         return _actor_of(index, head)
     if verb.pos == "VERB" and verb.dep == "ROOT":
         return _name_before(index, verb)
+    shared = _shared_auxiliary(index, verb)
+    if shared is not None:
+        return _name_before(index, shared)
     return _Actor()
+
+
+def _shared_auxiliary(index: _Index, verb: Token) -> Token | None:
+    """ "la Turquie a renforcé les contrôles et interpellé cinquante membres": a past
+    participle after "et" with no auxiliary of its own shares the one before it (the
+    parser may hang it anywhere); that auxiliary."""
+    if verb.verb_form != "Part" or verb.tense != "Past":
+        return None
+    kids = [index.tokens[c] for c in index.children.get(verb.i, [])]
+    if any(k.dep.startswith("aux") for k in kids) or not any(
+        k.dep == "cc" and fold(k.text) in ("et", "ou", "puis") for k in kids
+    ):
+        return None
+    start = index.parsed.sents[verb.sent][0]
+    for i in range(verb.i - 1, start - 1, -1):
+        token = index.tokens[i]
+        if token.pos == "AUX" and token.dep == "aux:tense" and token.verb_form == "Fin":
+            return token
+    return None
 
 
 def _doer(index: _Index, subject: Token) -> _Actor:

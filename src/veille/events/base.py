@@ -334,6 +334,7 @@ class _Actor:
     people: bool = False  # … and that party is people or a body ("les manifestants")
     unaligned: bool = False  # … named by what they did, of no side the text tells ("un kamikaze")
     token: int | None = None  # the head word of the phrase that names it, if one does
+    site: bool = False  # … a building or public place ("un hôtel"), a target of violence
 
     @property
     def actor_code(self) -> str | None:
@@ -344,7 +345,7 @@ class _Actor:
     @property
     def named(self) -> bool:
         """The text names this actor: an entity, a code, or people of no known code."""
-        return self.people or self.entity is not None or self.code is not None
+        return self.people or self.site or self.entity is not None or self.code is not None
 
 
 def _subtree(index: _Index, root: int) -> list[int]:

@@ -55,8 +55,11 @@ def is_object_clitic(token: Token) -> bool:
 
 def object_antecedent(index: _Index, pronoun: Token) -> Token | None:
     """The last actor named before an object clitic, of its number, that is not the subject
-    of the clause the pronoun is in, this sentence or the one before."""
+    of the clause the pronoun is in, this sentence or the one before; none when a thing
+    object comes first ("ont poursuivi le cargo, avant de l'arraisonner")."""
     number = _OBJECT_CLITICS[fold(pronoun.text)]
+    # A direct object clitic ("l'", "les") may stand for a thing; "lui", "leur" for people.
+    direct = fold(pronoun.text) not in ("lui", "leur")
     subjects = _clause_subjects(index, pronoun)
     for token in _before(index, pronoun):
         # The doer of this sentence's clauses is not the one they act on (but the subject
@@ -74,6 +77,8 @@ def object_antecedent(index: _Index, pronoun: Token) -> Token | None:
             return head
         if _people(token) and token.number == number:
             return token  # "le général Pinochet … l'extrader", "des civils … les laisser"
+        if token.pos == "NOUN" and token.dep == "obj" and token.number == number and direct:
+            return None  # "ont poursuivi le cargo …, avant de l'arraisonner": a thing
     return None
 
 

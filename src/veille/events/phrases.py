@@ -48,8 +48,9 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     if entity is None and _people_noun(token):
         # "De nombreux jeunes, soupçonnés de préparer des attentats sous l'influence de
         # l'État islamique": a participle clause on people says what of them, not who.
+        # (But "des suspects liés au Front al-Nosra", "affiliés à Al-Qaïda": a tie says whose.)
         for clause in index.kids(token.i, "acl"):
-            if clause.pos == "VERB":
+            if clause.pos == "VERB" and fold(clause.lemma) not in _TIES:
                 left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
@@ -102,6 +103,10 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     if not named and token.pos == "PRON" and fold(token.text) in _FIRST_PERSON:
         speaker = index.voice_at(token.start)  # « Nous n'avons rien cédé », a dit Juncker
         return _from_entity(speaker) if speaker is not None else _Actor()
+    if entity is not None and entity.type in ("PER", "ORG", "GPE") and entity in named:
+        # The phrase's own head name, not one in its complements: "du Portugal de l'Union
+        # européenne" is Portugal.
+        return _from_entity(entity)
     for kind in ("PER", "ORG", "GPE", "LOC"):
         for entity in named:
             if entity.type == kind and not _unplaced(entity):
@@ -114,6 +119,10 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
             if fuller.country is not None and fuller.entity is None:
                 return fuller
     return actor
+
+
+# Participles that tie people to a side ("liés à", "affiliés à", "appartenant à"), folded.
+_TIES = frozenset({"lier", "affilier", "appartenir", "rattacher"})
 
 
 def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
@@ -132,20 +141,27 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
     return None
 
 
-def _plural_antecedent(index: _Index, pronoun: Token) -> Token | None:
+def _plural_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | None:
     """ "Les pompiers ont alerté … . Ils déploraient aussi …", "Thierry et Véronique Roy
     … où ils pointent du doigt": the plural subject (or subjects coordinated) named last
     before "ils" / "elles", of its gender, this sentence or the one before: people, a
-    body, or names."""
+    body, or names; or the source a "selon" phrase names ("Selon les pompiers, … . Ils
+    affirment …"). An "ils" before stands for the same ("Ils affirment … . Ils
+    déploraient …")."""
     bodies = data.name_lists()["institution"] | data.name_lists()["people"]
     feminine = fold(pronoun.text).lstrip("-") == "elles"
     for i in range(pronoun.i - 1, -1, -1):
         token = index.tokens[i]
         if index.gap(pronoun, token) > 1:
             return None
-        if token.dep not in _SUBJECT_DEPS and token.dep != _PASSIVE_SUBJECT:
+        source = token.dep == "obl:mod" and _case(index, token) == "selon"
+        if token.dep not in _SUBJECT_DEPS and token.dep != _PASSIVE_SUBJECT and not source:
             continue
-        if token.pos == "PRON" or (feminine and token.gender == "Masc"):
+        if feminine and token.gender == "Masc":
+            continue
+        if token.pos == "PRON":
+            if fold(token.text).lstrip("-") in _PLURAL_PRONOUNS and hops > 0:
+                return _plural_antecedent(index, token, hops - 1)
             continue
         entity = index.entity_of.get(i)
         several = token.number == "Plur" or any(
@@ -159,6 +175,9 @@ def _plural_antecedent(index: _Index, pronoun: Token) -> Token | None:
         if token.pos == "NOUN" and (fold(token.lemma) in bodies or _role(token)):
             return token
     return None
+
+
+_PLURAL_PRONOUNS = frozenset({"ils", "elles", "eux"})
 
 
 def _the_latter(index: _Index, token: Token) -> bool:
@@ -293,6 +312,7 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         party=token.pos in ("NOUN", "PROPN") and not act,
         people=people or head in data.role_head_words(),
         unaligned=head in lists["unaligned"],
+        site=token.pos == "NOUN" and head in lists["site"],
     )
 
 

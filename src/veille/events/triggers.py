@@ -126,6 +126,12 @@ def _trigger(index: _Index, token: Token) -> str | None:
     complements.update(
         n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
     )
+    if pos == "NOUN":
+        # … and a noun's second "de" complement on its first ("la sortie [du Portugal
+        # [de l'Union européenne]]").
+        complements.update(
+            n.lemma.lower() for k in kids if k.dep == "nmod" for n in index.kids(k.i, "nmod")
+        )
     # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
     # arrest where "mis en garde" is a warning.
     complements.update(
