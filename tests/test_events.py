@@ -1289,3 +1289,59 @@ def test_plural_pronouns_inverted_clitics_and_the_latter(nlp):
     )
     # With no plural subject before, "ils" is nobody the text names.
     assert ("17", None) in sources("Le quartier était calme. Ils ont arrêté trois hommes.")
+
+
+# Acts fresh text told that no entry caught: (made-up sentence, codes expected).
+NEW_ACTS = [
+    # A change of policy or of institutions is an event when wanted, not when done.
+    ("La députée veut supprimer le Sénat.", ["0344"]),
+    ("Le ministre souhaite la suppression de la taxe d'habitation.", ["0342"]),
+    ("Le sénateur se dit favorable à la légalisation du cannabis.", ["0342"]),
+    ("Le chef du gouvernement aimerait abolir la peine de mort.", ["0342"]),
+    ("La présidente voudrait interdire le cumul des mandats.", ["0342"]),
+    ("Le gouvernement a supprimé la taxe d'habitation.", []),
+    ("Le traité qui supprimera les droits de douane a été signé.", ["057"]),
+    # Leaving an organisation or a treaty.
+    (
+        "La sortie de la Grèce de la zone euro inquiète les marchés.",
+        ["160"],
+    ),  # parse: (Grèce (zone))
+    ("Le Venezuela a quitté l'Organisation des États américains.", ["160"]),
+    ("Le Brésil s'est retiré du traité sur le commerce des armes.", ["160"]),
+    # A sanctions procedure, failed talks, a cut in aid.
+    ("Bruxelles a ouvert une procédure de sanction contre la Hongrie.", ["1312"]),
+    # One record each way between the parties.
+    ("Les négociations entre le patronat et les syndicats ont échoué.", ["164", "164"]),
+    ("La diminution de l'aide américaine au Niger a été annoncée.", ["162"]),
+    # Words of concern, a summons, a court appearance, control handed over.
+    ("Le Conseil de sécurité a exprimé sa vive inquiétude au sujet du Mali.", ["110"]),
+    ("Le chef du gouvernement l'a convoqué jeudi.", ["040"]),
+    ("Le président a convoqué des élections législatives anticipées.", []),
+    ("Deux journalistes ont comparu devant un tribunal d'Ankara.", ["115"]),
+    ("L'armée américaine a transféré le contrôle de la base aux forces irakiennes.", ["0874"]),
+    # A government overthrown, drugs seized, a leader forced out, a policy defended.
+    ("Les militaires ont renversé le président élu.", ["170"]),
+    ("La police espagnole a saisi trois tonnes de cocaïne.", ["1711"]),
+    ("Le Premier ministre a été contraint à la démission.", ["0831"]),
+    ("La ministre a défendu sa réforme devant les députés.", ["052"]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), NEW_ACTS)
+def test_acts_fresh_text_told(nlp, text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.slow
+def test_who_appears_before_a_court_and_who_is_forced_out(nlp):
+    (trial,) = veille.analyze(
+        "Deux journalistes turcs ont comparu devant un tribunal russe."
+    ).events
+    assert (trial.source_country, trial.target_country) == ("RUS", "TUR")
+    (exit_,) = veille.analyze("Le président malien a été contraint à la démission.").events
+    assert exit_.source_country == "MLI"
+    (threat,) = veille.analyze(
+        "La Commission européenne a lancé une procédure de sanction contre la Pologne."
+    ).events
+    assert threat.target_country == "POL"

@@ -45,6 +45,7 @@ from veille.events.base import (
 from veille.events.codes import (
     codebook,
     lexicon,
+    noun_entry_objects,
     plover_of,
     quad_class,
     verb_entry_objects,
@@ -52,6 +53,7 @@ from veille.events.codes import (
 from veille.events.context import (
     _block_role,
     _date,
+    _intended_change,
     _intention,
     _negated,
     _place,
@@ -85,6 +87,8 @@ def extract_events(
             continue  # "commandant des opérations militaires russes": a title, not an act
         if _licensed(index, token):
             continue  # "ils ont le droit de manifester": an act allowed, not done
+        if _policy_done(index, token, coded):
+            continue  # "a supprimé la taxe": home policy done, which CAMEO leaves
         triggers[token.i] = coded
     _incitements(index, triggers)
     _appeals_for(index, triggers)
@@ -281,6 +285,15 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         lemma = verb_entry_objects().get(head.lemma.lower(), frozenset())
         if token.lemma.lower() in lemma:
             return True
+    # The complement a noun entry needs ("une procédure de sanction", 1312): one act.
+    if (
+        head.i != i
+        and head.i in triggers
+        and head.pos == "NOUN"
+        and token.dep == "nmod"
+        and token.lemma.lower() in noun_entry_objects().get(head.lemma.lower(), frozenset())
+    ):
+        return True
     # The act inside an invitation or intention already coded by its governing noun (a
     # governing verb, "a promis de libérer", gives way to its act, coded as the intent).
     return (
@@ -339,6 +352,8 @@ def _events(
         code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
     if code[:2] in ("18", "19", "20") and _natural(index, trigger):
         return []  # "le tremblement de terre qui a tué …": no actor's act
+    if code in ("040", "043") and trigger.lemma == "convoquer" and not _guest(index, trigger):
+        return []  # "a convoqué des élections": no one summoned
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
     source, target = _actors(index, trigger, code)
@@ -378,6 +393,16 @@ def _events(
         _event(index, trigger, code, negated, actor, other, timexes, number + n)
         for n, (actor, other) in enumerate(pairs)
     ]
+
+
+def _policy_done(index: _Index, trigger: Token, code: str) -> bool:
+    """A change of policy or of institutions (a 034x entry) done, not wanted: "a supprimé
+    la taxe". (An entry whose word itself says the intent, "promettre une réforme", is
+    always one.)"""
+    if not code.startswith("034"):
+        return False
+    intents = data.name_lists().get("intention", frozenset())
+    return fold(trigger.lemma) not in intents and not _intended_change(index, trigger)
 
 
 def _guest(index: _Index, trigger: Token) -> bool:

@@ -20,7 +20,7 @@ from veille.events.base import (
     _subtree,
     _verb_of,
 )
-from veille.events.codes import lexicon, verb_entry_objects
+from veille.events.codes import lexicon, noun_entry_objects, verb_entry_objects
 from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, _regions
 from veille.model import Entity
 from veille.nlp import Token
@@ -75,6 +75,19 @@ def _detached(index: _Index, participle: Token) -> Token | None:
 
 
 def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
+    source, target = _parties(index, trigger, code)
+    if code == "0831" and fold(trigger.lemma) in _FORCING:
+        # "a été contraint à la démission par l'armée": the one forced out yields power.
+        source, target = target, source
+    if fold(trigger.lemma) in _APPEARING:
+        # "ont comparu devant un tribunal cairote": the court acts on the accused.
+        judges = [t for t in index.kids(trigger.i, "obl:arg", "obl:mod", "obl", "nmod")]
+        judges = [t for t in judges if _case(index, t) == "devant"]
+        source, target = (_actor_of(index, judges[0]) if judges else _Actor()), source
+    return source, target
+
+
+def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if _passive_participle(index, trigger):
         # A passive participle the tagger calls an adjective: "ont été tués", "les
         # manifestants interpellés": the patient is its subject or the noun it qualifies.
@@ -132,6 +145,12 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             target = _beneficiary(index, trigger)
         if not target.named:
             target = _sufferer(index, trigger)
+        for needed in index.kids(trigger.i, "nmod"):
+            if not target.named and needed.lemma.lower() in noun_entry_objects().get(
+                trigger.lemma.lower(), frozenset()
+            ):
+                # "une procédure de sanction contre la Pologne"
+                target = _prepositional_target(index, needed, code)
     if not target.named:
         target = _prepositional_target(index, trigger, code)
     head = index.tokens[trigger.head]
@@ -195,6 +214,14 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
                 break
         else:
             target = _other_side(index, trigger, source)
+    if code == "164" and trigger.pos == "VERB" and not source.named:
+        # "les négociations entre le gouvernement et les rebelles ont échoué": the parties.
+        for talks in index.kids(trigger.i, *_SUBJECT_DEPS):
+            sides = _between(index, talks)
+            if sides:
+                source = _actor_of(index, sides[0])
+                others = index.kids(sides[0].i, "conj")
+                target = _actor_of(index, others[0]) if others else target
     if target.entity is None and target.code and target.code.endswith("?"):
         # "son homologue chinois": the counterpart holds the source's sector.
         sector = source.entity.sector if source.entity is not None else None
@@ -202,6 +229,14 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+# Verbs by which one is made to leave office ("contraint à la démission"), folded.
+_FORCING = frozenset(
+    {"contraindre", "contraint", "pousser", "pousse", "forcer", "force", "obliger", "oblige"}
+)
+# Appearing before a court: the accused is the subject ("ont comparu devant"), folded.
+_APPEARING = frozenset({"comparaitre", "comparution"})
 
 
 def _force(trigger: Token) -> bool:
@@ -574,7 +609,10 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         c for p in index.kids(noun.i, "acl", "amod") for c in index.kids(p.i, "obl:arg", "nmod")
     ]
     patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
+    needed = noun_entry_objects().get(noun.lemma.lower(), frozenset())
     for child in [] if patient_noun else complements:
+        if child.lemma.lower() in needed and (child.lemma.lower(), "NOUN") in lexicon():
+            continue  # "la procédure de sanction contre la Pologne": what, not whose
         if _case(index, child) in _DE:
             actor = _actor_of(index, child)
             if actor.actor_code is not None:
@@ -587,7 +625,13 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
     verb = index.tokens[noun.head]
-    acts = [code for _, code in lexicon().get((verb.lemma.lower(), "VERB"), ())]
+    # (A change of policy, 034x, is no act of the verb's own: "l'état d'urgence a été
+    # instauré par le président" is the president's.)
+    acts = [
+        code
+        for _, code in lexicon().get((verb.lemma.lower(), "VERB"), ())
+        if not code.startswith("034")
+    ]
     if noun.dep == _PASSIVE_SUBJECT and all(code.startswith("01") for code in acts):
         # "Le double attentat a été revendiqué (perpétré) par les Chabab": the agent; not
         # "… a été condamné par X", where X condemns.
@@ -605,6 +649,8 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if noun.dep == "obl:agent" or (_case(index, noun) == "par" and index.kids(verb.i, "aux:pass")):
         return _Actor()  # "le pays est frappé par une série d'attentats": the subject is hit
     own = possessive or noun.dep == "obj" or noun.dep.startswith("obl")
+    if verb.pos == "ADJ" and verb.dep == "xcomp" and verb.head != verb.i:
+        verb = index.tokens[verb.head]  # "se dit favorable à la suppression": who says so
     if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()

@@ -103,6 +103,15 @@ def _trigger(index: _Index, token: Token) -> str | None:
     complements.update(
         n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
     )
+    # And a noun's second complement on its first when that is a name: "la sortie [de
+    # la Hongrie [de l'Union européenne]]".
+    if pos == "NOUN":
+        complements.update(
+            n.lemma.lower()
+            for k in kids
+            if k.dep == "nmod" and k.pos == "PROPN"
+            for n in index.kids(k.i, "nmod")
+        )
     # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
     # arrest where "mis en garde" is a warning.
     complements.update(
