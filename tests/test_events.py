@@ -1317,6 +1317,7 @@ NEW_ACTS = [
     ("Le Conseil de sécurité a exprimé sa vive inquiétude au sujet du Mali.", ["110"]),
     ("Le chef du gouvernement l'a convoqué jeudi.", ["040"]),
     ("Le président a convoqué des élections législatives anticipées.", []),
+    ("Le référendum qu'il avait lui-même convoqué a échoué.", []),
     ("Deux journalistes ont comparu devant un tribunal d'Ankara.", ["115"]),
     ("L'armée américaine a transféré le contrôle de la base aux forces irakiennes.", ["0874"]),
     # A government overthrown, drugs seized, a leader forced out, a policy defended.
@@ -1324,6 +1325,14 @@ NEW_ACTS = [
     ("La police espagnole a saisi trois tonnes de cocaïne.", ["1711"]),
     ("Le Premier ministre a été contraint à la démission.", ["0831"]),
     ("La ministre a défendu sa réforme devant les députés.", ["052"]),
+    # Defending oneself is words when said after the words; soldiers defend with arms.
+    ("« Je n'ai rien fait d'illégal », s'est défendu le ministre de l'Intérieur.", ["052"]),
+    ("Les soldats se sont défendus pendant trois heures.", []),
+    # A complement shared by listed nouns; the subject a relative pronoun stands for.
+    ("La réduction voire l'interruption de l'aide américaine au Niger a été annoncée.", ["162"]),
+    ("Les pourparlers qui avaient échoué en mai reprendront en juin.", ["164"]),
+    # Wanting to leave a treaty is already the break, no threat.
+    ("La Hongrie souhaite se retirer de la Cour pénale internationale.", ["160"]),
 ]
 
 
@@ -1345,3 +1354,5 @@ def test_who_appears_before_a_court_and_who_is_forced_out(nlp):
         "La Commission européenne a lancé une procédure de sanction contre la Pologne."
     ).events
     assert threat.target_country == "POL"
+    (speech,) = veille.analyze("« Tout était légal », s'est défendu le ministre français.").events
+    assert speech.source_country == "FRA"

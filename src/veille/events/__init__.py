@@ -409,6 +409,13 @@ def _guest(index: _Index, trigger: Token) -> bool:
     """A host receives someone: the object of "recevoir", "accueillir" is a person, a body
     or a pronoun standing for one (or there is no object: "le Caire accueille")."""
     objects = index.kids(trigger.i, "obj")
+    if not objects or fold(objects[0].text) in _RELATIVE_OBJECT:
+        # "le référendum qu'il a lui-même convoqué": the noun the relative pronoun stands
+        # for (read from the words: the parser often hangs "qu'" elsewhere).
+        before = index.tokens[max(0, trigger.i - 6) : trigger.i]
+        pronoun = next((t for t in before if fold(t.text) in _RELATIVE_OBJECT), None)
+        if pronoun is not None and pronoun.i > 0 and index.tokens[pronoun.i - 1].pos == "NOUN":
+            objects = [index.tokens[pronoun.i - 1]]
     if not objects or objects[0].pos == "PRON":
         return True
     guest = objects[0]
@@ -420,6 +427,7 @@ def _guest(index: _Index, trigger: Token) -> bool:
     return actor.people or actor.code is not None
 
 
+_RELATIVE_OBJECT = frozenset({"que", "qu'", "qu’"})
 _QUANTITIES = frozenset(
     {"serie", "vague", "succession", "double", "centaine", "millier", "dizaine", "foule"}
 )

@@ -79,6 +79,15 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if code == "0831" and fold(trigger.lemma) in _FORCING:
         # "a été contraint à la démission par l'armée": the one forced out yields power.
         source, target = target, source
+    if (
+        code == "052"
+        and trigger.dep == "parataxis"
+        and not index.kids(trigger.i, *_SUBJECT_DEPS)
+        and any(k.i > trigger.i for k in index.kids(trigger.i, "obj"))
+    ):
+        # "« … », s'est défendu le ministre": the parser takes the inverted speaker for
+        # an object.
+        source, target = target, _Actor()
     if fold(trigger.lemma) in _APPEARING:
         # "ont comparu devant un tribunal cairote": the court acts on the accused.
         judges = [t for t in index.kids(trigger.i, "obl:arg", "obl:mod", "obl", "nmod")]
@@ -145,10 +154,12 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             target = _beneficiary(index, trigger)
         if not target.named:
             target = _sufferer(index, trigger)
+        needs = noun_entry_objects().get(trigger.lemma.lower(), frozenset())
         for needed in index.kids(trigger.i, "nmod"):
-            if not target.named and needed.lemma.lower() in noun_entry_objects().get(
-                trigger.lemma.lower(), frozenset()
-            ):
+            if needed.lemma.lower() in needs and code == "160" and _case(index, needed) in _DE:
+                # "la sortie du Royaume-Uni de l'Union européenne": what is left
+                target = _actor_of(index, needed)
+            if not target.named and needed.lemma.lower() in needs:
                 # "une procédure de sanction contre la Pologne"
                 target = _prepositional_target(index, needed, code)
     if not target.named:
