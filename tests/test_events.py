@@ -1300,12 +1300,13 @@ NEW_ACTS = [
     ("Le chef du gouvernement aimerait abolir la peine de mort.", ["0342"]),
     ("La présidente voudrait interdire le cumul des mandats.", ["0342"]),
     ("Le gouvernement a supprimé la taxe d'habitation.", []),
+    ("Le ministre compte sur la réforme pour relancer l'emploi.", []),
+    ("La Corée du Nord a renforcé son armée.", ["154"]),
     ("Le traité qui supprimera les droits de douane a été signé.", ["057"]),
     # Leaving an organisation or a treaty.
-    (
-        "La sortie de la Grèce de la zone euro inquiète les marchés.",
-        ["160"],
-    ),  # parse: (Grèce (zone))
+    # (The parser hangs "de la zone euro" on "Grèce".)
+    ("La sortie de la Grèce de la zone euro inquiète les marchés.", ["160"]),
+    ("La sortie de la CPI protégerait les dirigeants.", ["160"]),
     ("Le Venezuela a quitté l'Organisation des États américains.", ["160"]),
     ("Le Brésil s'est retiré du traité sur le commerce des armes.", ["160"]),
     # A sanctions procedure, failed talks, a cut in aid.

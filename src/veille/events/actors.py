@@ -622,8 +622,12 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
     needed = noun_entry_objects().get(noun.lemma.lower(), frozenset())
     for child in [] if patient_noun else complements:
-        if child.lemma.lower() in needed and (child.lemma.lower(), "NOUN") in lexicon():
-            continue  # "la procédure de sanction contre la Pologne": what, not whose
+        if child.lemma.lower() in needed and (
+            (child.lemma.lower(), "NOUN") in lexicon() or code == "160"
+        ):
+            # "la procédure de sanction contre la Pologne", "la sortie de la CPI": what,
+            # not whose.
+            continue
         if _case(index, child) in _DE:
             actor = _actor_of(index, child)
             if actor.actor_code is not None:

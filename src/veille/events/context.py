@@ -133,11 +133,11 @@ def _intended_change(index: _Index, trigger: Token) -> bool:
     if trigger.verb_form == "Inf" and fold(head.lemma) in _ADVOCATING:
         return True  # "préconise de durcir les règles"
     # "souhaite la suppression du Sénat", "favorable à la suppression", "prône l'abolition"
-    return (
-        trigger.pos == "NOUN"
-        and (trigger.dep == "obj" or trigger.dep.startswith("obl"))
-        and fold(head.lemma) in wanting
-    )
+    if trigger.pos != "NOUN":
+        return False
+    if trigger.dep.startswith("obl"):
+        return fold(head.lemma) in _ADVOCATING  # not "compte sur la réforme pour …"
+    return trigger.dep == "obj" and fold(head.lemma) in wanting
 
 
 # Words by which one advocates a change, said of policy only ("préconise de durcir les
