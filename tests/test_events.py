@@ -1301,6 +1301,10 @@ NEW_ACTS = [
     ("La présidente voudrait interdire le cumul des mandats.", ["0342"]),
     ("Le gouvernement a supprimé la taxe d'habitation.", []),
     ("Le ministre compte sur la réforme pour relancer l'emploi.", []),
+    ("Le groupe Amundi a annoncé la suppression de 134 emplois en France.", []),
+    # An intent whose object is the change takes its code.
+    ("Le ministre a proposé la suppression de la taxe.", ["0342"]),
+    ("Le président a promis une réforme des institutions.", ["0344"]),
     ("La Corée du Nord a renforcé son armée.", ["154"]),
     ("Le traité qui supprimera les droits de douane a été signé.", ["057"]),
     # Leaving an organisation or a treaty.

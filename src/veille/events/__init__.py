@@ -91,6 +91,7 @@ def extract_events(
             continue  # "a supprimé la taxe": home policy done, which CAMEO leaves
         triggers[token.i] = coded
     _incitements(index, triggers)
+    _proposed_changes(index, triggers)
     _appeals_for(index, triggers)
     _killed_by_attacks(index, triggers)
     found: list[Event] = []
@@ -401,8 +402,24 @@ def _policy_done(index: _Index, trigger: Token, code: str) -> bool:
     always one.)"""
     if not code.startswith("034"):
         return False
+    if any(fold(k.lemma) in _JOBS for k in index.kids(trigger.i, "nmod", "obj")):
+        return True  # "a annoncé la suppression de 134 emplois": an employer's cuts
     intents = data.name_lists().get("intention", frozenset())
     return fold(trigger.lemma) not in intents and not _intended_change(index, trigger)
+
+
+# Jobs cut or created, folded: an employer's business, not a change of policy.
+_JOBS = frozenset({"emploi", "poste", "effectif", "salarie", "job"})
+
+
+def _proposed_changes(index: _Index, triggers: dict[int, str]) -> None:
+    """ "a proposé la suppression de l'article 49.3", "promet une réforme des
+    institutions": an intent (03) whose object is a change of policy or of institutions
+    takes its code (0342, 0344)."""
+    for i, code in list(triggers.items()):
+        head = index.tokens[i].head
+        if code.startswith("034") and head != i and triggers.get(head) in ("03", "030"):
+            triggers[head] = code
 
 
 def _guest(index: _Index, trigger: Token) -> bool:
