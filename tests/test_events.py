@@ -1305,6 +1305,9 @@ NEW_ACTS = [
     # An intent whose object is the change takes its code.
     ("Le ministre a proposé la suppression de la taxe.", ["0342"]),
     ("Le président a promis une réforme des institutions.", ["0344"]),
+    # An appeal or a demand for the change takes its code.
+    ("Les syndicats appellent à abroger la loi travail.", ["0242"]),
+    ("L'opposition exige la suppression du Sénat.", ["1044"]),
     ("La Corée du Nord a renforcé son armée.", ["154"]),
     ("Le traité qui supprimera les droits de douane a été signé.", ["057"]),
     # Leaving an organisation or a treaty.

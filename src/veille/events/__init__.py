@@ -131,6 +131,8 @@ def _appeals_for(index: _Index, triggers: dict[int, str]) -> None:
         if code not in ("020", "100"):
             continue
         acts = [k for k in index.kids(i, "xcomp", "ccomp")]
+        # "exige la suppression du Sénat", "appelle à l'abrogation de la loi"
+        acts += [k for k in index.kids(i, "obj", "obl:arg") if triggers.get(k.i, "")[:3] == "034"]
         for addressee in index.kids(i, "obl:arg", "obj"):  # "demande aux camps de négocier"
             acts += [k for k in index.kids(addressee.i, "acl") if k.verb_form == "Inf"]
         asked = next((triggers[k.i] for k in acts if triggers.get(k.i) in _ASKED_FOR), None)
@@ -147,6 +149,8 @@ _ASKED_FOR = {
     "0874": ("0256", "1056"),
     "040": ("026", "106"),
     "046": ("026", "106"),
+    "0342": ("0242", "1042"),
+    "0344": ("0244", "1044"),
 }
 
 
@@ -404,6 +408,10 @@ def _policy_done(index: _Index, trigger: Token, code: str) -> bool:
         return False
     if any(fold(k.lemma) in _JOBS for k in index.kids(trigger.i, "nmod", "obj")):
         return True  # "a annoncé la suppression de 134 emplois": an employer's cuts
+    head = index.tokens[trigger.head]
+    asked = trigger.verb_form == "Inf" or trigger.dep in ("obj", "obl:arg")
+    if asked and head.i != trigger.i and (_trigger(index, head) or "")[:3] in ("020", "100"):
+        return False  # "appelle à abroger la loi": asked for, the appeal takes its code
     intents = data.name_lists().get("intention", frozenset())
     return fold(trigger.lemma) not in intents and not _intended_change(index, trigger)
 
