@@ -1348,6 +1348,60 @@ _PHRASINGS = [
 ]
 
 
+# Acts fresh text told that no entry caught: (made-up sentence, codes expected).
+NEW_ACTS = [
+    # A change of policy or of institutions is an event when wanted, not when done.
+    ("La députée veut supprimer le Sénat.", ["0344"]),
+    ("Le ministre souhaite la suppression de la taxe d'habitation.", ["0342"]),
+    ("Le sénateur se dit favorable à la légalisation du cannabis.", ["0342"]),
+    ("Le chef du gouvernement aimerait abolir la peine de mort.", ["0342"]),
+    ("La présidente voudrait interdire le cumul des mandats.", ["0342"]),
+    ("Le gouvernement a supprimé la taxe d'habitation.", []),
+    ("Le ministre compte sur la réforme pour relancer l'emploi.", []),
+    ("Le groupe Amundi a annoncé la suppression de 134 emplois en France.", []),
+    # An intent whose object is the change takes its code.
+    ("Le ministre a proposé la suppression de la taxe.", ["0342"]),
+    ("Le président a promis une réforme des institutions.", ["0344"]),
+    # An appeal or a demand for the change takes its code.
+    ("Les syndicats appellent à abroger la loi travail.", ["0242"]),
+    ("L'opposition exige la suppression du Sénat.", ["1044"]),
+    ("La Corée du Nord a renforcé son armée.", ["154"]),
+    ("Le traité qui supprimera les droits de douane a été signé.", ["057"]),
+    # Leaving an organisation or a treaty.
+    # (The parser hangs "de la zone euro" on "Grèce".)
+    ("La sortie de la Grèce de la zone euro inquiète les marchés.", ["160"]),
+    ("La sortie de la CPI protégerait les dirigeants.", ["160"]),
+    ("Le Venezuela a quitté l'Organisation des États américains.", ["160"]),
+    ("Le Brésil s'est retiré du traité sur le commerce des armes.", ["160"]),
+    # A sanctions procedure, failed talks, a cut in aid.
+    ("Bruxelles a ouvert une procédure de sanction contre la Hongrie.", ["1312"]),
+    # One record each way between the parties.
+    ("Les négociations entre le patronat et les syndicats ont échoué.", ["164", "164"]),
+    ("La diminution de l'aide américaine au Niger a été annoncée.", ["162"]),
+    # Words of concern, a summons, a court appearance, control handed over.
+    ("Le Conseil de sécurité a exprimé sa vive inquiétude au sujet du Mali.", ["110"]),
+    ("Le chef du gouvernement l'a convoqué jeudi.", ["040"]),
+    ("Le président a convoqué des élections législatives anticipées.", []),
+    ("Le référendum qu'il avait lui-même convoqué a échoué.", []),
+    ("Deux journalistes ont comparu devant un tribunal d'Ankara.", ["115"]),
+    ("L'armée américaine a transféré le contrôle de la base aux forces irakiennes.", ["0874"]),
+    # A government overthrown, drugs seized, a leader forced out, a policy defended.
+    ("Les militaires ont renversé le président élu.", ["170"]),
+    ("La police espagnole a saisi trois tonnes de cocaïne.", ["1711"]),
+    ("Le Premier ministre a été contraint à la démission.", ["0831"]),
+    ("La ministre a défendu sa réforme devant les députés.", ["052"]),
+    # Defending oneself is words when said after the words; soldiers defend with arms.
+    ("« Je n'ai rien fait d'illégal », s'est défendu le ministre de l'Intérieur.", ["052"]),
+    ("Les soldats se sont défendus pendant trois heures.", []),
+    # A complement shared by listed nouns; the subject a relative pronoun stands for.
+    ("La réduction voire l'interruption de l'aide américaine au Niger a été annoncée.", ["162"]),
+    # (and their resumption announced is an intention to negotiate)
+    ("Les pourparlers qui avaient échoué en mai reprendront en juin.", ["164", "036"]),
+    # Wanting to leave a treaty is already the break, no threat.
+    ("La Hongrie souhaite se retirer de la Cour pénale internationale.", ["160"]),
+]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "code", "source", "target"), _PHRASINGS)
 def test_codebook_phrasings(nlp, text, code, source, target):
@@ -1675,3 +1729,24 @@ def test_violence_in_a_building_hits_its_country(nlp):
         ).events
     ]
     assert found == [("18", "PAK")]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEW_ACTS)
+def test_acts_fresh_text_told(nlp, text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.slow
+def test_who_appears_before_a_court_and_who_is_forced_out(nlp):
+    (trial,) = veille.analyze(
+        "Deux journalistes turcs ont comparu devant un tribunal russe."
+    ).events
+    assert (trial.source_country, trial.target_country) == ("RUS", "TUR")
+    (exit_,) = veille.analyze("Le président malien a été contraint à la démission.").events
+    assert exit_.source_country == "MLI"
+    (threat,) = veille.analyze(
+        "La Commission européenne a lancé une procédure de sanction contre la Pologne."
+    ).events
+    assert threat.target_country == "POL"
+    (speech,) = veille.analyze("« Tout était légal », s'est défendu le ministre français.").events
+    assert speech.source_country == "FRA"

@@ -46,6 +46,7 @@ from veille.events.base import (
 from veille.events.codes import (
     codebook,
     lexicon,
+    noun_entry_objects,
     plover_of,
     quad_class,
     verb_entry_objects,
@@ -53,6 +54,7 @@ from veille.events.codes import (
 from veille.events.context import (
     _block_role,
     _date,
+    _intended_change,
     _intention,
     _negated,
     _place,
@@ -86,9 +88,12 @@ def extract_events(
             continue  # "commandant des opérations militaires russes": a title, not an act
         if _licensed(index, token):
             continue  # "ils ont le droit de manifester": an act allowed, not done
+        if _policy_done(index, token, coded):
+            continue  # "a supprimé la taxe": home policy done, which CAMEO leaves
         triggers[token.i] = coded
     _incitements(index, triggers)
     _urged(index, triggers)
+    _proposed_changes(index, triggers)
     _appeals_for(index, triggers)
     _threats_of(index, triggers)
     _killed_by_attacks(index, triggers)
@@ -163,6 +168,8 @@ def _appeals_for(index: _Index, triggers: dict[int, str]) -> None:
         if code not in ("020", "100"):
             continue
         acts = [k for k in index.kids(i, "xcomp", "ccomp")]
+        # "exige la suppression du Sénat", "appelle à l'abrogation de la loi"
+        acts += [k for k in index.kids(i, "obj", "obl:arg") if triggers.get(k.i, "")[:3] == "034"]
         for addressee in index.kids(i, "obl:arg", "obj"):  # "demande aux camps de négocier"
             acts += [k for k in index.kids(addressee.i, "acl") if k.verb_form == "Inf"]
         asked = next((triggers[k.i] for k in acts if triggers.get(k.i) in _ASKED_FOR), None)
@@ -179,6 +186,8 @@ _ASKED_FOR = {
     "0874": ("0256", "1056"),
     "040": ("026", "106"),
     "046": ("026", "106"),
+    "0342": ("0242", "1042"),
+    "0344": ("0244", "1044"),
 }
 
 
@@ -300,7 +309,9 @@ def _licensed(index: _Index, token: Token) -> bool:
     head = index.tokens[token.head]
     if head.i == token.i:
         return False
-    if token.dep in ("xcomp", "obj", "obl:arg") and _conditional(head):
+    wish = fold(head.lemma) in data.name_lists()["intention"] | {"aimer"}
+    if token.dep in ("xcomp", "obj", "obl:arg") and _conditional(head) and not wish:
+        # (but "voudrait", "aimerait abolir la peine de mort" is a wish, an intention)
         return True  # "cela contraindrait les démocrates à négocier"
     if token.dep in ("obj", "obl:arg", "xcomp") and fold(head.lemma) in _FEARED:
         return True  # "la ville risquant l'encerclement", "pour éviter un affrontement"
@@ -407,6 +418,15 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         lemma = verb_entry_objects().get(head.lemma.lower(), frozenset())
         if token.lemma.lower() in lemma:
             return True
+    # The complement a noun entry needs ("une procédure de sanction", 1312): one act.
+    if (
+        head.i != i
+        and head.i in triggers
+        and head.pos == "NOUN"
+        and token.dep == "nmod"
+        and token.lemma.lower() in noun_entry_objects().get(head.lemma.lower(), frozenset())
+    ):
+        return True
     # The act inside an invitation or intention already coded by its governing noun (a
     # governing verb, "a promis de libérer", gives way to its act, coded as the intent).
     return (
@@ -465,6 +485,8 @@ def _events(
         code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
     if code[:2] in ("18", "19", "20") and _natural(index, trigger):
         return []  # "le tremblement de terre qui a tué …": no actor's act
+    if code in ("040", "043") and trigger.lemma == "convoquer" and not _guest(index, trigger):
+        return []  # "a convoqué des élections": no one summoned
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
     source, target = _actors(index, trigger, code)
@@ -564,10 +586,47 @@ def _localised_doer(
     return actor if visitor and localised.country == target.country else localised
 
 
+def _policy_done(index: _Index, trigger: Token, code: str) -> bool:
+    """A change of policy or of institutions (a 034x entry) done, not wanted: "a supprimé
+    la taxe". (An entry whose word itself says the intent, "promettre une réforme", is
+    always one.)"""
+    if not code.startswith("034"):
+        return False
+    if any(fold(k.lemma) in _JOBS for k in index.kids(trigger.i, "nmod", "obj")):
+        return True  # "a annoncé la suppression de 134 emplois": an employer's cuts
+    head = index.tokens[trigger.head]
+    asked = trigger.verb_form == "Inf" or trigger.dep in ("obj", "obl:arg")
+    if asked and head.i != trigger.i and (_trigger(index, head) or "")[:3] in ("020", "100"):
+        return False  # "appelle à abroger la loi": asked for, the appeal takes its code
+    intents = data.name_lists().get("intention", frozenset())
+    return fold(trigger.lemma) not in intents and not _intended_change(index, trigger)
+
+
+# Jobs cut or created, folded: an employer's business, not a change of policy.
+_JOBS = frozenset({"emploi", "poste", "effectif", "salarie", "job"})
+
+
+def _proposed_changes(index: _Index, triggers: dict[int, str]) -> None:
+    """ "a proposé la suppression de l'article 49.3", "promet une réforme des
+    institutions": an intent (03) whose object is a change of policy or of institutions
+    takes its code (0342, 0344)."""
+    for i, code in list(triggers.items()):
+        head = index.tokens[i].head
+        if code.startswith("034") and head != i and triggers.get(head) in ("03", "030", "034"):
+            triggers[head] = code
+
+
 def _guest(index: _Index, trigger: Token) -> bool:
     """A host receives someone: the object of "recevoir", "accueillir" is a person, a body
     or a pronoun standing for one (or there is no object: "le Caire accueille")."""
     objects = index.kids(trigger.i, "obj")
+    if not objects or fold(objects[0].text) in _RELATIVE_OBJECT:
+        # "le référendum qu'il a lui-même convoqué": the noun the relative pronoun stands
+        # for (read from the words: the parser often hangs "qu'" elsewhere).
+        before = index.tokens[max(0, trigger.i - 6) : trigger.i]
+        pronoun = next((t for t in before if fold(t.text) in _RELATIVE_OBJECT), None)
+        if pronoun is not None and pronoun.i > 0 and index.tokens[pronoun.i - 1].pos == "NOUN":
+            objects = [index.tokens[pronoun.i - 1]]
     if not objects or objects[0].pos == "PRON":
         return True
     guest = objects[0]
@@ -579,6 +638,7 @@ def _guest(index: _Index, trigger: Token) -> bool:
     return actor.people or actor.code is not None
 
 
+_RELATIVE_OBJECT = frozenset({"que", "qu'", "qu’"})
 _QUANTITIES = frozenset(
     {"serie", "vague", "succession", "double", "centaine", "millier", "dizaine", "foule"}
 )

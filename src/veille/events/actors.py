@@ -20,7 +20,7 @@ from veille.events.base import (
     _subtree,
     _verb_of,
 )
-from veille.events.codes import lexicon, verb_entry_objects
+from veille.events.codes import lexicon, noun_entry_objects, verb_entry_objects
 from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, _regions
 from veille.events.triggers import _trigger
 from veille.model import Entity
@@ -153,6 +153,28 @@ def _people_word(token: Token) -> bool:
 
 
 def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
+    source, target = _parties(index, trigger, code)
+    if code == "0831" and fold(trigger.lemma) in _FORCING:
+        # "a été contraint à la démission par l'armée": the one forced out yields power.
+        source, target = target, source
+    if (
+        code == "052"
+        and trigger.dep == "parataxis"
+        and not index.kids(trigger.i, *_SUBJECT_DEPS)
+        and any(k.i > trigger.i for k in index.kids(trigger.i, "obj"))
+    ):
+        # "« … », s'est défendu le ministre": the parser takes the inverted speaker for
+        # an object.
+        source, target = target, _Actor()
+    if fold(trigger.lemma) in _APPEARING:
+        # "ont comparu devant un tribunal cairote": the court acts on the accused.
+        judges = [t for t in index.kids(trigger.i, "obl:arg", "obl:mod", "obl", "nmod")]
+        judges = [t for t in judges if _case(index, t) == "devant"]
+        source, target = (_actor_of(index, judges[0]) if judges else _Actor()), source
+    return source, target
+
+
+def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if _passive_participle(index, trigger):
         # A passive participle the tagger calls an adjective: "ont été tués", "les
         # manifestants interpellés": the patient is its subject or the noun it qualifies.
@@ -225,6 +247,14 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             target = _beneficiary(index, trigger, code)
         if not target.named:
             target = _sufferer(index, trigger)
+        needs = noun_entry_objects().get(trigger.lemma.lower(), frozenset())
+        for needed in index.kids(trigger.i, "nmod"):
+            if needed.lemma.lower() in needs and code == "160" and _case(index, needed) in _DE:
+                # "la sortie du Royaume-Uni de l'Union européenne": what is left
+                target = _actor_of(index, needed)
+            if not target.named and needed.lemma.lower() in needs:
+                # "une procédure de sanction contre la Pologne"
+                target = _prepositional_target(index, needed, code)
     if not target.named:
         target = _prepositional_target(index, trigger, code)
     head = index.tokens[trigger.head]
@@ -241,11 +271,11 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # "a accordé l'asile au fondateur de WikiLeaks", "apporte son soutien à X": the
         # one the act is for hangs off the verb's object; "a refusé la proposition du
         # gouvernement français": a verbal act on a thing is an act on its owner.
-        needed = verb_entry_objects().get(trigger.lemma.lower(), frozenset())
+        entry_objects = verb_entry_objects().get(trigger.lemma.lower(), frozenset())
         for thing in index.kids(trigger.i, "obj"):
             found = _prepositional_target(index, thing, code)
             if not found.named and (
-                code[:2] in ("10", "11", "12", "13") or thing.lemma.lower() in needed
+                code[:2] in ("10", "11", "12", "13") or thing.lemma.lower() in entry_objects
             ):
                 # "a pris la défense du ministre", "exige la démission du président": the
                 # one the entry's noun is of.
@@ -306,6 +336,14 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
                 break
         else:
             target = _other_side(index, trigger, source)
+    if code == "164" and trigger.pos == "VERB" and not source.named:
+        # "les négociations entre le gouvernement et les rebelles ont échoué": the parties.
+        for talks in index.kids(trigger.i, *_SUBJECT_DEPS):
+            sides = _between(index, talks)
+            if sides:
+                source = _actor_of(index, sides[0])
+                others = index.kids(sides[0].i, "conj")
+                target = _actor_of(index, others[0]) if others else target
     if target.entity is None and target.code and target.code.endswith("?"):
         # "son homologue chinois": the counterpart holds the source's sector.
         sector = source.entity.sector if source.entity is not None else None
@@ -337,6 +375,14 @@ def _site_hit(index: _Index, trigger: Token) -> _Actor:
                 # "l'église Saint-Georges située à Tanta")
                 return _Actor(party=True, site=True, token=child.i)
     return _Actor()
+
+
+# Verbs by which one is made to leave office ("contraint à la démission"), folded.
+_FORCING = frozenset(
+    {"contraindre", "contraint", "pousser", "pousse", "forcer", "force", "obliger", "oblige"}
+)
+# Appearing before a court: the accused is the subject ("ont comparu devant"), folded.
+_APPEARING = frozenset({"comparaitre", "comparution"})
 
 
 def _force(trigger: Token) -> bool:
@@ -771,7 +817,14 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         c for p in index.kids(noun.i, "acl", "amod") for c in index.kids(p.i, "obl:arg", "nmod")
     ]
     patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
+    needed = noun_entry_objects().get(noun.lemma.lower(), frozenset())
     for child in [] if patient_noun else complements:
+        if child.lemma.lower() in needed and (
+            (child.lemma.lower(), "NOUN") in lexicon() or code == "160"
+        ):
+            # "la procédure de sanction contre la Pologne", "la sortie de la CPI": what,
+            # not whose.
+            continue
         if _case(index, child) in _DE:
             actor = _actor_of(index, child)
             if actor.actor_code is not None:
@@ -791,9 +844,11 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
     verb = index.tokens[noun.head]
     # What the governing verb does here ("dénoncer l'arrestation" speaks of it; "donner
-    # l'assaut" is no ultimatum, whatever else "donner" may code).
+    # l'assaut" is no ultimatum, whatever else "donner" may code). A change of policy,
+    # 034x, is no act of the verb's own: "l'état d'urgence a été instauré par le
+    # président" is the president's.
     coded = _trigger(index, verb) if verb.i != noun.i else None
-    acts = [coded] if coded is not None else []
+    acts = [coded] if coded is not None and not coded.startswith("034") else []
     if noun.dep == _PASSIVE_SUBJECT and all(code.startswith("01") for code in acts):
         # "Le double attentat a été revendiqué (perpétré) par les Chabab": the agent; not
         # "… a été condamné par X", where X condemns.
@@ -813,6 +868,8 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if code[:2] >= "14" and fold(verb.lemma) in _TOLD_OF and not possessive:
         return _Actor()  # "la préfecture, évoquant un attentat": told of, not done
     own = possessive or noun.dep == "obj" or noun.dep.startswith("obl")
+    if verb.pos == "ADJ" and verb.dep == "xcomp" and verb.head != verb.i:
+        verb = index.tokens[verb.head]  # "se dit favorable à la suppression": who says so
     if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()

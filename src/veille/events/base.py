@@ -53,6 +53,12 @@ _INTENT_OF_CODE = {
     "0872": "0356",
     "0873": "0356",
     "0874": "0356",
+    # A ban intended ("voudrait interdire", "veut prohiber") is a policy announced; the
+    # threat of one is told by its own verb ("menace d'interdire").
+    "172": "0342",
+    # Wanting to leave an organisation or a treaty ("souhaite se retirer de la CPI") is
+    # already the break told, no threat.
+    "160": "160",
 }
 # Confidence, from the evidence the record holds: a trigger alone is weak; named actors
 # on both sides and a specific code make a record an analyst can use as is.

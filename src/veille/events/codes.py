@@ -61,6 +61,17 @@ def verb_entry_objects() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(words) for lemma, words in found.items()}
 
 
+@cache
+def noun_entry_objects() -> dict[str, frozenset[str]]:
+    """Noun lemma → the complement lemmas its lexicon entries require ("procédure" →
+    "sanction")."""
+    found: dict[str, set[str]] = {}
+    for (lemma, pos), entries in lexicon().items():
+        if pos == "NOUN":
+            found.setdefault(lemma, set()).update(w for w, _ in entries if w)
+    return {lemma: frozenset(words) for lemma, words in found.items()}
+
+
 def quad_class(root: str) -> int:
     number = int(root)
     return 1 if number <= 4 else 2 if number <= 8 else 3 if number <= 13 else 4

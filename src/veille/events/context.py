@@ -116,6 +116,44 @@ def _intention(index: _Index, trigger: Token) -> bool:
     )
 
 
+def _intended_change(index: _Index, trigger: Token) -> bool:
+    """A change of policy or of institutions spoken of as wanted: "veut supprimer le Sénat",
+    "souhaite la suppression de", "se dit favorable à la légalisation", "prône l'abolition
+    de", "réformera"; not "a supprimé la taxe" (done: home policy, no event)."""
+    if trigger.dep == "acl:relcl":
+        return False  # "un accord qui supprimera les droits de douane": what a thing does
+    if _intention(index, trigger):
+        return True
+    if (
+        trigger.verb_form == "Inf"
+        and trigger.i > 0
+        and fold(index.tokens[trigger.i - 1].text)
+        in (
+            "aimerait",
+            "aimerais",
+            "aimeraient",
+        )
+    ):
+        return True  # "aimerait supprimer", often parsed apart
+    head = index.tokens[trigger.head]
+    if head.i == trigger.i:
+        return False
+    wanting = data.name_lists().get("intention", frozenset()) | _ADVOCATING
+    if trigger.verb_form == "Inf" and fold(head.lemma) in _ADVOCATING:
+        return True  # "préconise de durcir les règles"
+    # "souhaite la suppression du Sénat", "favorable à la suppression", "prône l'abolition"
+    if trigger.pos != "NOUN":
+        return False
+    if trigger.dep.startswith("obl"):
+        return fold(head.lemma) in _ADVOCATING  # not "compte sur la réforme pour …"
+    return trigger.dep == "obj" and fold(head.lemma) in wanting
+
+
+# Words by which one advocates a change, said of policy only ("préconise de durcir les
+# règles", "favorable à la suppression de"): of a candidate or a party, a pledge.
+_ADVOCATING = frozenset({"preconiser", "proner", "favorable", "partisan", "aimer", "plaider"})
+
+
 def _future_plural(token: Token) -> bool:
     """ "quitteront", "frapperont": a third person plural in -ront is a future (no present
     ends so), whatever the tagger said."""

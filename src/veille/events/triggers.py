@@ -109,6 +109,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "une hausse soutenue", "un rythme soutenu", "des partis soutenant des bataillons":
         # a quality of the noun, no act of support (but the gerund "en s'alliant avec" is)
         return None
+    if reflexive and lemma == "défendre" and not _inverted(index, token):
+        return None  # "« … », se défend le ministre" (words); "les soldats se sont défendus"
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
     # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
     # subject of one without is what undergoes it ("une voiture a explosé").
@@ -126,11 +128,15 @@ def _trigger(index: _Index, token: Token) -> str | None:
     complements.update(
         n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
     )
+    # … and a noun's second "de" complement on its first ("la sortie [du Portugal [de
+    # l'Union européenne]]"), and a complement shared by nouns listed ("la réduction voire
+    # l'interruption [d'aides]").
     if pos == "NOUN":
-        # … and a noun's second "de" complement on its first ("la sortie [du Portugal
-        # [de l'Union européenne]]").
         complements.update(
-            n.lemma.lower() for k in kids if k.dep == "nmod" for n in index.kids(k.i, "nmod")
+            n.lemma.lower()
+            for k in kids
+            if k.dep in ("nmod", "conj")
+            for n in index.kids(k.i, "nmod")
         )
     # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
     # arrest where "mis en garde" is a warning.
@@ -143,6 +149,11 @@ def _trigger(index: _Index, token: Token) -> str | None:
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
     # withdraw); the doer, a complement of no other entry, is named so.
     complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECTS)
+    if token.dep == "acl:relcl" and any(
+        k.dep in _SUBJECTS and k.lemma.lower() == "qui" for k in kids
+    ):
+        # "les négociations qui ont échoué": the subject is the noun "qui" stands for.
+        complements.add(f"sujet:{index.tokens[token.head].lemma.lower()}")
     for with_, code in entries:
         if not with_ or with_ in complements:
             if code == "051" and _received_from_a_state(index, token):
@@ -256,6 +267,13 @@ def _struck(index: _Index, token: Token) -> bool:
         return True  # "le véhicule a été visé par des tirs"
     code = _trigger(index, doer) if doer.pos == "NOUN" else None
     return code is not None and code[:2] in ("18", "19", "20")
+
+
+def _inverted(index: _Index, token: Token) -> bool:
+    """A verb of speech placed after what is said: its subject follows it ("s'est défendu
+    le ministre") or it hangs off the quotation ("se défend-il")."""
+    subjects = index.kids(token.i, *_SUBJECTS)
+    return token.dep == "parataxis" or any(s.i > token.i for s in subjects)
 
 
 def _bare_participle(index: _Index, token: Token) -> bool:
