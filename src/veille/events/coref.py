@@ -61,7 +61,7 @@ def object_antecedent(index: _Index, pronoun: Token) -> Token | None:
     # A direct object clitic ("l'", "les") may stand for a thing; "lui", "leur" for people.
     direct = fold(pronoun.text) not in ("lui", "leur")
     subjects = _clause_subjects(index, pronoun)
-    for token in _before(index, pronoun):
+    for token in before(index, pronoun):
         # The doer of this sentence's clauses is not the one they act on (but the subject
         # of the sentence before may be: "Assange est arrivé. L'Équateur lui a accordé").
         subject = token.dep in _SUBJECT_DEPS or token.dep == _PASSIVE_SUBJECT
@@ -101,7 +101,7 @@ def country_antecedent(index: _Index, noun: Token) -> str | None:
     return max(named)[1] if named else index.home
 
 
-def _before(index: _Index, pronoun: Token, reach: int = _REACH) -> list[Token]:
+def before(index: _Index, pronoun: Token, reach: int = _REACH) -> list[Token]:
     """The tokens before the pronoun, nearest first, back to the start of the sentence
     ``reach`` sentences before."""
     found = []
@@ -155,7 +155,7 @@ def _people(token: Token) -> bool:
 
 def preceding(index: _Index, trigger: Token) -> list[Token]:
     """The words before ``trigger``, nearest first, as far back as an addressee may be."""
-    return _before(index, trigger, _ADDRESSEE_REACH)
+    return before(index, trigger, _ADDRESSEE_REACH)
 
 
 def antecedents(index: _Index, trigger: Token) -> list[Token]:
@@ -163,7 +163,7 @@ def antecedents(index: _Index, trigger: Token) -> list[Token]:
     before: the head words of names (places of an act left out: "à Bruxelles")."""
     found: list[Token] = []
     seen: set[int] = set()
-    for token in _before(index, trigger, _ADDRESSEE_REACH):
+    for token in before(index, trigger, _ADDRESSEE_REACH):
         entity = index.entity_of.get(token.i)
         # Names only: nouns of people and bodies ("les militaires") were tried as well and
         # mostly found the source's own side again.

@@ -128,11 +128,8 @@ _TIES = frozenset({"lier", "affilier", "appartenir", "rattacher"})
 def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
     """ "S'il va rencontrer le Président": the person who was last the subject of a verb,
     in this sentence or the one before."""
-    for i in range(pronoun.i - 1, -1, -1):
-        token = index.tokens[i]
-        if index.gap(pronoun, token) > 1:
-            return None
-        entity = index.entity_of.get(i)
+    for token in coref.before(index, pronoun, 1):
+        entity = index.entity_of.get(token.i)
         subject = token.dep in _SUBJECT_DEPS or (
             index.tokens[token.head].dep in _SUBJECT_DEPS and token.dep in ("appos", "flat:name")
         )
@@ -148,12 +145,9 @@ def _plural_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | 
     body, or names; or the source a "selon" phrase names ("Selon les pompiers, … . Ils
     affirment …"). An "ils" before stands for the same ("Ils affirment … . Ils
     déploraient …")."""
-    bodies = data.name_lists()["institution"] | data.name_lists()["people"]
+    bodies = _bodies()
     feminine = fold(pronoun.text).lstrip("-") == "elles"
-    for i in range(pronoun.i - 1, -1, -1):
-        token = index.tokens[i]
-        if index.gap(pronoun, token) > 1:
-            return None
+    for token in coref.before(index, pronoun, 1):
         source = token.dep == "obl:mod" and _case(index, token) == "selon"
         if token.dep not in _SUBJECT_DEPS and token.dep != _PASSIVE_SUBJECT and not source:
             continue
@@ -163,7 +157,7 @@ def _plural_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | 
             if fold(token.text).lstrip("-") in _PLURAL_PRONOUNS and hops > 0:
                 return _plural_antecedent(index, token, hops - 1)
             continue
-        entity = index.entity_of.get(i)
+        entity = index.entity_of.get(token.i)
         several = token.number == "Plur" or any(
             index.entity_of.get(c.i) is not None or fold(c.lemma) in bodies or _role(c)
             for c in index.kids(token.i, "conj")
@@ -195,18 +189,21 @@ def _last_named(index: _Index, latter: Token) -> Token | None:
     or a noun of people or a body ("les policiers … . Ces derniers ont riposté"), of its
     number when the noun shows one."""
     plural = latter.text.endswith("s")
-    bodies = data.name_lists()["institution"] | data.name_lists()["people"]
-    for i in range(latter.i - 1, -1, -1):
-        token = index.tokens[i]
-        if index.gap(latter, token) > 1:
-            return None
-        entity = index.entity_of.get(i)
+    bodies = _bodies()
+    for token in coref.before(index, latter, 1):
+        entity = index.entity_of.get(token.i)
         if entity is not None and entity.type in ("PER", "ORG", "GPE"):
             return coref.name_head(index, token)
         people = fold(token.lemma) in bodies or _role(token)
         if token.pos == "NOUN" and people and (token.number == "Plur") == plural:
             return token
     return None
+
+
+@cache
+def _bodies() -> frozenset[str]:
+    """Nouns (folded lemmas) of institutions and of people named without a name."""
+    return data.name_lists()["institution"] | data.name_lists()["people"]
 
 
 def _role(token: Token) -> bool:
@@ -231,11 +228,8 @@ _DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})
 
 def _org_antecedent(index: _Index, anaphor: Token) -> Entity | None:
     """The organisation last named before ``anaphor``, in its sentence or the two before."""
-    for i in range(anaphor.i - 1, -1, -1):
-        token = index.tokens[i]
-        if index.gap(anaphor, token) > 2:
-            return None
-        entity = index.entity_of.get(i)
+    for token in coref.before(index, anaphor, 2):
+        entity = index.entity_of.get(token.i)
         if entity is not None and entity.type == "ORG":
             return entity
     return None
@@ -245,12 +239,9 @@ def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
     """ "L'armée … . Elle a promis de remettre le pouvoir": with no person before, the
     body that was last a subject, of the pronoun's gender, this sentence or the one before."""
     gender = "Fem" if fold(pronoun.text).lstrip("-") == "elle" else "Masc"
-    bodies = data.name_lists()["institution"] | data.name_lists()["people"]
-    for i in range(pronoun.i - 1, -1, -1):
-        token = index.tokens[i]
-        if index.gap(pronoun, token) > 1:
-            return None
-        entity = index.entity_of.get(i)
+    bodies = _bodies()
+    for token in coref.before(index, pronoun, 1):
+        entity = index.entity_of.get(token.i)
         if token.dep not in _SUBJECT_DEPS or token.number == "Plur":
             continue
         if entity is not None and entity.type in ("ORG", "GPE"):
