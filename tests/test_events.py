@@ -1515,3 +1515,23 @@ def test_a_pronominal_verb_read_as_a_passive_keeps_its_doer(nlp):
     )
     gathered = next(v for v in analysis.events if v.root == "14")
     assert gathered.source_country == "CHL" and gathered.target_country is None
+
+
+@pytest.mark.slow
+def test_an_active_past_tagged_as_an_adjective_keeps_its_doer(nlp):
+    # "a … démissionné" tagged ADJ is a compound past, not a passive participle.
+    analysis = veille.analyze(
+        "Le chef du gouvernement portugais António Costa a alors aussitôt démissionné."
+    )
+    resigned = next(v for v in analysis.events if v.cameo == "0831")
+    assert resigned.source_country == "PRT" and resigned.target_country is None
+
+
+@pytest.mark.slow
+def test_unnamed_victims_named_by_a_people_noun_belong_to_the_country(nlp):
+    analysis = veille.analyze(
+        "Des rebelles afghans ont attaqué un bus près de Kandahar. "
+        "Quatre passagers ont été blessés."
+    )
+    wounded = next(v for v in analysis.events if v.trigger == "blessés")
+    assert wounded.target_country == "AFG"
