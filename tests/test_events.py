@@ -1535,3 +1535,14 @@ def test_unnamed_victims_named_by_a_people_noun_belong_to_the_country(nlp):
     )
     wounded = next(v for v in analysis.events if v.trigger == "blessés")
     assert wounded.target_country == "AFG"
+
+
+@pytest.mark.slow
+def test_a_national_assembly_belongs_to_the_country_of_the_article(nlp):
+    # Many states have an "Assemblée nationale": not France's unless the article is French.
+    analysis = veille.analyze(
+        "À Dakar, l'Assemblée nationale a rejeté le projet de loi "
+        "du président sénégalais Macky Sall."
+    )
+    rejected = next(v for v in analysis.events if v.root == "12")
+    assert rejected.source_country == "SEN" and rejected.source_actor == "SENLEG"
