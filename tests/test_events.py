@@ -1546,3 +1546,22 @@ def test_a_national_assembly_belongs_to_the_country_of_the_article(nlp):
     )
     rejected = next(v for v in analysis.events if v.root == "12")
     assert rejected.source_country == "SEN" and rejected.source_actor == "SENLEG"
+
+
+@pytest.mark.slow
+def test_fighters_driven_out_are_fought_and_an_ordered_strike_is_a_strike(nlp):
+    analysis = veille.analyze(
+        "Les djihadistes ont été expulsés de la ville de Mossoul. "
+        "Le président américain a ordonné une frappe contre une base syrienne. "
+        "La France a expulsé deux diplomates russes."
+    )
+    codes = {v.trigger: v.cameo for v in analysis.events}
+    assert codes["expulsés"] == "190"
+    assert codes["ordonné"] == "195"
+    assert codes["expulsé"] == "161"
+
+
+@pytest.mark.slow
+def test_a_politician_met_with_boos_is_a_protest_not_a_visit(nlp):
+    analysis = veille.analyze("Le ministre français a été accueilli par des huées à Lyon.")
+    assert [v.root for v in analysis.events if v.trigger == "accueilli"] == ["14"]

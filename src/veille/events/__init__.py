@@ -465,6 +465,8 @@ def _events(
     source = _localised_doer(index, source, code, target, local)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
+    if code == "174" and _fighters(target):
+        code = "190"  # "Daech a été expulsé de la ville": driven out by force, no deportation
     if (
         source.actor_code is None
         and not source.unaligned  # "un kamikaze": someone of no side, but someone
@@ -615,6 +617,13 @@ def _natural(index: _Index, trigger: Token) -> bool:
     return any(
         fold(index.tokens[i].lemma) in hazards for a in anchors for i in _subtree(index, a.i)
     )
+
+
+def _fighters(actor: _Actor) -> bool:
+    """An army, rebels, insurgents or an armed group ("l'armée syrienne", "les
+    djihadistes", Daech)."""
+    code = actor.actor_code or ""
+    return code.startswith("IMG") or code[3:6] in ("MIL", "REB", "INS")
 
 
 def _armed_force(actor: _Actor) -> bool:
