@@ -1565,3 +1565,14 @@ def test_fighters_driven_out_are_fought_and_an_ordered_strike_is_a_strike(nlp):
 def test_a_politician_met_with_boos_is_a_protest_not_a_visit(nlp):
     analysis = veille.analyze("Le ministre français a été accueilli par des huées à Lyon.")
     assert [v.root for v in analysis.events if v.trigger == "accueilli"] == ["14"]
+
+
+@pytest.mark.slow
+def test_a_participle_naming_a_thing_by_what_was_done_to_it_is_no_event(nlp):
+    analysis = veille.analyze(
+        "Le budget italien rejeté comprenait une hausse des pensions. "
+        "Les réformes proposées par le gouvernement portugais visaient le Sénat."
+    )
+    triggers = [v.trigger for v in analysis.events]
+    assert "rejeté" not in triggers  # no agent: the thing's description
+    assert "proposées" in triggers  # an agent: the act is told

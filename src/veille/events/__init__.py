@@ -453,6 +453,8 @@ def _events(
         return []  # "le tremblement de terre qui a tué …": no actor's act
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
+    if code[:2] in ("03", "12") and _attributive(index, trigger):
+        return []  # "les réformes proposées", "le budget rejeté": what the thing is, told again
     source, target = _actors(index, trigger, code)
     if code[:2] == "04" and _crowd(index, source) and (code == "042" or not target.named):
         return []  # "des milliers de personnes se sont réunies", "les secouristes se rendent"
@@ -617,6 +619,22 @@ def _natural(index: _Index, trigger: Token) -> bool:
     return any(
         fold(index.tokens[i].lemma) in hazards for a in anchors for i in _subtree(index, a.i)
     )
+
+
+def _attributive(index: _Index, trigger: Token) -> bool:
+    """A past participle that qualifies a noun with no auxiliary and no agent ("les
+    réformes proposées visaient…", "le plan de budget maintenant rejeté"): it names the
+    thing by what was done to it, it does not report the act."""
+    if trigger.dep not in ("amod", "acl") or trigger.head == trigger.i:
+        return False
+    if index.tokens[trigger.head].pos != "NOUN":
+        return False
+    if trigger.pos != "ADJ" and (trigger.verb_form != "Part" or trigger.tense != "Past"):
+        return False
+    kids = [index.tokens[c] for c in index.children.get(trigger.i, [])]
+    if any(k.dep.startswith(("aux", "cop", "nsubj")) for k in kids):
+        return False
+    return not any(k.dep.startswith("obl") and _case(index, k) == "par" for k in kids)
 
 
 def _fighters(actor: _Actor) -> bool:
