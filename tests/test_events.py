@@ -1576,3 +1576,14 @@ def test_a_participle_naming_a_thing_by_what_was_done_to_it_is_no_event(nlp):
     triggers = [v.trigger for v in analysis.events]
     assert "rejeté" not in triggers  # no agent: the thing's description
     assert "proposées" in triggers  # an agent: the act is told
+
+
+@pytest.mark.slow
+def test_stopping_or_holding_a_thing_and_claiming_allegiance_are_no_acts(nlp):
+    analysis = veille.analyze(
+        "Les forces spéciales afghanes sont intervenues pour arrêter le carnage. "
+        "Le record était détenu par une entreprise afghane. "
+        "Les tueurs se sont réclamés de Daech. "
+        "La police afghane a arrêté deux hommes armés."
+    )
+    assert [v.trigger for v in analysis.events if v.root in ("10", "17")] == ["arrêté"]
