@@ -1587,3 +1587,9 @@ def test_stopping_or_holding_a_thing_and_claiming_allegiance_are_no_acts(nlp):
         "La police afghane a arrêté deux hommes armés."
     )
     assert [v.trigger for v in analysis.events if v.root in ("10", "17")] == ["arrêté"]
+
+
+@pytest.mark.slow
+def test_an_announced_visit_is_an_intention(nlp):
+    analysis = veille.analyze("Le président chilien a annoncé sa visite en Argentine.")
+    assert [v.cameo for v in analysis.events] == ["036"]
