@@ -1593,3 +1593,12 @@ def test_stopping_or_holding_a_thing_and_claiming_allegiance_are_no_acts(nlp):
 def test_an_announced_visit_is_an_intention(nlp):
     analysis = veille.analyze("Le président chilien a annoncé sa visite en Argentine.")
     assert [v.cameo for v in analysis.events] == ["036"]
+
+
+@pytest.mark.slow
+def test_a_partner_hung_on_the_means_of_a_consultation(nlp):
+    analysis = veille.analyze(
+        "Le Premier ministre espagnol s'est entretenu par téléphone avec le président argentin."
+    )
+    call = next(v for v in analysis.events if v.root == "04")
+    assert call.source_country == "ESP" and call.target_country == "ARG"
