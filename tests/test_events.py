@@ -1750,3 +1750,89 @@ def test_who_appears_before_a_court_and_who_is_forced_out(nlp):
     assert threat.target_country == "POL"
     (speech,) = veille.analyze("« Tout était légal », s'est défendu le ministre français.").events
     assert speech.source_country == "FRA"
+
+
+def test_an_active_past_tagged_as_an_adjective_keeps_its_doer(nlp):
+    # "a … démissionné" tagged ADJ is a compound past, not a passive participle.
+    analysis = veille.analyze(
+        "Le chef du gouvernement portugais António Costa a alors aussitôt démissionné."
+    )
+    resigned = next(v for v in analysis.events if v.cameo == "0831")
+    assert resigned.source_country == "PRT" and resigned.target_country is None
+
+
+@pytest.mark.slow
+def test_unnamed_victims_named_by_a_people_noun_belong_to_the_country(nlp):
+    analysis = veille.analyze(
+        "Des rebelles afghans ont attaqué un bus près de Kandahar. "
+        "Quatre passagers ont été blessés."
+    )
+    wounded = next(v for v in analysis.events if v.trigger == "blessés")
+    assert wounded.target_country == "AFG"
+
+
+@pytest.mark.slow
+def test_a_national_assembly_belongs_to_the_country_of_the_article(nlp):
+    # Many states have an "Assemblée nationale": not France's unless the article is French.
+    analysis = veille.analyze(
+        "À Dakar, l'Assemblée nationale a rejeté le projet de loi "
+        "du président sénégalais Macky Sall."
+    )
+    rejected = next(v for v in analysis.events if v.root == "12")
+    assert rejected.source_country == "SEN" and rejected.source_actor == "SENLEG"
+
+
+@pytest.mark.slow
+def test_fighters_driven_out_are_fought_and_an_ordered_strike_is_a_strike(nlp):
+    analysis = veille.analyze(
+        "Les djihadistes ont été expulsés de la ville de Mossoul. "
+        "Le président américain a ordonné une frappe contre une base syrienne. "
+        "La France a expulsé deux diplomates russes."
+    )
+    codes = {v.trigger: v.cameo for v in analysis.events}
+    assert codes["expulsés"] == "190"
+    assert codes["ordonné"] == "195"
+    assert codes["expulsé"] == "161"
+
+
+@pytest.mark.slow
+def test_a_politician_met_with_boos_is_a_protest_not_a_visit(nlp):
+    analysis = veille.analyze("Le ministre français a été accueilli par des huées à Lyon.")
+    assert [v.root for v in analysis.events if v.trigger == "accueilli"] == ["14"]
+
+
+@pytest.mark.slow
+def test_a_participle_naming_a_thing_by_what_was_done_to_it_is_no_event(nlp):
+    analysis = veille.analyze(
+        "Le budget italien rejeté comprenait une hausse des pensions. "
+        "Les réformes proposées par le gouvernement portugais visaient le Sénat."
+    )
+    triggers = [v.trigger for v in analysis.events]
+    assert "rejeté" not in triggers  # no agent: the thing's description
+    assert "proposées" in triggers  # an agent: the act is told
+
+
+@pytest.mark.slow
+def test_stopping_or_holding_a_thing_and_claiming_allegiance_are_no_acts(nlp):
+    analysis = veille.analyze(
+        "Les forces spéciales afghanes sont intervenues pour arrêter le carnage. "
+        "Le record était détenu par une entreprise afghane. "
+        "Les tueurs se sont réclamés de Daech. "
+        "La police afghane a arrêté deux hommes armés."
+    )
+    assert [v.trigger for v in analysis.events if v.root in ("10", "17")] == ["arrêté"]
+
+
+@pytest.mark.slow
+def test_an_announced_visit_is_an_intention(nlp):
+    analysis = veille.analyze("Le président chilien a annoncé sa visite en Argentine.")
+    assert [v.cameo for v in analysis.events] == ["036"]
+
+
+@pytest.mark.slow
+def test_a_partner_hung_on_the_means_of_a_consultation(nlp):
+    analysis = veille.analyze(
+        "Le Premier ministre espagnol s'est entretenu par téléphone avec le président argentin."
+    )
+    call = next(v for v in analysis.events if v.root == "04")
+    assert call.source_country == "ESP" and call.target_country == "ARG"

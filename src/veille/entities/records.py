@@ -63,7 +63,9 @@ def _known(code: str, country: str | None, sector: str | None) -> tuple[str | No
 def _actor_code(cluster: _Cluster, country: str | None, sector: str | None) -> str | None:
     """CAMEO actor code: a known group's own code, else country + sector (RUSMIL)."""
     if cluster.key.startswith("org:"):
-        return data.organisations()[cluster.key[4:]].actor_code
+        # (a body many states have, "Assemblée nationale", has no code of its own: its
+        # country is the article's)
+        return data.organisations()[cluster.key[4:]].actor_code or None
     return ((country or "") + (sector or "")) or None
 
 

@@ -489,6 +489,8 @@ def _events(
         return []  # "a convoqué des élections": no one summoned
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
+    if code[:2] in ("03", "12") and _attributive(index, trigger):
+        return []  # "les réformes proposées", "le budget rejeté": what the thing is, told again
     source, target = _actors(index, trigger, code)
     if code[:2] == "04" and _crowd(index, source) and (code == "042" or not target.named):
         return []  # "des milliers de personnes se sont réunies", "les secouristes se rendent"
@@ -503,6 +505,8 @@ def _events(
     source = _localised_doer(index, source, code, target, local)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
+    if code == "174" and _fighters(target) and not _some_of(index, target):
+        code = "190"  # "Daech a été expulsé de la ville": driven out by force, no deportation
     if (
         source.actor_code is None
         and not source.unaligned  # "un kamikaze": someone of no side, but someone
@@ -691,6 +695,44 @@ def _natural(index: _Index, trigger: Token) -> bool:
     return any(
         fold(index.tokens[i].lemma) in hazards for a in anchors for i in _subtree(index, a.i)
     )
+
+
+def _attributive(index: _Index, trigger: Token) -> bool:
+    """A past participle that qualifies a noun with no auxiliary and no agent ("les
+    réformes proposées visaient…", "le plan de budget maintenant rejeté"): it names the
+    thing by what was done to it, it does not report the act."""
+    if trigger.dep not in ("amod", "acl") or trigger.head == trigger.i:
+        return False
+    if index.tokens[trigger.head].pos != "NOUN":
+        return False
+    if trigger.pos != "ADJ" and (trigger.verb_form != "Part" or trigger.tense != "Past"):
+        return False
+    kids = [index.tokens[c] for c in index.children.get(trigger.i, [])]
+    if any(k.dep.startswith(("aux", "cop", "nsubj")) for k in kids):
+        return False
+    return not any(k.dep.startswith("obl") and _case(index, k) == "par" for k in kids)
+
+
+def _fighters(actor: _Actor) -> bool:
+    """An army, rebels, insurgents or an armed group ("l'armée syrienne", "les
+    djihadistes", Daech)."""
+    code = actor.actor_code or ""
+    return code.startswith("IMG") or code[3:6] in ("MIL", "REB", "INS")
+
+
+def _some_of(index: _Index, actor: _Actor) -> bool:
+    """ "des membres présumés du PKK", "des militants de l'EI": persons of a group, whom a
+    state expels as it deports anyone, not the group driven out by force."""
+    if actor.token is None:
+        return False
+    head = index.tokens[actor.token]
+    counted = index.kids(head.i, "nmod")  # "plusieurs dizaines de membres"
+    return any(fold(t.lemma) in _PERSONS_OF for t in (head, *counted))
+
+
+_PERSONS_OF = frozenset(
+    {"membre", "militant", "partisan", "sympathisant", "suspect", "individu", "ressortissant"}
+)
 
 
 def _armed_force(actor: _Actor) -> bool:

@@ -931,6 +931,17 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
                 case != "en" or actor.country
             ):
                 return actor  # "sur des policiers", "contre le gouvernement"
+    if code[:2] == "04":
+        # "s'est entretenu par téléphone avec la chancelière allemande": the parser hangs
+        # the partner on the means.
+        for child in index.kids(trigger.i, "obl:mod", "obl"):
+            for partner in index.kids(child.i, "nmod"):
+                if _case(index, partner) == "avec":
+                    actor = _actor_of(index, partner)
+                    if actor.entity is None:
+                        actor = _apposed(index, partner) or actor
+                    if actor.actor_code is not None or actor.people:
+                        return actor
     return _Actor()
 
 

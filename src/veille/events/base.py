@@ -111,12 +111,20 @@ class _Index(ParseIndex):
 def _participles(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
     """ "Le président a téléphoné à son homologue": a word with a tense auxiliary is a
     past participle, whatever the tagger said of it (a noun, an adverb); an -é form
-    left as written is read as the -er verb it comes from."""
+    left as written is read as the -er verb it comes from. An adjective too, when its
+    auxiliary is "avoir" and there is no passive one ("a immédiatement démissionné", not
+    "ont été tués")."""
     fixed = list(tokens)
     for token in tokens:
-        if token.pos not in ("NOUN", "ADV", "X", "PROPN"):
+        if token.pos not in ("NOUN", "ADV", "X", "PROPN", "ADJ"):
             continue
-        if not any(tokens[c].dep == "aux:tense" for c in index.children.get(token.i, [])):
+        kids = [tokens[c] for c in index.children.get(token.i, [])]
+        if not any(k.dep == "aux:tense" for k in kids):
+            continue
+        if token.pos == "ADJ" and (
+            not any(k.dep == "aux:tense" and k.lemma == "avoir" for k in kids)
+            or any(k.dep in ("aux:pass", "cop") for k in kids)
+        ):
             continue
         word = token.text.lower()
         if not word.endswith(("é", "ée", "és", "ées")):

@@ -90,6 +90,14 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "les analystes se demandent si …", "s'attendent à une hausse", "le parti
         # s'appelle Renaissance": they wonder, expect, are named; no one is asked
         return None
+    if reflexive and lemma in ("réclamer", "arrêter"):
+        # "les tueurs se sont réclamés de Daech": allegiance claimed, nothing demanded;
+        # "le convoi s'est arrêté": it stopped, no one was arrested
+        return None
+    if lemma in ("arrêter", "détenir") and _a_thing(index, token):
+        # "pour arrêter le carnage", "une somme détenue par des négociants": stopped or
+        # held, no one arrested
+        return None
     if lemma == "soutenir" and index.kids(token.i, "ccomp"):
         return None  # "le ministre soutient que la réforme est nécessaire": a claim
 
@@ -164,6 +172,28 @@ def _trigger(index: _Index, token: Token) -> str | None:
                 return None if _relative_object(index, token) else "041"
             return code
     return None
+
+
+# What is stopped or held, not arrested (folded lemmas).
+_THINGS = frozenset(
+    {"carnage", "massacre", "combat", "guerre", "violence", "tuerie", "production",
+     "construction", "travail", "programme", "processus", "projet", "progression",
+     "avancee", "machine", "moteur", "vehicule", "traitement", "activite", "fabrication",
+     "exportation", "vente", "somme", "dollar", "euro", "million", "milliard", "part",
+     "action", "majorite", "record", "titre", "siege", "arme", "stock", "information",
+     "donnee", "document", "preuve", "secret", "droit", "brevet", "capital", "compte",
+     "fortune", "bien", "terre", "terrain", "participation", "cle", "passeport", "fonds",
+     "tresor", "or", "argent", "carte", "licence", "monopole"}
+)  # fmt: skip
+
+
+def _a_thing(index: _Index, token: Token) -> bool:
+    """The verb's object, or the noun its participle qualifies ("une somme détenue par"),
+    is a thing ("arrêter le carnage", "détenir la majorité"), not a person."""
+    held = index.kids(token.i, "obj", "nsubj:pass")
+    if not held and token.dep in ("acl", "amod") and token.head != token.i:
+        held = [index.tokens[token.head]]
+    return bool(held) and held[0].pos == "NOUN" and fold(held[0].lemma) in _THINGS
 
 
 def _to_something(index: _Index, token: Token) -> bool:
