@@ -1345,6 +1345,16 @@ _PHRASINGS = [
         None,
         None,
     ),
+    # A recall audit on fresh articles: acts the lexicon missed.
+    ("Le mouvement rebelle a annoncé la rupture de ses liens avec Al-Qaïda.", "161", None, None),
+    ("Le Pakistan a effectué un test de missile balistique.", "150", "PAK", None),
+    ("L'Iran a procédé à un essai de bombe atomique.", "150", "IRN", None),
+    ("Les miliciens ont pris pour cible un convoi de l'armée.", "180", None, None),
+    ("Des hommes armés ont ciblé le domicile du ministre.", "180", None, None),
+    ("Le ministre français a pris contact avec son homologue italien.", "040", "FRA", "ITA"),
+    ("L'opposition vénézuélienne a déposé un recours contre la décision.", "115", "VEN", None),
+    ("Le Mali a désigné la France comme responsable de l'attaque.", "112", "MLI", "FRA"),
+    ("Les exactions de la milice ont fait dix morts dans la province.", "180", None, None),
 ]
 
 
@@ -1515,3 +1525,18 @@ def test_a_pronominal_verb_read_as_a_passive_keeps_its_doer(nlp):
     )
     gathered = next(v for v in analysis.events if v.root == "14")
     assert gathered.source_country == "CHL" and gathered.target_country is None
+
+
+@pytest.mark.slow
+def test_acts_suffered_or_set_off_happened_with_no_named_doer(nlp):
+    # Someone was the victim or the target of the act, however far the parser hangs it;
+    # a protest set off by a decision took place.
+    suffered = veille.analyze(
+        "Le ministre a été victime lundi soir, vers 21 heures, d'une tentative d'assassinat."
+    ).events
+    assert [v.cameo for v in suffered] == ["185"]
+    protests = veille.analyze("La réforme des retraites a suscité des protestations.").events
+    assert [v.root for v in protests] == ["14"]
+    # An explosion provoked is no protest, and a target is not always struck.
+    assert codes("Les deux étoiles entreront en collision, provoquant une explosion.") == []
+    assert codes("La campagne publicitaire cible les jeunes électeurs.") == []

@@ -82,7 +82,7 @@ def _trigger(index: _Index, token: Token) -> str | None:
         fold(k.lemma) in _OFFICES for k in index.kids(token.i, "obj", "nsubj:pass")
     ):
         return None  # "occuper le poste de Premier ministre du pays": to hold an office
-    if lemma in ("viser", "visé") and not _struck(index, token):
+    if (lemma in ("viser", "visé") or lemma.startswith("cibl")) and not _struck(index, token):
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
     if reflexive and lemma == "abattre":
         return None  # "une série de taxes s'abat sur les Burundais": falls upon, no shot
