@@ -1540,3 +1540,18 @@ def test_acts_suffered_or_set_off_happened_with_no_named_doer(nlp):
     # An explosion provoked is no protest, and a target is not always struck.
     assert codes("Les deux étoiles entreront en collision, provoquant une explosion.") == []
     assert codes("La campagne publicitaire cible les jeunes électeurs.") == []
+
+
+@pytest.mark.slow
+def test_who_opens_an_inquiry_conducts_it(nlp):
+    opened = veille.analyze(
+        "Le gouvernement argentin a annoncé l'ouverture d'une enquête sur les violences."
+    ).events
+    assert [(v.root, v.source_country) for v in opened] == [("09", "ARG")]
+    by = veille.analyze(
+        "Le Parlement a voté le lancement d'une enquête par la justice argentine."
+    ).events
+    assert [(v.root, v.source_country) for v in by] == [("09", "ARG")]
+    # An opening hoped for has not happened.
+    hoped = veille.analyze("L'opposition argentine espère l'ouverture d'une enquête.").events
+    assert not any(v.root == "09" for v in hoped)

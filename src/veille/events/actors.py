@@ -639,6 +639,19 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
+    if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _OPENINGS:
+        # "Le parquet a annoncé l'ouverture d'une enquête": who opens it does it; "espère
+        # l'ouverture d'une enquête par la procureure": she would.
+        opening = index.tokens[noun.head]
+        if fold(index.tokens[opening.head].lemma) in _WISHED:
+            return _Actor()  # "la FIDH espère l'ouverture d'une enquête": not opened
+        for agent in index.kids(noun.i, "nmod") + index.kids(opening.i, "nmod", "acl"):
+            if _case(index, agent) == "par":
+                return _actor_of(index, agent)
+        noun = opening
+        possessive = possessive or [
+            t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")
+        ]
     verb = index.tokens[noun.head]
     # What the governing verb does here ("dénoncer l'arrestation" speaks of it; "donner
     # l'assaut" is no ultimatum, whatever else "donner" may code).
@@ -666,6 +679,12 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()
+
+
+# Nouns of the start of an act: "l'ouverture d'une enquête", "le lancement de l'offensive".
+_OPENINGS = frozenset({"ouverture", "lancement", "declenchement"})
+# Verbs of an opening wished for, not done.
+_WISHED = frozenset({"esperer", "souhaiter", "vouloir", "attendre", "reclamer", "exiger"})
 
 
 # Verbs by which one speaks of, fears or sees an act, without doing it (folded lemmas):
