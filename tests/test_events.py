@@ -1355,6 +1355,7 @@ _PHRASINGS = [
     ("L'opposition vénézuélienne a déposé un recours contre la décision.", "115", "VEN", None),
     ("Le Mali a désigné la France comme responsable de l'attaque.", "112", "MLI", "FRA"),
     ("Les exactions de la milice ont fait dix morts dans la province.", "180", None, None),
+    ("Des militants du parti ont violemment battu un étudiant guinéen.", "182", None, "GIN"),
 ]
 
 
@@ -1540,6 +1541,8 @@ def test_acts_suffered_or_set_off_happened_with_no_named_doer(nlp):
     # An explosion provoked is no protest, and a target is not always struck.
     assert codes("Les deux étoiles entreront en collision, provoquant une explosion.") == []
     assert codes("La campagne publicitaire cible les jeunes électeurs.") == []
+    # Beaten violently is an assault; beaten in an election is not.
+    assert codes("Le candidat sortant a été battu au second tour.") == []
 
 
 @pytest.mark.slow
