@@ -1351,6 +1351,7 @@ _PHRASINGS = [
     ("L'Iran a procédé à un essai de bombe atomique.", "150", "IRN", None),
     ("Les miliciens ont pris pour cible un convoi de l'armée.", "180", None, None),
     ("Des hommes armés ont ciblé le domicile du ministre.", "180", None, None),
+    ("Un groupe armé a ciblé le convoi du gouverneur.", "180", None, None),
     ("Le ministre français a pris contact avec son homologue italien.", "040", "FRA", "ITA"),
     ("L'opposition vénézuélienne a déposé un recours contre la décision.", "115", "VEN", None),
     ("Le Mali a désigné la France comme responsable de l'attaque.", "112", "MLI", "FRA"),
@@ -1536,6 +1537,8 @@ def test_acts_suffered_or_set_off_happened_with_no_named_doer(nlp):
         "Le ministre a été victime lundi soir, vers 21 heures, d'une tentative d'assassinat."
     ).events
     assert [v.cameo for v in suffered] == ["185"]
+    escaped = veille.analyze("Le juge avait échappé en 2015 à une tentative d'assassinat.")
+    assert [v.cameo for v in escaped.events] == ["185"]
     protests = veille.analyze("La réforme des retraites a suscité des protestations.").events
     assert [v.root for v in protests] == ["14"]
     # An explosion provoked is no protest, and a target is not always struck.

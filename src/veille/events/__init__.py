@@ -599,6 +599,8 @@ def _happened(index: _Index, noun: Token, code: str) -> bool:
         return True  # "126 personnes sont mortes dans un attentat", "lors de l'assaut"
     if _suffered(index, noun):
         return True  # "a été victime d'une tentative d'assassinat", "la cible d'une attaque"
+    if fold(head.lemma) in _SURVIVED and _case(index, noun) in ("a", "au", "aux"):
+        return True  # "il avait échappé à une tentative d'assassinat", "a survécu à l'attaque"
     said = _trigger(index, head) if noun.dep != "ROOT" else None
     if said is not None and not said.startswith("01"):
         return False  # "Ce double attentat a été condamné": the condemnation is the act
@@ -627,6 +629,8 @@ def _suffered(index: _Index, noun: Token) -> bool:
 # What one is of an act done to one: "victime d'un attentat", "la cible d'une attaque".
 _SUFFERED = frozenset({"victime", "cible"})
 _HUNG = frozenset({"nmod", "obl:arg", "obl:mod"})
+# Verbs of an act lived through: "a échappé à un attentat", "a survécu à l'attaque".
+_SURVIVED = frozenset({"echapper", "survivre", "rechapper"})
 
 
 def _natural(index: _Index, trigger: Token) -> bool:

@@ -248,6 +248,8 @@ def _struck(index: _Index, token: Token) -> bool:
         return True
     if fold(doer.lemma) in data.name_lists()["people"] or fold(doer.lemma) in _WEAPONS:
         return True  # "le véhicule a été visé par des tirs"
+    if any(fold(a.lemma) in ("arme", "armer") for a in index.kids(doer.i, "amod", "acl")):
+        return True  # "un groupe armé l'a ciblé", "des hommes armés ont visé le poste"
     code = _trigger(index, doer) if doer.pos == "NOUN" else None
     return code is not None and code[:2] in ("18", "19", "20")
 
