@@ -1561,3 +1561,7 @@ def test_who_opens_an_inquiry_conducts_it(nlp):
     # An opening hoped for has not happened.
     hoped = veille.analyze("L'opposition argentine espère l'ouverture d'une enquête.").events
     assert not any(v.root == "09" for v in hoped)
+    asked = veille.analyze(
+        "Le Chili demande l'ouverture d'une enquête par les autorités argentines."
+    ).events
+    assert not any(v.root == "09" for v in asked)

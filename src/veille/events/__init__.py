@@ -30,7 +30,7 @@ from dataclasses import replace
 from veille import data
 from veille.clean import find_marked
 from veille.data import fold
-from veille.events.actors import _actors, _localised
+from veille.events.actors import _OPENINGS, _actors, _localised
 from veille.events.base import (
     _DE,
     _INTENT_OF_CODE,
@@ -415,6 +415,8 @@ def _spoken_of(index: _Index, token: Token, triggers: dict[int, str]) -> bool:
         if head.i in triggers:  # the nearest act above: is it words about this one?
             if triggers[head.i][:2] not in _ACTS_NOT_YET_DONE:
                 return False
+            if kid.i != token.i and kid.dep == "obj" and fold(kid.lemma) in _OPENINGS:
+                return True  # "demande l'ouverture d'une enquête": not yet opened
             if kid.i == token.i:  # a finite clause ("exige que … quitte")
                 return kid.dep == "ccomp" and token.verb_form == "Fin"
             # "demande aux deux camps de négocier": the parser hangs the act on the

@@ -643,7 +643,9 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         # "Le parquet a annoncé l'ouverture d'une enquête": who opens it does it; "espère
         # l'ouverture d'une enquête par la procureure": she would.
         opening = index.tokens[noun.head]
-        if fold(index.tokens[opening.head].lemma) in _WISHED:
+        asked = index.tokens[opening.head]
+        said = _trigger(index, asked) if asked.i != opening.i else None
+        if fold(asked.lemma) in _WISHED or (said or "")[:2] in ("02", "03", "10"):
             return _Actor()  # "la FIDH espère l'ouverture d'une enquête": not opened
         for agent in index.kids(noun.i, "nmod") + index.kids(opening.i, "nmod", "acl"):
             if _case(index, agent) == "par":
@@ -683,8 +685,11 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
 
 # Nouns of the start of an act: "l'ouverture d'une enquête", "le lancement de l'offensive".
 _OPENINGS = frozenset({"ouverture", "lancement", "declenchement"})
-# Verbs of an opening wished for, not done.
-_WISHED = frozenset({"esperer", "souhaiter", "vouloir", "attendre", "reclamer", "exiger"})
+# Verbs of an opening wished for, asked for or planned, not done.
+_WISHED = frozenset(
+    {"esperer", "souhaiter", "vouloir", "attendre", "reclamer", "exiger", "demander",
+     "appeler", "plaider", "proposer", "promettre", "envisager"}
+)  # fmt: skip
 
 
 # Verbs by which one speaks of, fears or sees an act, without doing it (folded lemmas):
