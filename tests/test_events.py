@@ -1345,6 +1345,18 @@ _PHRASINGS = [
         None,
         None,
     ),
+    # A recall audit on fresh articles: acts the lexicon missed.
+    ("Le mouvement rebelle a annoncé la rupture de ses liens avec Al-Qaïda.", "161", None, None),
+    ("Le Pakistan a effectué un test de missile balistique.", "150", "PAK", None),
+    ("L'Iran a procédé à un essai de bombe atomique.", "150", "IRN", None),
+    ("Les miliciens ont pris pour cible un convoi de l'armée.", "180", None, None),
+    ("Des hommes armés ont ciblé le domicile du ministre.", "180", None, None),
+    ("Un groupe armé a ciblé le convoi du gouverneur.", "180", None, None),
+    ("Le ministre français a pris contact avec son homologue italien.", "040", "FRA", "ITA"),
+    ("L'opposition vénézuélienne a déposé un recours contre la décision.", "115", "VEN", None),
+    ("Le Mali a désigné la France comme responsable de l'attaque.", "112", "MLI", "FRA"),
+    ("Les exactions de la milice ont fait dix morts dans la province.", "180", None, None),
+    ("Des militants du parti ont violemment battu un étudiant guinéen.", "182", None, "GIN"),
 ]
 
 
@@ -1836,3 +1848,40 @@ def test_a_partner_hung_on_the_means_of_a_consultation(nlp):
     )
     call = next(v for v in analysis.events if v.root == "04")
     assert call.source_country == "ESP" and call.target_country == "ARG"
+
+
+def test_acts_suffered_or_set_off_happened_with_no_named_doer(nlp):
+    # Someone was the victim or the target of the act, however far the parser hangs it;
+    # a protest set off by a decision took place.
+    suffered = veille.analyze(
+        "Le ministre a été victime lundi soir, vers 21 heures, d'une tentative d'assassinat."
+    ).events
+    assert [v.cameo for v in suffered] == ["185"]
+    escaped = veille.analyze("Le juge avait échappé en 2015 à une tentative d'assassinat.")
+    assert [v.cameo for v in escaped.events] == ["185"]
+    protests = veille.analyze("La réforme des retraites a suscité des protestations.").events
+    assert [v.root for v in protests] == ["14"]
+    # An explosion provoked is no protest, and a target is not always struck.
+    assert codes("Les deux étoiles entreront en collision, provoquant une explosion.") == []
+    assert codes("La campagne publicitaire cible les jeunes électeurs.") == []
+    # Beaten violently is an assault; beaten in an election is not.
+    assert codes("Le candidat sortant a été battu au second tour.") == []
+
+
+@pytest.mark.slow
+def test_who_opens_an_inquiry_conducts_it(nlp):
+    opened = veille.analyze(
+        "Le gouvernement argentin a annoncé l'ouverture d'une enquête sur les violences."
+    ).events
+    assert [(v.root, v.source_country) for v in opened] == [("09", "ARG")]
+    by = veille.analyze(
+        "Le Parlement a voté le lancement d'une enquête par la justice argentine."
+    ).events
+    assert [(v.root, v.source_country) for v in by] == [("09", "ARG")]
+    # An opening hoped for has not happened.
+    hoped = veille.analyze("L'opposition argentine espère l'ouverture d'une enquête.").events
+    assert not any(v.root == "09" for v in hoped)
+    asked = veille.analyze(
+        "Le Chili demande l'ouverture d'une enquête par les autorités argentines."
+    ).events
+    assert not any(v.root == "09" for v in asked)

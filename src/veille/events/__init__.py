@@ -30,7 +30,7 @@ from dataclasses import replace
 from veille import data
 from veille.clean import find_marked
 from veille.data import fold
-from veille.events.actors import _actors, _localised
+from veille.events.actors import _OPENINGS, _actors, _localised
 from veille.events.base import (
     _DE,
     _INTENT_OF_CODE,
@@ -449,6 +449,8 @@ def _spoken_of(index: _Index, token: Token, triggers: dict[int, str]) -> bool:
         if head.i in triggers:  # the nearest act above: is it words about this one?
             if triggers[head.i][:2] not in _ACTS_NOT_YET_DONE:
                 return False
+            if kid.i != token.i and kid.dep == "obj" and fold(kid.lemma) in _OPENINGS:
+                return True  # "demande l'ouverture d'une enquête": not yet opened
             if kid.i == token.i:  # a finite clause ("exige que … quitte")
                 return kid.dep == "ccomp" and token.verb_form == "Fin"
             # "demande aux deux camps de négocier": the parser hangs the act on the
@@ -653,6 +655,9 @@ _CIRCUMSTANCE = frozenset({"dans", "lors", "apres", "pendant", "durant", "suite"
 _COUNTING = frozenset(
     {"compter", "denombrer", "recenser", "reunir", "rassembler", "connaitre", "subir", "essuyer"}
 )
+# Verbs whose object, a protest, was set off: "la réforme a suscité des protestations",
+# "a déclenché des manifestations" (an explosion provoked is its doer's act).
+_SET_OFF = frozenset({"provoquer", "susciter", "declencher", "eveiller", "entrainer"})
 
 
 def _happened(index: _Index, noun: Token, code: str) -> bool:
@@ -670,12 +675,44 @@ def _happened(index: _Index, noun: Token, code: str) -> bool:
         noun, head = head, index.tokens[head.head]
     if noun.dep == "obj" and fold(head.lemma) in _COUNTING:
         return True  # "On comptait plus de 15 000 manifestants à Cayenne"
+    if noun.dep in ("obj", "obl:arg") and code[:2] == "14" and fold(head.lemma) in _SET_OFF:
+        return True  # "des tentatives qui ont éveillé des protestations"
     if _case(index, noun) in _CIRCUMSTANCE or fold(head.text) in _CIRCUMSTANCE:
         return True  # "126 personnes sont mortes dans un attentat", "lors de l'assaut"
+    if _suffered(index, noun):
+        return True  # "a été victime d'une tentative d'assassinat", "la cible d'une attaque"
+    if fold(head.lemma) in _SURVIVED and _case(index, noun) in ("a", "au", "aux"):
+        return True  # "il avait échappé à une tentative d'assassinat", "a survécu à l'attaque"
     said = _trigger(index, head) if noun.dep != "ROOT" else None
     if said is not None and not said.startswith("01"):
         return False  # "Ce double attentat a été condamné": the condemnation is the act
     return noun.dep in ("nsubj", "nsubj:pass", "ROOT")
+
+
+def _suffered(index: _Index, noun: Token) -> bool:
+    """The act is what someone was the victim or the target of: "a été victime lundi soir,
+    aux alentours de 21 h 30, d'une tentative d'assassinat" (the parser may hang the act on
+    a nearer noun of the clause)."""
+    if noun.dep not in _HUNG or _case(index, noun) not in ("de", "d'", "d’", "du", "des"):
+        return False
+    kid = noun
+    for _ in range(3):
+        head = index.tokens[kid.head]
+        if head.i == kid.i:
+            return False
+        if fold(head.lemma) in _SUFFERED:
+            return True
+        if kid.dep not in _HUNG:
+            return False
+        kid = head
+    return False
+
+
+# What one is of an act done to one: "victime d'un attentat", "la cible d'une attaque".
+_SUFFERED = frozenset({"victime", "cible"})
+_HUNG = frozenset({"nmod", "obl:arg", "obl:mod"})
+# Verbs of an act lived through: "a échappé à un attentat", "a survécu à l'attaque".
+_SURVIVED = frozenset({"echapper", "survivre", "rechapper"})
 
 
 def _natural(index: _Index, trigger: Token) -> bool:

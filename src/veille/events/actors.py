@@ -842,6 +842,21 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
+    if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _OPENINGS:
+        # "Le parquet a annoncé l'ouverture d'une enquête": who opens it does it; "espère
+        # l'ouverture d'une enquête par la procureure": she would.
+        opening = index.tokens[noun.head]
+        asked = index.tokens[opening.head]
+        said = _trigger(index, asked) if asked.i != opening.i else None
+        if fold(asked.lemma) in _WISHED or (said or "")[:2] in ("02", "03", "10"):
+            return _Actor()  # "la FIDH espère l'ouverture d'une enquête": not opened
+        for agent in index.kids(noun.i, "nmod") + index.kids(opening.i, "nmod", "acl"):
+            if _case(index, agent) == "par":
+                return _actor_of(index, agent)
+        noun = opening
+        possessive = possessive or [
+            t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")
+        ]
     verb = index.tokens[noun.head]
     # What the governing verb does here ("dénoncer l'arrestation" speaks of it; "donner
     # l'assaut" is no ultimatum, whatever else "donner" may code). A change of policy,
@@ -873,6 +888,15 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()
+
+
+# Nouns of the start of an act: "l'ouverture d'une enquête", "le lancement de l'offensive".
+_OPENINGS = frozenset({"ouverture", "lancement", "declenchement"})
+# Verbs of an opening wished for, asked for or planned, not done.
+_WISHED = frozenset(
+    {"esperer", "souhaiter", "vouloir", "attendre", "reclamer", "exiger", "demander",
+     "appeler", "plaider", "proposer", "promettre", "envisager"}
+)  # fmt: skip
 
 
 # Verbs by which one speaks of, fears or sees an act, without doing it (folded lemmas):

@@ -82,7 +82,7 @@ def _trigger(index: _Index, token: Token) -> str | None:
         fold(k.lemma) in _OFFICES for k in index.kids(token.i, "obj", "nsubj:pass")
     ):
         return None  # "occuper le poste de Premier ministre du pays": to hold an office
-    if lemma in ("viser", "visé") and not _struck(index, token):
+    if (lemma in ("viser", "visé") or lemma.startswith("cibl")) and not _struck(index, token):
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
     if reflexive and lemma == "abattre":
         return None  # "une série de taxes s'abat sur les Burundais": falls upon, no shot
@@ -295,6 +295,8 @@ def _struck(index: _Index, token: Token) -> bool:
         return True
     if fold(doer.lemma) in data.name_lists()["people"] or fold(doer.lemma) in _WEAPONS:
         return True  # "le véhicule a été visé par des tirs"
+    if any(fold(a.lemma) in ("arme", "armer") for a in index.kids(doer.i, "amod", "acl")):
+        return True  # "un groupe armé l'a ciblé", "des hommes armés ont visé le poste"
     code = _trigger(index, doer) if doer.pos == "NOUN" else None
     return code is not None and code[:2] in ("18", "19", "20")
 
