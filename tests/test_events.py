@@ -1750,3 +1750,14 @@ def test_who_appears_before_a_court_and_who_is_forced_out(nlp):
     assert threat.target_country == "POL"
     (speech,) = veille.analyze("« Tout était légal », s'est défendu le ministre français.").events
     assert speech.source_country == "FRA"
+
+
+@pytest.mark.slow
+def test_a_participle_on_the_subject_keeps_its_time_to_itself(nlp):
+    analysis = veille.analyze(
+        "Le mouvement rebelle, fortement affaibli depuis 2010 par l'offensive de l'armée, "
+        "a menacé le gouvernement malien.",
+        published="2019-05-14",
+    )
+    threat = next(v for v in analysis.events if v.root == "13")
+    assert (threat.date, threat.date_from) == ("2019-05-14", "published")
