@@ -63,6 +63,9 @@ def test_no_anchor_resolves_only_absolute_dates(nlp):
 
 def test_numbers_that_are_not_years(nlp):
     assert values("Il y a 2 362 demandes, 1950 euros et les années 2000.", "2016-11-15") == []
+    # A number before the noun it counts is no year; one after a preposition is.
+    text = "Environ 2000 soldats et 1500 policiers ont été déployés en 2012."
+    assert values(text, "2016-11-15") == [("2012", "2012", "year")]
 
 
 @pytest.mark.parametrize(

@@ -135,6 +135,13 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(p, re.IGNORECASE), kind) for p, kind in rules]
 
 
+def _counts(index: ParseIndex, char: int) -> bool:
+    """The number at ``char`` counts the noun after it ("2000 membres", "1500 soldats")."""
+    token = index.tokens[index.token_at(char)]
+    head = index.tokens[token.head]
+    return token.dep == "nummod" and head.pos == "NOUN" and head.i == token.i + 1
+
+
 def extract_timex(parsed: Parsed, published: str | None) -> tuple[Timex, ...]:
     """Every time expression of the text with its value, in text order."""
     anchor = Anchor.parse(published)
@@ -154,6 +161,8 @@ def extract_timex(parsed: Parsed, published: str | None) -> tuple[Timex, ...]:
                 continue
             if kind == "year_relative" and match.group(0).lower() in ("l'an", "l’an", "l'année"):
                 continue  # "l'an" alone: "deux fois par an", not a date
+            if kind == "year" and _counts(index, start):
+                continue  # "environ 2000 membres": a number of things, not a year
             resolved = _resolve(kind, match.group(group), anchor, _future(index, start))
             if resolved is None:
                 continue
