@@ -1761,3 +1761,14 @@ def test_a_participle_on_the_subject_keeps_its_time_to_itself(nlp):
     )
     threat = next(v for v in analysis.events if v.root == "13")
     assert (threat.date, threat.date_from) == ("2019-05-14", "published")
+
+
+@pytest.mark.slow
+def test_a_contrasted_clause_keeps_its_time_from_a_verb_trigger(nlp):
+    analysis = veille.analyze(
+        "Alors que les rebelles avaient signé un accord en décembre 2015, "
+        "l'armée a attaqué leurs positions.",
+        published="2017-03-02",
+    )
+    attack = next(v for v in analysis.events if v.root == "19")
+    assert (attack.date, attack.date_from) == ("2017-03-02", "published")

@@ -356,7 +356,8 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
             # retrait": a contrasted or causal clause is told at its own time.
             clause -= set(_subtree(index, sub.i))
     # A noun trigger's own complements count too ("campagne … en février 2022").
-    clause.update(_subtree(index, trigger.i))
+    if trigger.i != verb.i:
+        clause.update(_subtree(index, trigger.i))
     if trigger.i == verb.i:
         # Of a noun trigger ("après l'attentat"), the whole phrase may tell the time.
         clause -= _participle_phrases(index, verb, clause)
