@@ -85,3 +85,14 @@ def test_since_gives_the_start_of_a_state(text, published, expected):
 def test_since_a_vague_duration_is_coarse():
     assert since("une recrudescence depuis quelques semaines", "2012-06-22") == ("2012-06", "month")
     assert since("encerclés depuis plusieurs mois", "2017-10-13") == ("2017", "year")
+
+
+def test_the_first_day_of_two_takes_the_second_ones_month(nlp):
+    assert values(
+        "Le sommet aura lieu les 3 et 4 juin 2018, puis du 10 au 12 mai.", "2018-01-15"
+    ) == [
+        ("3", "2018-06-03", "day"),
+        ("4 juin 2018", "2018-06-04", "day"),
+        ("10", "2018-05-10", "day"),
+        ("12 mai", "2018-05-12", "day"),
+    ]
