@@ -1885,3 +1885,25 @@ def test_who_opens_an_inquiry_conducts_it(nlp):
         "Le Chili demande l'ouverture d'une enquête par les autorités argentines."
     ).events
     assert not any(v.root == "09" for v in asked)
+
+
+@pytest.mark.slow
+def test_a_participle_on_the_subject_keeps_its_time_to_itself(nlp):
+    analysis = veille.analyze(
+        "Le mouvement rebelle, fortement affaibli depuis 2010 par l'offensive de l'armée, "
+        "a menacé le gouvernement malien.",
+        published="2019-05-14",
+    )
+    threat = next(v for v in analysis.events if v.root == "13")
+    assert (threat.date, threat.date_from) == ("2019-05-14", "published")
+
+
+@pytest.mark.slow
+def test_a_contrasted_clause_keeps_its_time_from_a_verb_trigger(nlp):
+    analysis = veille.analyze(
+        "Alors que les rebelles avaient signé un accord en décembre 2015, "
+        "l'armée a attaqué leurs positions.",
+        published="2017-03-02",
+    )
+    attack = next(v for v in analysis.events if v.root == "19")
+    assert (attack.date, attack.date_from) == ("2017-03-02", "published")

@@ -63,6 +63,9 @@ def test_no_anchor_resolves_only_absolute_dates(nlp):
 
 def test_numbers_that_are_not_years(nlp):
     assert values("Il y a 2 362 demandes, 1950 euros et les années 2000.", "2016-11-15") == []
+    # A number before the noun it counts is no year; one after a preposition is.
+    text = "Environ 2000 soldats et 1500 policiers ont été déployés en 2012."
+    assert values(text, "2016-11-15") == [("2012", "2012", "year")]
 
 
 @pytest.mark.parametrize(
@@ -82,3 +85,14 @@ def test_since_gives_the_start_of_a_state(text, published, expected):
 def test_since_a_vague_duration_is_coarse():
     assert since("une recrudescence depuis quelques semaines", "2012-06-22") == ("2012-06", "month")
     assert since("encerclés depuis plusieurs mois", "2017-10-13") == ("2017", "year")
+
+
+def test_the_first_day_of_two_takes_the_second_ones_month(nlp):
+    assert values(
+        "Le sommet aura lieu les 3 et 4 juin 2018, puis du 10 au 12 mai.", "2018-01-15"
+    ) == [
+        ("3", "2018-06-03", "day"),
+        ("4 juin 2018", "2018-06-04", "day"),
+        ("10", "2018-05-10", "day"),
+        ("12 mai", "2018-05-12", "day"),
+    ]

@@ -75,6 +75,18 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     day = r"(?:1\s?er|[12]\d|3[01]|0?[1-9])"
     year = r"(?:1[89]\d\d|20\d\d)"
     rules = [
+        # the first day of "les 16 et 17 juin 2012", "du 25 au 27 janvier": the span is
+        # that day, its month and year are the second's
+        (
+            rf"(?<![\d,.])\b(?P<x>{day})\s+(?:et|au)\s+(?:le\s+)?{day}\s+"
+            rf"(?P<rest>(?:{month})\s+{year})",
+            "full",
+        ),
+        (
+            rf"(?<![\d,.])\b(?P<x>{day})\s+(?:et|au)\s+(?:le\s+)?{day}\s+"
+            rf"(?P<rest>(?:{month})(?:\s+prochains?)?)\b",
+            "day_month",
+        ),
         # "lundi 17 juin 2012", "4 février 2022", "1er mars 2017"
         (rf"(?:(?:{weekday})\s+)?{day}\s+(?:{month})\s+{year}", "full"),
         (rf"(?:fin|début|debut|mi-?)\s*(?:{month})\s+{year}", "month_year"),
@@ -135,6 +147,13 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(p, re.IGNORECASE), kind) for p, kind in rules]
 
 
+def _counts(index: ParseIndex, char: int) -> bool:
+    """The number at ``char`` counts the noun after it ("2000 membres", "1500 soldats")."""
+    token = index.tokens[index.token_at(char)]
+    head = index.tokens[token.head]
+    return token.dep == "nummod" and head.pos == "NOUN" and head.i == token.i + 1
+
+
 def extract_timex(parsed: Parsed, published: str | None) -> tuple[Timex, ...]:
     """Every time expression of the text with its value, in text order."""
     anchor = Anchor.parse(published)
@@ -154,7 +173,12 @@ def extract_timex(parsed: Parsed, published: str | None) -> tuple[Timex, ...]:
                 continue
             if kind == "year_relative" and match.group(0).lower() in ("l'an", "l’an", "l'année"):
                 continue  # "l'an" alone: "deux fois par an", not a date
-            resolved = _resolve(kind, match.group(group), anchor, _future(index, start))
+            if kind == "year" and _counts(index, start):
+                continue  # "environ 2000 membres": a number of things, not a year
+            words = match.group(group)
+            if "rest" in pattern.groupindex:
+                words = f"{words} {match.group('rest')}"
+            resolved = _resolve(kind, words, anchor, _future(index, start))
             if resolved is None:
                 continue
             taken.append((start, end))

@@ -248,6 +248,9 @@ def _opens_sentence(index: _Index, first: int, start: int) -> bool:
 # que", "bien que", "parce que", "puisque", "si").
 _OTHER_TIME = frozenset({"alors", "tandis", "bien", "parce", "puisque", "quoique", "si"})
 
+# Prepositions that make an act's noun a time ("depuis l'offensive", "après l'attentat").
+_TIME_ANCHOR = frozenset({"depuis", "apres", "avant", "lors", "pendant", "durant"})
+
 _SPAN_EDGE = re.compile(r"\b(?:(?:depuis|jusqu'(?:au|a|en))(?: (?:le|l'|la))?|des (?:le|l'|la)) ?$")
 
 _ANAPHORIC_DAYS = {"le jour meme": 0, "le meme jour": 0, "la veille": -1, "le lendemain": 1}
@@ -353,8 +356,39 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
             # retrait": a contrasted or causal clause is told at its own time.
             clause -= set(_subtree(index, sub.i))
     # A noun trigger's own complements count too ("campagne … en février 2022").
-    clause.update(_subtree(index, trigger.i))
+    if trigger.i != verb.i:
+        clause.update(_subtree(index, trigger.i))
+    if trigger.i == verb.i:
+        # Of a noun trigger ("après l'attentat"), the whole phrase may tell the time.
+        clause -= _participle_phrases(index, verb, clause)
     return clause
+
+
+def _participle_phrases(index: _Index, verb: Token, clause: set[int]) -> set[int]:
+    """ "Le groupe, affaibli depuis 2007 par …, a juré": a past participle on a noun of the
+    clause (or detached after the subject) tells what that noun is or underwent, at its own
+    time, not the verb's. Not one on a noun that tells a time ("depuis l'offensive lancée
+    le 17 octobre"), nor one heading the sentence ("Lancée le 21 septembre, l'offensive
+    a …", which sets the scene)."""
+    first = index.parsed.sents[verb.sent][0]
+    found: set[int] = set()
+    for i in sorted(clause):
+        token = index.tokens[i]
+        if i == verb.i or token.verb_form != "Part" or token.tense != "Past":
+            continue
+        head = index.tokens[token.head]
+        phrase = set(_subtree(index, i))
+        for subject in index.kids(i, "nsubj", "nsubj:pass"):
+            phrase -= set(_subtree(index, subject.i))
+        if token.dep == "acl" and head.pos in ("NOUN", "PROPN"):
+            cases = {fold(index.tokens[c].text) for c in index.children.get(head.i, [])}
+            if not cases & _TIME_ANCHOR:
+                found |= phrase
+        elif token.dep == "advcl" and head.i == verb.i and min(phrase) > first:
+            kids = index.children.get(i, [])
+            if not any(index.tokens[k].dep.startswith("aux") for k in kids):
+                found |= phrase
+    return found
 
 
 def _place(index: _Index, trigger: Token) -> Location | None:
