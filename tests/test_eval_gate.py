@@ -76,7 +76,12 @@ def test_timex_value_accuracy_floor(nlp):
 
 
 @pytest.mark.parametrize(
-    "gold, articles", [("tests/gold/events", 40), ("tests/gold/events-heldout", 24)]
+    "gold, articles",
+    [
+        ("tests/gold/events", 40),
+        ("tests/gold/events-train", 45),
+        ("tests/gold/events-heldout", 24),
+    ],
 )
 def test_event_floors(nlp, gold, articles):
     from veille.eval.events import evaluate as evaluate_events
