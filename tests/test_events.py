@@ -953,7 +953,7 @@ def test_a_person_speaking_for_a_body_of_no_country_gets_none(nlp):
 
 
 def test_a_pronoun_subject_across_a_paragraph_break_and_before_another_subject():
-    from veille.events.actors import _clause_subject
+    from veille.events.doers import _clause_subject
     from veille.model import Entity, Mention
 
     # "Mkapa arrive. ¶ Le Burundi, il visitera": "il" is the subject (the nearest before
@@ -1085,7 +1085,7 @@ def test_people_of_known_country_tell_the_country_of_the_article(nlp):
 
 
 def test_a_subject_the_parser_made_the_root():
-    from veille.events.actors import _clause_subject
+    from veille.events.doers import _clause_subject
 
     # "Des Palestiniens ont, peu après, jeté des pierres", parsed with "Palestiniens" as
     # the root and the verb hanging off "après".

@@ -30,7 +30,7 @@ from dataclasses import replace
 from veille import data
 from veille.clean import find_marked
 from veille.data import fold
-from veille.events.actors import _OPENINGS, _actors, _localised
+from veille.events.actors import _actors
 from veille.events.base import (
     _DE,
     _INTENT_OF_CODE,
@@ -46,18 +46,31 @@ from veille.events.base import (
 from veille.events.codes import (
     codebook,
     lexicon,
-    noun_entry_objects,
     plover_of,
     quad_class,
-    verb_entry_objects,
 )
 from veille.events.context import (
     _block_role,
     _date,
-    _intended_change,
     _intention,
     _negated,
     _place,
+)
+from veille.events.localise import _localised
+from veille.events.passes import (
+    _CIRCUMSTANCE,
+    _QUANTITIES,
+    _absorbed,
+    _appeals_for,
+    _in_role,
+    _incitements,
+    _killed_by_attacks,
+    _licensed,
+    _own_act,
+    _policy_done,
+    _proposed_changes,
+    _threats_of,
+    _urged,
 )
 from veille.events.phrases import _actor_of, _from_entity, _generic_actor, members
 from veille.events.triggers import _trigger
@@ -120,360 +133,6 @@ def extract_events(
 
 def _doer_key(record: Event) -> str:
     return record.source or record.source_actor or ""
-
-
-def _own_act(index: _Index, token: Token) -> bool:
-    """« Nous n'avons rien cédé », a déclaré Juncker: an act the speaker of an attributed
-    quotation tells of themselves ("je", "nous" as its subject) is theirs, and an event."""
-    if index.voice_at(token.start) is None:
-        return False
-    return any(
-        fold(t.text) in ("je", "j'", "nous") for t in index.kids(token.i, "nsubj", "nsubj:pass")
-    )
-
-
-def _incitements(index: _Index, triggers: dict[int, str]) -> None:
-    """ "ayant appelé aux massacres", "appelé à viser les chrétiens": an appeal to violence
-    is a threat of it (138), not an appeal (02)."""
-    for i, code in list(triggers.items()):
-        if not code.startswith("02"):
-            continue
-        for child in index.children.get(i, []):
-            if triggers.get(child, "")[:2] in ("18", "19", "20"):
-                triggers[i] = "138"
-
-
-def _urged(index: _Index, triggers: dict[int, str]) -> None:
-    """ "l'ONU a invité la population à rester chez elle": "inviter" someone to do what is
-    no meeting urges them (020); an invitation is to a meeting or visit ("à se rendre à
-    Paris", "à participer au sommet"), which the act's own trigger then carries."""
-    for i, code in list(triggers.items()):
-        if code != "036" or fold(index.tokens[i].lemma) not in ("inviter", "convier"):
-            continue
-        acts = index.kids(i, "xcomp")
-        for addressee in index.kids(i, "obl:arg", "obj"):
-            acts += index.kids(addressee.i, "acl")
-        acts = [a for a in acts if a.verb_form == "Inf"]
-        if acts and not any(
-            triggers.get(k, "")[:2] == "04" for a in acts for k in _subtree(index, a.i)
-        ):
-            triggers[i] = "020"
-
-
-def _appeals_for(index: _Index, triggers: dict[int, str]) -> None:
-    """ "exige que l'armée quitte le pouvoir", "appelle à libérer les otages": an appeal or
-    a demand takes the precise code of what it asks for (1041, 0253), when the lexicon
-    entry left it general."""
-    for i, code in list(triggers.items()):
-        if code not in ("020", "100"):
-            continue
-        acts = [k for k in index.kids(i, "xcomp", "ccomp")]
-        # "exige la suppression du Sénat", "appelle à l'abrogation de la loi"
-        acts += [k for k in index.kids(i, "obj", "obl:arg") if triggers.get(k.i, "")[:3] == "034"]
-        for addressee in index.kids(i, "obl:arg", "obj"):  # "demande aux camps de négocier"
-            acts += [k for k in index.kids(addressee.i, "acl") if k.verb_form == "Inf"]
-        asked = next((triggers[k.i] for k in acts if triggers.get(k.i) in _ASKED_FOR), None)
-        if asked is not None:
-            triggers[i] = _ASKED_FOR[asked][code == "100"]
-
-
-# The appeal (02) and the demand (10) for an act: leaving power, releasing, a truce, a
-# withdrawal, a meeting or negotiation.
-_ASKED_FOR = {
-    "0831": ("0241", "1041"),
-    "0841": ("0253", "1053"),
-    "0871": ("0256", "1056"),
-    "0874": ("0256", "1056"),
-    "040": ("026", "106"),
-    "046": ("026", "106"),
-    "0342": ("0242", "1042"),
-    "0344": ("0244", "1044"),
-}
-
-
-def _threats_of(index: _Index, triggers: dict[int, str]) -> None:
-    """ "a menacé de rompre les relations", "menace d'envahir le nord du pays", "a prévenu
-    que l'armée interviendrait": a threat takes the codebook's code for what it threatens
-    (1313, 1382, 1384), when the lexicon entry left it general (130)."""
-    for i, code in list(triggers.items()):
-        if code != "130":
-            continue
-        for act in index.kids(i, "xcomp", "ccomp"):
-            threatened = triggers.get(act.i)
-            if threatened is None:
-                continue
-            precise = next(
-                (
-                    _THREAT_OF[c]
-                    for c in (threatened, threatened[:3], threatened[:2])
-                    if c in _THREAT_OF
-                ),
-                None,
-            )
-            if precise is not None:
-                triggers[i] = precise
-                break
-
-
-# The threat of an act, by the act's code (full, then its first three digits, then its
-# root): reductions of relations 131x-136, administrative sanctions 132x, repression 137,
-# protest 133, force 138x.
-_THREAT_OF = {
-    "161": "1313",
-    "162": "1311",
-    "163": "1312",
-    "164": "134",
-    "165": "135",
-    "166": "136",
-    "16": "131",
-    "172": "132",
-    "1721": "1321",
-    "1722": "1322",
-    "1723": "1323",
-    "1724": "1324",
-    "17": "137",
-    "14": "133",
-    "15": "138",
-    "18": "1383",
-    "20": "1383",
-    "204": "1385",
-    "191": "1381",
-    "192": "1382",
-    "19": "1384",
-}
-
-
-def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
-    """ "Deux attentats à la bombe ont tué 91 personnes", "des frappes qui ont permis de
-    tuer", "le pays est frappé par une série d'attentats", "tué dans les combats":
-    violence done by, or in, an attack told by its noun is that attack, and takes its code
-    (a bombing 183, an air strike 195, fighting 190), not the residual 180 or 190."""
-    for i, code in list(triggers.items()):
-        if code[:2] not in ("18", "19") or code[:3] in ("181", "182"):
-            continue
-        verb = index.tokens[i]
-        if verb.pos != "VERB":
-            continue
-        if verb.dep in ("xcomp", "ccomp") and verb.head != i:
-            verb = index.tokens[verb.head]  # "ont permis de tuer": the doer of "permettre"
-        doers = index.kids(verb.i, "nsubj")
-        if verb.dep == "acl:relcl" and verb.head != verb.i:
-            doers.append(index.tokens[verb.head])  # "la frappe, qui a tué"
-        if index.kids(verb.i, "aux:pass"):
-            # "le pays est frappé par une série d'attentats": the agent
-            doers = [
-                k
-                for k in index.kids(verb.i, "obl:agent", "obl:arg", "obl")
-                if _case(index, k) == "par"
-            ]
-        doers += [n for d in doers if fold(d.lemma) in _QUANTITIES for n in index.kids(d.i, "nmod")]
-        # "tués dans des combats", "blessés lors des bombardements": the circumstance.
-        doers += [
-            k for k in index.kids(i, "obl", "obl:mod", "nmod") if _case(index, k) in _CIRCUMSTANCE
-        ]
-        # "tués lors de la répression", where the parser makes "lors" an adverb and the
-        # act its complement.
-        doers += [
-            k
-            for adverb in index.kids(i, "advmod")
-            if fold(adverb.text) == "lors"
-            for k in index.kids(adverb.i, "obl:arg", "obl:mod", "obl", "nmod")
-        ]
-        for doer in doers:
-            done = triggers.get(doer.i, "")
-            # (violent repression, 175, is violence too: "tués lors de la répression")
-            if doer.i != i and (done[:2] in ("18", "19", "20") or done == "175"):
-                triggers[i] = done
-                break
-
-
-def _in_role(index: _Index, token: Token) -> bool:
-    head = index.tokens[token.head]
-    return token.pos == "NOUN" and head.i != token.i and fold(head.text) in data.role_head_words()
-
-
-def _licensed(index: _Index, token: Token) -> bool:
-    """ "ont le droit de manifester", "sera chargé de critiquer le gouvernement", "risquant
-    l'encerclement", "s'il refuse": an act someone may or must do, fears, or supposes is
-    not one done."""
-    if any(fold(m.text) in ("si", "s'", "s’") for m in index.kids(token.i, "mark")):
-        # "s'il refuse", "s'il était mis en examen": a condition; but "si elle a été
-        # libérée, …" (a past tense) tells what happened.
-        told = any(
-            a.dep == "aux:tense" and a.tense == "Pres"
-            for a in (index.tokens[c] for c in index.children.get(token.i, []))
-        )
-        return not told
-    if _conditional(token):
-        return True  # "une présidence Trump menacerait les droits", "si Fillon renonçait"
-    head = index.tokens[token.head]
-    if head.i == token.i:
-        return False
-    wish = fold(head.lemma) in data.name_lists()["intention"] | {"aimer"}
-    if token.dep in ("xcomp", "obj", "obl:arg") and _conditional(head) and not wish:
-        # (but "voudrait", "aimerait abolir la peine de mort" is a wish, an intention)
-        return True  # "cela contraindrait les démocrates à négocier"
-    if token.dep in ("obj", "obl:arg", "xcomp") and fold(head.lemma) in _FEARED:
-        return True  # "la ville risquant l'encerclement", "pour éviter un affrontement"
-    if token.verb_form == "Inf" and fold(head.lemma) == "pouvoir" and head.tense == "Pres":
-        # "un pays ne peut se retirer de l'accord que trois ans après": what one may do
-        # (but "a pu s'enfuir" tells what happened).
-        return not index.kids(head.i, "aux:tense")
-    return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
-
-
-def _conditional(verb: Token) -> bool:
-    """A finite verb in the present conditional, what would happen: the future stem (the
-    infinitive, less the "e" of "-re") with the endings of the imperfect ("menacerait",
-    "contraindraient"; not the imperfect "tirait"). Modals ("pourrait", "devrait") are left
-    to the intention rules, and the past conditional ("aurait tué", the press's alleged
-    act) is told by its auxiliary, not by the participle."""
-    if verb.pos != "VERB" or verb.verb_form != "Fin":
-        return False
-    lemma = fold(verb.lemma)
-    if lemma.endswith("re"):
-        stem = lemma[:-1]
-    elif lemma.endswith(("er", "ir")):
-        stem = lemma
-    else:
-        return False
-    return fold(verb.text) in (stem + "ait", stem + "aient")
-
-
-# Verbs whose object is an act feared, avoided or ruled in or out ("n'exclut pas une
-# intervention militaire"), not done.
-_FEARED = frozenset({"risquer", "craindre", "redouter", "eviter", "prevenir", "exclure"})
-# Nouns and adjectives whose infinitive complement is an act allowed or assigned.
-_LICENCES = frozenset({"droit", "charge", "charger", "capable", "possibilite", "liberte"})
-
-
-def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
-    """One act, one record: "a adressé une invitation à se rendre" is one 036, and "a
-    refusé de condamner" one negated 111 (the refused act carries the record)."""
-    token = index.tokens[i]
-    head = index.tokens[token.head]
-    lists = data.name_lists()
-    if (
-        head.i != i
-        and head.i in triggers
-        and fold(token.lemma) in lists["people"]
-        and (
-            token.dep in ("obj", _PASSIVE_SUBJECT)
-            or (token.dep == "nmod" and fold(head.lemma) in lists["patient_noun"])
-        )
-    ):
-        # "Deux manifestants ont été tués", "l'arrestation de trois manifestants": the
-        # victims of an act, not a protest.
-        return True
-    if (
-        head.i != i
-        and head.i in triggers
-        and token.pos == "NOUN"
-        and token.dep in ("obj", "obl:arg")
-        and triggers[head.i][:2] in _ACTS_NOT_YET_DONE
-    ):
-        return True  # "ayant appelé aux massacres", "demande des négociations": the appeal
-    if _spoken_of(index, token, triggers):
-        return True
-    # A noun object of a trigger of the same code ("adresser une invitation"); acts listed
-    # together ("les assauts et les contre-attaques de l'armée") are each their own.
-    if (
-        head.i != i
-        and head.i in triggers
-        and token.dep != "conj"
-        and triggers[head.i][:2] == triggers[i][:2]
-    ):
-        return True
-    # A trigger whose infinitive complement is a trigger: the complement is the act
-    # ("a refusé de condamner"), unless the governing verb is itself a verbal act on it:
-    # "menacent de porter plainte" is a threat, "accuse la Chine de militariser" an
-    # accusation, "appelle à cesser les combats" an appeal.
-    for child in index.children.get(i, []):
-        kid = index.tokens[child]
-        if (
-            child in triggers
-            and kid.verb_form == "Inf"
-            and kid.dep in ("xcomp", "acl", "ccomp")
-            and triggers[i][:2] not in _VERBAL_ACTS
-        ):
-            return True
-    if (
-        head.i != i
-        and head.i in triggers
-        and token.verb_form == "Inf"
-        and token.dep in ("xcomp", "acl", "ccomp")
-        and triggers[head.i][:2] in _VERBAL_ACTS
-    ):
-        return True
-    # The noun a verb entry needs ("lever les sanctions", "exiger la démission"): the verb
-    # and its object are one act.
-    # A claim ("a revendiqué l'attentat", 015) leaves the claimed act its own record.
-    if (
-        head.i != i
-        and head.i in triggers
-        and token.dep == "obj"
-        and token.pos == "NOUN"
-        and not triggers[head.i].startswith("01")
-    ):
-        lemma = verb_entry_objects().get(head.lemma.lower(), frozenset())
-        if token.lemma.lower() in lemma:
-            return True
-    # The complement a noun entry needs ("une procédure de sanction", 1312): one act.
-    if (
-        head.i != i
-        and head.i in triggers
-        and head.pos == "NOUN"
-        and token.dep == "nmod"
-        and token.lemma.lower() in noun_entry_objects().get(head.lemma.lower(), frozenset())
-    ):
-        return True
-    # The act inside an invitation or intention already coded by its governing noun (a
-    # governing verb, "a promis de libérer", gives way to its act, coded as the intent).
-    return (
-        head.i in triggers
-        and head.pos == "NOUN"
-        and token.verb_form == "Inf"
-        and triggers[head.i].startswith("03")
-    )
-
-
-def _spoken_of(index: _Index, token: Token, triggers: dict[int, str]) -> bool:
-    """ "menace d'utiliser l'article qui permet de suspendre les institutions", "exige que
-    le président quitte le pouvoir", "demande aux deux camps de négocier": an act inside
-    what an appeal, demand or threat speaks of, however deep, has not happened."""
-    kid = token
-    for _ in range(6):
-        head = index.tokens[kid.head]
-        if head.i == kid.i or kid.dep not in _INSIDE:
-            return False
-        if head.i in triggers:  # the nearest act above: is it words about this one?
-            if triggers[head.i][:2] not in _ACTS_NOT_YET_DONE:
-                return False
-            if kid.i != token.i and kid.dep == "obj" and fold(kid.lemma) in _OPENINGS:
-                return True  # "demande l'ouverture d'une enquête": not yet opened
-            if kid.i == token.i:  # a finite clause ("exige que … quitte")
-                return kid.dep == "ccomp" and token.verb_form == "Fin"
-            # "demande aux deux camps de négocier": the parser hangs the act on the
-            # addressee.
-            addressed = kid.dep in ("obl:arg", "obj") and token.dep == "acl" and token.head == kid.i
-            return kid.dep in ("xcomp", "ccomp") or (addressed and token.verb_form == "Inf")
-        kid = head
-    return False
-
-
-# What an act spoken of hangs from, up to the verb that speaks of it.
-_INSIDE = frozenset({"xcomp", "ccomp", "conj", "obj", "nmod", "acl", "acl:relcl", "obl:arg"})
-
-
-# Roots of acts done with words about another act: appeals, demands, disapproval,
-# threats, and prohibitions ("interdit aux ONG d'aider les réfugiés" is a ban, 172). (A
-# refusal is not one: in "a refusé de condamner" the condemnation is the act, negated.)
-_VERBAL_ACTS = frozenset({"02", "10", "11", "13", "17"})
-
-
-# Appeals, demands and threats: the act they speak of has not happened, so it is no
-# record of its own.
-_ACTS_NOT_YET_DONE = frozenset({"02", "10", "13"})
 
 
 def _events(
@@ -592,36 +251,6 @@ def _localised_doer(
     return actor if visitor and localised.country == target.country else localised
 
 
-def _policy_done(index: _Index, trigger: Token, code: str) -> bool:
-    """A change of policy or of institutions (a 034x entry) done, not wanted: "a supprimé
-    la taxe". (An entry whose word itself says the intent, "promettre une réforme", is
-    always one.)"""
-    if not code.startswith("034"):
-        return False
-    if any(fold(k.lemma) in _JOBS for k in index.kids(trigger.i, "nmod", "obj")):
-        return True  # "a annoncé la suppression de 134 emplois": an employer's cuts
-    head = index.tokens[trigger.head]
-    asked = trigger.verb_form == "Inf" or trigger.dep in ("obj", "obl:arg")
-    if asked and head.i != trigger.i and (_trigger(index, head) or "")[:3] in ("020", "100"):
-        return False  # "appelle à abroger la loi": asked for, the appeal takes its code
-    intents = data.name_lists().get("intention", frozenset())
-    return fold(trigger.lemma) not in intents and not _intended_change(index, trigger)
-
-
-# Jobs cut or created, folded: an employer's business, not a change of policy.
-_JOBS = frozenset({"emploi", "poste", "effectif", "salarie", "job"})
-
-
-def _proposed_changes(index: _Index, triggers: dict[int, str]) -> None:
-    """ "a proposé la suppression de l'article 49.3", "promet une réforme des
-    institutions": an intent (03) whose object is a change of policy or of institutions
-    takes its code (0342, 0344)."""
-    for i, code in list(triggers.items()):
-        head = index.tokens[i].head
-        if code.startswith("034") and head != i and triggers.get(head) in ("03", "030", "034"):
-            triggers[head] = code
-
-
 def _guest(index: _Index, trigger: Token) -> bool:
     """A host receives someone: the object of "recevoir", "accueillir" is a person, a body
     or a pronoun standing for one (or there is no object: "le Caire accueille")."""
@@ -645,11 +274,6 @@ def _guest(index: _Index, trigger: Token) -> bool:
 
 
 _RELATIVE_OBJECT = frozenset({"que", "qu'", "qu’"})
-_QUANTITIES = frozenset(
-    {"serie", "vague", "succession", "double", "centaine", "millier", "dizaine", "foule"}
-)
-# Prepositions of a circumstance that took place ("dans un attentat", "lors de l'assaut").
-_CIRCUMSTANCE = frozenset({"dans", "lors", "apres", "pendant", "durant", "suite"})
 # Verbs whose object took place: counted ("on comptait 15 000 manifestants") or lived
 # through ("le département a connu la plus grosse manifestation", "a subi une attaque").
 _COUNTING = frozenset(

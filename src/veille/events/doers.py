@@ -1,0 +1,289 @@
+"""Who does an act: the subject of the trigger's clause (repaired where the parser errs:
+a shared auxiliary, a gerund, a name before the verb) and the doer of an act noun (its
+"de" complement, the subject of the verb it is the object of, unless that verb only speaks
+of it)."""
+
+from __future__ import annotations
+
+from veille import data
+from veille.data import fold
+from veille.events.base import (
+    _DE,
+    _PASSIVE_SUBJECT,
+    _SUBJECT_DEPS,
+    _Actor,
+    _case,
+    _heads,
+    _Index,
+    _verb_of,
+)
+from veille.events.codes import lexicon, noun_entry_objects
+from veille.events.phrases import _actor_of, _adjective_actor, _from_entity
+from veille.events.triggers import _trigger
+from veille.nlp import Token
+
+
+def _clause_subject(index: _Index, verb: Token) -> _Actor:
+    """The subject of the verb, or of the verb it hangs off ("a refusé de condamner",
+    "a fait cette remarque lors d'une vidéoconférence")."""
+    head = _verb_of(index, verb)
+    if _gerund(index, head):
+        return _gerund_subject(index, head)
+    for _ in range(4):
+        subjects = index.kids(head.i, *_SUBJECT_DEPS)
+        if (
+            subjects
+            and subjects[0].text.lower() == "qui"
+            and head.dep == "acl:relcl"
+            and head.head != head.i
+        ):
+            # "le collectif, qui exige …": the noun the relative clause is about.
+            return _doer(index, index.tokens[head.head])
+        if subjects:
+            # "l'EI a revendiqué": the parser may give the article as a second subject.
+            # Of two, the nearest before the verb: "S'il va rencontrer … un certain nombre
+            # d'ambassadeurs (…), il ne devrait pas rencontrer": "il".
+            subjects.sort(key=lambda s: (s.i > head.i, abs(head.i - s.i)))
+            actors = [_doer(index, s) for s in subjects if s.pos != "DET"]
+            return next((a for a in actors if a.named), actors[0] if actors else _Actor())
+        owner = index.tokens[head.head]
+        if (
+            head.dep == "acl"
+            and head.verb_form == "Part"
+            and head.tense == "Pres"
+            and owner.i != head.i
+            and owner.pos in ("NOUN", "PROPN")
+            and index.tokens[head.i - 1].text != ","
+        ):
+            # "le président promettant de …", "les manifestants réclamant …": a present
+            # participle on a noun says what that noun does (set off by a comma, it is the
+            # main clause's: "n'en a pas fait une priorité, concentrant ses forces"); a
+            # thing does nothing ("des documents visant à …").
+            doer = _doer(index, owner)
+            if doer.named:
+                return doer
+        if head.head == head.i or head.dep not in (
+            "xcomp",
+            "conj",
+            "advcl",
+            "ccomp",
+            "acl",
+            "obj",
+            "nmod",
+            "obl:arg",
+            "obl:mod",
+        ):
+            break
+        head = index.tokens[head.head]
+    if (
+        verb.pos == "VERB"
+        and head.head == head.i
+        and head.pos in ("NOUN", "PROPN")
+        and head.i < verb.i
+    ):
+        # "Des Palestiniens ont, peu après, jeté des pierres": the parser made the subject
+        # the root of the sentence.
+        return _actor_of(index, head)
+    if verb.pos == "VERB" and verb.dep == "ROOT":
+        return _name_before(index, verb)
+    shared = _shared_auxiliary(index, verb)
+    if shared is not None:
+        return _name_before(index, shared)
+    return _Actor()
+
+
+def _shared_auxiliary(index: _Index, verb: Token) -> Token | None:
+    """ "la Turquie a renforcé les contrôles et interpellé cinquante membres": a past
+    participle after "et" with no auxiliary of its own shares the one before it (the
+    parser may hang it anywhere); that auxiliary."""
+    if verb.verb_form != "Part" or verb.tense != "Past":
+        return None
+    kids = [index.tokens[c] for c in index.children.get(verb.i, [])]
+    if any(k.dep.startswith("aux") for k in kids) or not any(
+        k.dep == "cc" and fold(k.text) in ("et", "ou", "puis") for k in kids
+    ):
+        return None
+    start = index.parsed.sents[verb.sent][0]
+    for i in range(verb.i - 1, start - 1, -1):
+        token = index.tokens[i]
+        if token.pos == "AUX" and token.dep == "aux:tense" and token.verb_form == "Fin":
+            return token
+    return None
+
+
+def _doer(index: _Index, subject: Token) -> _Actor:
+    """The actor a subject names; an act noun's own doer ("les frappes de l'armée ont
+    tué", "l'armée a mené des frappes qui ont permis de tuer"): who did the act did what
+    it did."""
+    actor = _actor_of(index, subject)
+    if actor.named or subject.pos != "NOUN":
+        return actor
+    acts = lexicon().get((subject.lemma.lower(), "NOUN"), ())
+    if not acts:
+        return actor
+    # (A noun that is itself a subject does not look for its clause's subject again.)
+    clause = subject.dep not in _SUBJECT_DEPS
+    doer = _noun_source(index, subject, acts[0][1], clause=clause)
+    return doer if doer.named else actor
+
+
+def _gerund(index: _Index, verb: Token) -> bool:
+    """ "en accusant l'opposition": a present participle after "en"."""
+    return (
+        verb.verb_form == "Part"
+        and verb.tense == "Pres"
+        and any(fold(t.text) == "en" for t in index.kids(verb.i, "mark", "case"))
+    )
+
+
+def _gerund_subject(index: _Index, gerund: Token) -> _Actor:
+    """A gerund's doer is the subject of the main clause: "Dilma Rousseff … déclare que
+    cette destitution est un coup d'État en accusant l'opposition" (the parser may hang it
+    inside the subordinate clause, whose subject is then no actor)."""
+    for head in _heads(index, gerund, 8):
+        # "X a été arrêté en tentant de fuir": the subject of a passive main clause too.
+        for subject in index.kids(head.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT):
+            actor = _actor_of(index, subject)
+            if actor.named:
+                return actor
+    return _Actor()
+
+
+def _name_before(index: _Index, verb: Token) -> _Actor:
+    """ "le Canada et l'Union européenne ont signé …" parsed with no subject: the name
+    right before the verb, with nothing but its own words, auxiliaries and adverbs between."""
+    start = index.parsed.sents[verb.sent][0]
+    for i in range(verb.i - 1, max(start, verb.i - 8) - 1, -1):
+        token = index.tokens[i]
+        entity = index.entity_of.get(i)
+        if entity is not None and entity.type in ("PER", "ORG", "GPE"):
+            return _from_entity(entity)
+        if token.pos not in ("AUX", "ADV", "ADJ", "DET", "PROPN"):
+            return _Actor()
+    return _Actor()
+
+
+def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> _Actor:
+    """ "l'offensive de la Russie", "sa campagne militaire" (the clause's subject),
+    "les sanctions économiques occidentales" (a region); "des manifestants" are their own
+    actors."""
+    lists = data.name_lists()
+    if fold(noun.lemma) in lists["people"]:
+        # "un kamikaze", "les assaillants": of no side the word tells.
+        return _Actor(party=True, people=True, unaligned=fold(noun.lemma) in lists["unaligned"])
+    # "l'offensive de la Russie"; "les assauts répétés de l'armée syrienne", where the
+    # parser hangs the complement off the participle.
+    complements = index.kids(noun.i, "nmod") + [
+        c for p in index.kids(noun.i, "acl", "amod") for c in index.kids(p.i, "obl:arg", "nmod")
+    ]
+    patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
+    needed = noun_entry_objects().get(noun.lemma.lower(), frozenset())
+    for child in [] if patient_noun else complements:
+        if child.lemma.lower() in needed and (
+            (child.lemma.lower(), "NOUN") in lexicon() or code == "160"
+        ):
+            # "la procédure de sanction contre la Pologne", "la sortie de la CPI": what,
+            # not whose.
+            continue
+        if _case(index, child) in _DE:
+            actor = _actor_of(index, child)
+            if actor.actor_code is not None:
+                return actor
+    for child in index.kids(noun.i, "amod"):
+        actor = _adjective_actor(child)
+        if actor.actor_code is not None:
+            return actor
+    if noun.dep in ("nmod", "appos") and _case(index, noun) == "en" and noun.head != noun.i:
+        # "François Hollande, en déplacement à Avignon", "les ouvriers en grève": the act
+        # is the state of the one the phrase qualifies.
+        actor = _actor_of(index, index.tokens[noun.head])
+        if actor.named:
+            return actor
+    possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
+    if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
+        noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
+    if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _OPENINGS:
+        # "Le parquet a annoncé l'ouverture d'une enquête": who opens it does it; "espère
+        # l'ouverture d'une enquête par la procureure": she would.
+        opening = index.tokens[noun.head]
+        asked = index.tokens[opening.head]
+        said = _trigger(index, asked) if asked.i != opening.i else None
+        if fold(asked.lemma) in _WISHED or (said or "")[:2] in ("02", "03", "10"):
+            return _Actor()  # "la FIDH espère l'ouverture d'une enquête": not opened
+        for agent in index.kids(noun.i, "nmod") + index.kids(opening.i, "nmod", "acl"):
+            if _case(index, agent) == "par":
+                return _actor_of(index, agent)
+        noun = opening
+        possessive = possessive or [
+            t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")
+        ]
+    verb = index.tokens[noun.head]
+    # What the governing verb does here ("dénoncer l'arrestation" speaks of it; "donner
+    # l'assaut" is no ultimatum, whatever else "donner" may code). A change of policy,
+    # 034x, is no act of the verb's own: "l'état d'urgence a été instauré par le
+    # président" is the president's.
+    coded = _trigger(index, verb) if verb.i != noun.i else None
+    acts = [coded] if coded is not None and not coded.startswith("034") else []
+    if noun.dep == _PASSIVE_SUBJECT and all(code.startswith("01") for code in acts):
+        # "Le double attentat a été revendiqué (perpétré) par les Chabab": the agent; not
+        # "… a été condamné par X", where X condemns.
+        for agent in index.kids(verb.i, "obl:agent", "obl:arg", "obl:mod"):
+            if _case(index, agent) == "par":
+                return _actor_of(index, agent)
+    # (A noun that is its verb's subject is the act itself: "l'attentat a tué …".)
+    if code[:2] >= "14" and (fold(verb.text) in _TIME_WORDS or _case(index, noun) in _TIME_WORDS):
+        # "il était très mentionné lors des attentats": the violence dates the clause; its
+        # subject did not do it (but "a fait cette remarque lors d'une vidéoconférence":
+        # who speaks at a meeting takes part in it).
+        return _Actor()
+    if acts and all(code[:2] in _SPOKEN or code in _PRAISE for code in acts) and not possessive:
+        return _Actor()  # "Les États-Unis ont dénoncé l'arrestation de …": not theirs
+    if noun.dep == "obl:agent" or (_case(index, noun) == "par" and index.kids(verb.i, "aux:pass")):
+        return _Actor()  # "le pays est frappé par une série d'attentats": the subject is hit
+    if code[:2] >= "14" and fold(verb.lemma) in _TOLD_OF and not possessive:
+        return _Actor()  # "la préfecture, évoquant un attentat": told of, not done
+    own = possessive or noun.dep == "obj" or noun.dep.startswith("obl")
+    if verb.pos == "ADJ" and verb.dep == "xcomp" and verb.head != verb.i:
+        verb = index.tokens[verb.head]  # "se dit favorable à la suppression": who says so
+    if verb.i != noun.i and own and clause:
+        return _clause_subject(index, verb)
+    return _Actor()
+
+
+# Nouns of the start of an act: "l'ouverture d'une enquête", "le lancement de l'offensive".
+_OPENINGS = frozenset({"ouverture", "lancement", "declenchement"})
+# Verbs of an opening wished for, asked for or planned, not done.
+_WISHED = frozenset(
+    {"esperer", "souhaiter", "vouloir", "attendre", "reclamer", "exiger", "demander",
+     "appeler", "plaider", "proposer", "promettre", "envisager"}
+)  # fmt: skip
+
+
+# Verbs by which one speaks of, fears or sees an act, without doing it (folded lemmas):
+# "évoquant un attentat", "rappelle les attaques de 2015", "craint une offensive".
+_TOLD_OF = frozenset(
+    {"evoquer", "mentionner", "rappeler", "commenter", "signaler", "rapporter", "relater",
+     "decrire", "qualifier", "raconter", "temoigner", "craindre", "redouter", "regretter",
+     "deplorer", "oublier", "filmer", "voir", "entendre", "apprendre", "expliquer",
+     "analyser", "comparer", "imputer", "attribuer", "pleurer", "commemorer"}
+)  # fmt: skip
+
+
+# Words that count or group acts: "une série d'attaques", "le double attentat" (folded).
+_QUANTITIES = frozenset(
+    {"serie", "vague", "succession", "double", "centaine", "millier", "dizaine"}
+)
+
+
+# Roots of acts done with words about another act (appeals, demands, disapproval,
+# rejection, threats): whoever speaks of an act did not do it.
+_SPOKEN = frozenset({"02", "10", "11", "12", "13"})
+# Praise and verbal defence speak of an act too: "le Quai d'Orsay a salué la libération
+# des otages" (France released no one).
+_PRAISE = frozenset({"051", "052"})
+
+
+# Words that make a noun phrase a time ("lors de", "après", "depuis"), folded.
+_TIME_WORDS = frozenset(
+    {"lors", "apres", "avant", "pendant", "depuis", "durant", "suite", "malgre", "dans"}
+)

@@ -1,0 +1,124 @@
+"""The country of an actor the text gives none for: the article's (or the place of the
+act's), unless the actor acts for no country (an NGO, an international body, the spokesman
+of an armed group) or is someone of no stated side."""
+
+from __future__ import annotations
+
+import re
+
+from veille import data
+from veille.data import fold
+from veille.events.base import (
+    _Actor,
+    _Index,
+)
+from veille.events.phrases import _adjective_actor, _regions
+from veille.model import Entity
+
+_LOCALISED_TYPES = ("PER", "ORG")
+
+
+def _localised(
+    index: _Index, actor: _Actor, patient: bool = False, local: str | None = None
+) -> _Actor:
+    """An actor of no stated country belongs to the country the article is about: "les
+    forces de sécurité", "un homme armé d'un couteau", or a person or organisation the
+    article names without saying where from. Places, international bodies and regions keep
+    what they have. People and bodies the text names by no name belong to the country of
+    the place of the act, when the clause names one (``local``: "À Bruxelles, 60 personnes
+    ont été interpellées" in an article about France)."""
+    if actor.country is not None or index.home is None:
+        return actor
+    entity = actor.entity
+    if entity is None:
+        home = local or index.home
+        if actor.unaligned:
+            return actor
+        if _someone(index, actor) and not (actor.site and patient):
+            # (still someone: an act they do or undergo is no mere topic)
+            return _Actor(party=actor.party, people=actor.people, unaligned=True, token=actor.token)
+        regional = actor.code in _regions().values()
+        # (a building is of the country it stands in, when violence is done to it)
+        site = actor.site and patient
+        if (actor.people or (actor.party and not patient) or site) or (
+            actor.code is not None and not regional
+        ):
+            code = home + (actor.code or "")
+            return _Actor(code=code, country=home, token=actor.token)
+        return actor
+    if entity.type not in _LOCALISED_TYPES:
+        return actor
+    if entity.actor_code and entity.actor_code[:3] in ("IGO", "NGO", "IMG", "INT", "MNC"):
+        return actor
+    if _introduced_as_ngo(index, entity):
+        return actor  # "l'organisation non gouvernementale Transparency International"
+    if entity.type == "PER" and _stateless_role(index, entity):
+        return actor  # "Le porte-parole de l'État islamique, Abou Mohammed al-Adnani"
+    code = index.home + (entity.sector or "")
+    return _Actor(entity=entity, code=code, country=index.home, token=actor.token)
+
+
+def _stateless_role(index: _Index, entity: Entity) -> bool:
+    """The person is named in apposition to a role in an organisation that acts for no
+    country ("Le porte-parole de l'État islamique, Abou Mohammed al-Adnani", "Jens
+    Stoltenberg, secrétaire général de l'OTAN"): they belong to none either."""
+    for mention in entity.mentions:
+        name = index.tokens[index.token_at(mention.start)]
+        while name.dep in ("flat:name", "nmod") and index.entity_of.get(name.head) is entity:
+            name = index.tokens[name.head]
+        roles = index.kids(name.i, "appos")
+        if name.dep == "appos" and name.head != name.i:
+            roles.append(index.tokens[name.head])
+        for role in roles:
+            # The words between the role and the name: "le membre de l'EI d'origine
+            # française Rachid Kassim" states a country.
+            span = range(min(role.i, name.i), max(role.i, name.i))
+            if any(_adjective_actor(index.tokens[i]).country for i in span):
+                continue
+            for owner in index.kids(role.i, "nmod"):
+                body = index.entity_of.get(owner.i)
+                code = body.actor_code if body is not None else None
+                if body is not None and body.type == "ORG" and code and code[:3] in _STATELESS:
+                    return True
+    return False
+
+
+_STATELESS = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
+
+
+def _someone(index: _Index, actor: _Actor) -> bool:
+    """ "une serveuse", "un homme", "une troisième personne": one person of no stated
+    role, nationality or side; nothing says which country they belong to."""
+    if actor.token is None or actor.code is not None:
+        return False
+    token = index.tokens[actor.token]
+    if any(fold(k.text) in _WHICH for k in index.kids(token.i, "det", "amod")):
+        return True  # "quel camp a initié le combat": the text does not know who
+    return (
+        token.pos == "NOUN"
+        and token.number != "Plur"
+        and fold(token.lemma) not in _COLLECTIVE
+        and fold(token.lemma) not in data.role_head_words()
+        and fold(token.lemma) not in data.name_lists()["institution"]
+        and any(fold(d.text) in ("un", "une") for d in index.kids(token.i, "det"))
+    )
+
+
+_WHICH = frozenset({"quel", "quelle", "quels", "quelles"})
+# Nouns of many people: "une foule" is no one person (folded).
+_COLLECTIVE = frozenset({"foule", "population", "groupe", "famille", "communaute", "cortege"})
+
+
+# "l'ONG Amnesty", "l'organisation non gouvernementale Transparency International" (folded
+# text; a whole word, not the end of "Hong").
+_NGO_BEFORE = re.compile(r"(?:\bong|\bnon[- ]gouvernementales?)\s*$")
+
+
+def _introduced_as_ngo(index: _Index, entity: Entity) -> bool:
+    """The article calls the organisation an NGO right before one of its names: it acts
+    for no country (CAMEO's NGO)."""
+    for mention in entity.mentions:
+        before = fold(index.parsed.text[max(0, mention.start - 40) : mention.start])
+        if _NGO_BEFORE.search(before):
+            return True
+    return False
