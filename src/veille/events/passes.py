@@ -310,27 +310,7 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         and triggers[head.i][:2] in _VERBAL_ACTS
     ):
         return True
-    # The noun a verb entry needs ("lever les sanctions", "exiger la démission"): the verb
-    # and its object are one act.
-    # A claim ("a revendiqué l'attentat", 015) leaves the claimed act its own record.
-    if (
-        head.i != i
-        and head.i in triggers
-        and token.dep == "obj"
-        and token.pos == "NOUN"
-        and not triggers[head.i].startswith("01")
-    ):
-        lemma = verb_entry_objects().get(head.lemma.lower(), frozenset())
-        if token.lemma.lower() in lemma:
-            return True
-    # The complement a noun entry needs ("une procédure de sanction", 1312): one act.
-    if (
-        head.i != i
-        and head.i in triggers
-        and head.pos == "NOUN"
-        and token.dep == "nmod"
-        and token.lemma.lower() in noun_entry_objects().get(head.lemma.lower(), frozenset())
-    ):
+    if head.i != i and head.i in triggers and _needed_by(head, token, triggers[head.i]):
         return True
     # The act inside an invitation or intention already coded by its governing noun (a
     # governing verb, "a promis de libérer", gives way to its act, coded as the intent).
@@ -340,6 +320,18 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         and token.verb_form == "Inf"
         and triggers[head.i].startswith("03")
     )
+
+
+def _needed_by(head: Token, token: Token, code: str) -> bool:
+    """The noun a verb entry needs ("lever les sanctions", "exiger la démission") or the
+    complement a noun entry needs ("une procédure de sanction", 1312): the trigger and its
+    complement are one act. A claim ("a revendiqué l'attentat", 015) leaves the claimed act
+    its own record."""
+    if token.dep == "obj" and token.pos == "NOUN" and not code.startswith("01"):
+        return token.lemma.lower() in verb_entry_objects().get(head.lemma.lower(), frozenset())
+    if token.dep == "nmod" and head.pos == "NOUN":
+        return token.lemma.lower() in noun_entry_objects().get(head.lemma.lower(), frozenset())
+    return False
 
 
 def _spoken_of(index: _Index, token: Token, triggers: dict[int, str]) -> bool:
