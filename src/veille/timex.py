@@ -78,12 +78,12 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         # the first day of "les 16 et 17 juin 2012", "du 25 au 27 janvier": the span is
         # that day, its month and year are the second's
         (
-            rf"(?<![\d,.])\b(?P<x>{day})\s+(?:et|au)\s+(?:le\s+)?{day}\s+"
+            rf"(?=\d)(?<![\d,.])\b(?P<x>{day})\s+(?:et|au)\s+(?:le\s+)?{day}\s+"
             rf"(?P<rest>(?:{month})\s+{year})",
             "full",
         ),
         (
-            rf"(?<![\d,.])\b(?P<x>{day})\s+(?:et|au)\s+(?:le\s+)?{day}\s+"
+            rf"(?=\d)(?<![\d,.])\b(?P<x>{day})\s+(?:et|au)\s+(?:le\s+)?{day}\s+"
             rf"(?P<rest>(?:{month})(?:\s+prochains?)?)\b",
             "day_month",
         ),
@@ -115,19 +115,18 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             r"|ce\s+jour(?![-\s]là)|après-demain|hier(?:\s+(?:soir|matin))?|demain(?:\s+(?:soir|matin))?",
             "relative_day",
         ),
-        # "en début de semaine", "à la fin de la semaine dernière", "au début du mois"
+        # "la semaine dernière", "en début de semaine", "à la fin de la semaine dernière"
         (
-            r"(?:début|debut|fin|milieu)\s+de\s+(?:la\s+|cette\s+)?semaine"
-            r"(?:\s+(?:dernière|derniere|passée|prochaine))?",
+            r"(?:(?:début|debut|fin|milieu)\s+de\s+(?:la\s+|cette\s+)?|(?:la|cette)\s+)"
+            r"semaine(?:\s+(?:dernière|derniere|passée|prochaine))?",
             "week",
         ),
+        # "le mois dernier", "ce mois-ci", "au début du mois" (not "du mois de mars")
         (
-            r"(?:début|debut|fin|milieu)\s+(?:du|de|de\s+ce)\s+mois(?!\s+(?:de|d['’])\s)"
-            r"(?:\s+(?:dernier|prochain|passé))?",
+            r"(?:(?:début|debut|fin|milieu)\s+(?:du|de|de\s+ce)\s+|(?:le|ce)\s+)"
+            r"mois(?!\s+(?:de|d['’])\s)(?:-ci|\s+(?:dernier|prochain|passé))?",
             "month_relative",
         ),
-        (r"(?:la|cette)\s+semaine(?:\s+(?:dernière|derniere|passée|prochaine))?", "week"),
-        (r"(?:le|ce)\s+mois(?:-ci|\s+(?:dernier|prochain|passé))?", "month_relative"),
         (
             r"(?:l['’]an|l['’]année|cette\s+année)(?:\s+(?:dernière|derniere|dernier|passée|passé|"
             r"prochaine|prochain))?",

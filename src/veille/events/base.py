@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from veille import data
 from veille.data import fold
 from veille.events.codes import lexicon
-from veille.model import Article, Entity, Quote
+from veille.model import Article, Entity, Location, Quote
 from veille.nlp import Parsed, ParseIndex, Token
 
 _SUBJECT_DEPS = frozenset({"nsubj", "expl:subj"})
@@ -99,6 +99,18 @@ class _Index(ParseIndex):
             for q in quotes
             if q.speaker in by_id and q.kind != "indirect"
         ]
+
+    def link(self, tokens: tuple[Token, ...]) -> None:
+        linked: tuple[Token, ...] = getattr(self, "tokens", ())
+        same = len(linked) == len(tokens) and all(
+            a.head == b.head for a, b in zip(linked, tokens, strict=True)
+        )
+        if same:
+            self.tokens = tokens  # a repair of tags or relations only: the same dependents
+        else:
+            super().link(tokens)
+        self.subtrees: dict[int, list[int]] = {}  # ``_subtree``'s, for this linking
+        self.places: dict[int, Location | None] = {}  # ``context._place``'s, by trigger
 
     def gap(self, later: Token, earlier: Token) -> int:
         """How many sentences ``earlier`` lies before ``later``."""
@@ -363,6 +375,11 @@ class _Actor:
 
 
 def _subtree(index: _Index, root: int) -> list[int]:
+    """The words under ``root``, itself included, relative clauses left out, in order (the
+    list is kept for the parse as linked: read it, do not change it)."""
+    cached = index.subtrees.get(root)
+    if cached is not None:
+        return cached
     found, stack = [], [root]
     while stack:
         i = stack.pop()
@@ -370,7 +387,9 @@ def _subtree(index: _Index, root: int) -> list[int]:
         stack.extend(
             c for c in index.children.get(i, []) if index.tokens[c].dep not in ("acl:relcl",)
         )
-    return sorted(found)
+    found.sort()
+    index.subtrees[root] = found
+    return found
 
 
 def _heads(index: _Index, token: Token, limit: int) -> Iterator[Token]:

@@ -395,6 +395,12 @@ def _place(index: _Index, trigger: Token) -> Location | None:
     """ "à Moscou", "en Ukraine", "dans la capitale", "dans la région d'Idleb", "sur le
     London Bridge": a place in the clause, the closest to the trigger; a city rather than
     the country it lies in ("En Somalie, un attentat … à Mogadiscio")."""
+    if trigger.i not in index.places:
+        index.places[trigger.i] = _find_place(index, trigger)
+    return index.places[trigger.i]
+
+
+def _find_place(index: _Index, trigger: Token) -> Location | None:
     verb = _verb_of(index, trigger)
     # Places in the subject's titles ("commandant des opérations … en Ukraine") are not
     # where the act happened.
