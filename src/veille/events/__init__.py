@@ -317,13 +317,10 @@ def _suffered(index: _Index, noun: Token) -> bool:
     """The act is what someone was the victim or the target of: "a été victime lundi soir,
     aux alentours de 21 h 30, d'une tentative d'assassinat" (the parser may hang the act on
     a nearer noun of the clause)."""
-    if noun.dep not in _HUNG or _case(index, noun) not in ("de", "d'", "d’", "du", "des"):
+    if noun.dep not in _HUNG or _case(index, noun) not in _DE:
         return False
     kid = noun
-    for _ in range(3):
-        head = index.tokens[kid.head]
-        if head.i == kid.i:
-            return False
+    for head in _heads(index, noun, 3):
         if fold(head.lemma) in _SUFFERED:
             return True
         if kid.dep not in _HUNG:

@@ -13,6 +13,7 @@ from veille.events.base import (
     _SUBJECT_DEPS,
     _Actor,
     _case,
+    _has_auxiliary,
     _has_case,
     _Index,
     _subtree,
@@ -37,7 +38,7 @@ def _passive_participle(index: _Index, trigger: Token) -> bool:
         return False  # "la Russie s'est opposée": a pronominal verb is active
     if any(k.dep in ("aux:pass", "cop") for k in kids):
         return True
-    if any(k.dep.startswith("aux") for k in kids):
+    if _has_auxiliary(index, trigger):
         return False
     return (
         trigger.dep in ("acl", "amod")

@@ -141,7 +141,7 @@ def _participles(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...
         word = token.text.lower()
         if not word.endswith(("é", "ée", "és", "ées")):
             continue
-        lemma = re.sub(r"(é|ée|és|ées)$", "er", word)
+        lemma = _participle_lemma(word)
         fixed[token.i] = replace(token, pos="VERB", lemma=lemma, verb_form="Part", tense="Past")
     return tuple(fixed)
 
@@ -173,7 +173,7 @@ def _present_verbs(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, .
             verb = found
             fixed[root.i] = replace(root, dep="nsubj", head=verb.i)
         word = verb.text.lower()
-        lemma = word[:-3] + "er" if word.endswith("ent") else word[:-1] + "er"
+        lemma = _present_lemma(word)
         fixed[verb.i] = replace(
             verb, pos="VERB", lemma=lemma, dep="ROOT", head=verb.i, verb_form="Fin", tense="Pres"
         )
@@ -195,7 +195,7 @@ def _present_verb(index: ParseIndex, token: Token, root: Token) -> bool:
         return False
     if token.head not in (root.i, token.i):
         return False
-    lemma = word[:-3] + "er" if word.endswith("ent") else word[:-1] + "er"
+    lemma = _present_lemma(word)
     if (lemma, "VERB") not in lexicon():
         return False
     tokens = index.tokens
@@ -399,6 +399,21 @@ def _heads(index: _Index, token: Token, limit: int) -> Iterator[Token]:
             return
         token = index.tokens[token.head]
         yield token
+
+
+def _present_lemma(word: str) -> str:
+    """The -er infinitive of a present the tagger left as written ("menace", "menacent")."""
+    return re.sub(r"(ent|e)$", "er", word)
+
+
+def _participle_lemma(word: str) -> str:
+    """The -er infinitive of a past participle left as written ("violé", "violées")."""
+    return re.sub(r"(é|ée|és|ées)$", "er", word)
+
+
+def _has_auxiliary(index: ParseIndex, verb: Token) -> bool:
+    """The verb has an auxiliary of tense or voice ("a signé", "ont été tués")."""
+    return any(index.tokens[c].dep.startswith("aux") for c in index.children.get(verb.i, []))
 
 
 def _verb_of(index: _Index, token: Token) -> Token:

@@ -11,7 +11,9 @@ from veille.data import fold
 from veille.events.base import (
     _SUBJECT_DEPS,
     _case,
+    _has_auxiliary,
     _Index,
+    _present_lemma,
     _subtree,
     _verb_of,
 )
@@ -75,7 +77,7 @@ def _intention(index: _Index, trigger: Token) -> bool:
         if (
             before.pos in ("VERB", "NOUN")
             and word.endswith(("e", "ent"))
-            and fold(re.sub(r"(ent|e)$", "er", word)) in intents
+            and fold(_present_lemma(word)) in intents
         ):
             return True
     head = index.tokens[trigger.head]
@@ -83,10 +85,7 @@ def _intention(index: _Index, trigger: Token) -> bool:
         return False
     if trigger.verb_form == "Inf" and head.lemma == "aller" and head.tense in ("Pres", "Imp"):
         return True  # "va rencontrer", "a annoncé qu'il allait rencontrer"
-    if trigger.verb_form == "Inf" and any(
-        index.tokens[c].lemma == "aller" and index.tokens[c].dep.startswith("aux")
-        for c in index.children.get(trigger.i, [])
-    ):
+    if trigger.verb_form == "Inf" and _near_future(index, trigger):
         return True  # "va rencontrer" with "va" as the auxiliary of the near future
     if trigger.verb_form == "Inf" and fold(head.lemma) in intents:
         return True
@@ -98,10 +97,7 @@ def _intention(index: _Index, trigger: Token) -> bool:
         and (
             fold(index.tokens[head.head].lemma) in intents
             or (index.tokens[head.head].lemma == "aller" and index.tokens[head.head].tense != "Fut")
-            or any(
-                index.tokens[c].lemma == "aller" and index.tokens[c].dep.startswith("aux")
-                for c in index.children.get(head.i, [])
-            )
+            or _near_future(index, head)
         )
     ):
         # "souhaite renforcer sa coopération", "a proposé d'organiser un sommet", "allait
@@ -113,6 +109,14 @@ def _intention(index: _Index, trigger: Token) -> bool:
         "projet",
         "intention",
         "volonté",
+    )
+
+
+def _near_future(index: _Index, verb: Token) -> bool:
+    """ "va rencontrer" with "va" parsed as the infinitive's auxiliary."""
+    return any(
+        index.tokens[c].lemma == "aller" and index.tokens[c].dep.startswith("aux")
+        for c in index.children.get(verb.i, [])
     )
 
 
@@ -231,8 +235,7 @@ def _bare_participle(index: _Index, trigger: Token) -> bool:
     """ "le gouvernement, accusé de sous-investissement": a participle with no auxiliary
     says what someone is, not an act told on the sentence's day."""
     verb = _verb_of(index, trigger)
-    kids = [index.tokens[c] for c in index.children.get(verb.i, [])]
-    return verb.verb_form == "Part" and not any(k.dep.startswith("aux") for k in kids)
+    return verb.verb_form == "Part" and not _has_auxiliary(index, verb)
 
 
 def _opens_sentence(index: _Index, first: int, start: int) -> bool:
@@ -295,7 +298,7 @@ def _told_in_past(index: _Index, trigger: Token) -> bool:
     "avait attaqué", "attaqua" (a present tense speaks of the day of publication)."""
     verb = _verb_of(index, trigger)
     auxiliaries = [index.tokens[c] for c in index.children.get(verb.i, [])]
-    has_auxiliary = any(a.dep.startswith("aux") for a in auxiliaries)
+    has_auxiliary = _has_auxiliary(index, verb)
     conjoined = any(a.dep == "cc" for a in auxiliaries)  # "ont abandonné … et poignardé"
     if verb.dep == "acl" and verb.verb_form == "Part" and not (has_auxiliary or conjoined):
         return False  # "deux villes assiégées par les rebelles": a state, not a told act
@@ -355,11 +358,11 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
             # "Alors que les États-Unis ont signé en décembre 2015 …, Trump a annoncé le
             # retrait": a contrasted or causal clause is told at its own time.
             clause -= set(_subtree(index, sub.i))
-    # A noun trigger's own complements count too ("campagne … en février 2022").
     if trigger.i != verb.i:
+        # A noun trigger's own complements count too ("campagne … en février 2022"), and
+        # its whole phrase may tell the time ("après l'attentat").
         clause.update(_subtree(index, trigger.i))
-    if trigger.i == verb.i:
-        # Of a noun trigger ("après l'attentat"), the whole phrase may tell the time.
+    else:
         clause -= _participle_phrases(index, verb, clause)
     return clause
 
@@ -384,10 +387,13 @@ def _participle_phrases(index: _Index, verb: Token, clause: set[int]) -> set[int
             cases = {fold(index.tokens[c].text) for c in index.children.get(head.i, [])}
             if not cases & _TIME_ANCHOR:
                 found |= phrase
-        elif token.dep == "advcl" and head.i == verb.i and min(phrase) > first:
-            kids = index.children.get(i, [])
-            if not any(index.tokens[k].dep.startswith("aux") for k in kids):
-                found |= phrase
+        elif (
+            token.dep == "advcl"
+            and head.i == verb.i
+            and min(phrase) > first
+            and not _has_auxiliary(index, token)
+        ):
+            found |= phrase
     return found
 
 

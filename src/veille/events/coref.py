@@ -60,7 +60,7 @@ def object_antecedent(index: _Index, pronoun: Token) -> Token | None:
     number = _OBJECT_CLITICS[fold(pronoun.text)]
     # A direct object clitic ("l'", "les") may stand for a thing; "lui", "leur" for people.
     direct = fold(pronoun.text) not in ("lui", "leur")
-    subjects = _clause_subjects(index, pronoun)
+    subjects = subject_words(index, pronoun)
     for token in before(index, pronoun):
         # The doer of this sentence's clauses is not the one they act on (but the subject
         # of the sentence before may be: "Assange est arrivé. L'Équateur lui a accordé").
@@ -110,16 +110,6 @@ def before(index: _Index, pronoun: Token, reach: int = _REACH) -> list[Token]:
         if index.gap(pronoun, token) > reach:
             break
         found.append(token)
-    return found
-
-
-def _clause_subjects(index: _Index, pronoun: Token) -> set[int]:
-    """The words of the subjects of the clauses the pronoun hangs in, up to the main verb
-    ("en refusant de l'extrader": the subject of "protéger")."""
-    found: set[int] = set()
-    for head in _heads(index, pronoun, 6):
-        for subject in index.kids(head.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT):
-            found.update(_subtree(index, subject.i))
     return found
 
 

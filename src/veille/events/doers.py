@@ -13,6 +13,7 @@ from veille.events.base import (
     _SUBJECT_DEPS,
     _Actor,
     _case,
+    _has_auxiliary,
     _heads,
     _Index,
     _verb_of,
@@ -99,7 +100,7 @@ def _shared_auxiliary(index: _Index, verb: Token) -> Token | None:
     if verb.verb_form != "Part" or verb.tense != "Past":
         return None
     kids = [index.tokens[c] for c in index.children.get(verb.i, [])]
-    if any(k.dep.startswith("aux") for k in kids) or not any(
+    if _has_auxiliary(index, verb) or not any(
         k.dep == "cc" and fold(k.text) in ("et", "ou", "puis") for k in kids
     ):
         return None

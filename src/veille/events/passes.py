@@ -10,6 +10,7 @@ from veille.data import fold
 from veille.events.base import (
     _PASSIVE_SUBJECT,
     _case,
+    _heads,
     _Index,
     _subtree,
 )
@@ -339,9 +340,8 @@ def _spoken_of(index: _Index, token: Token, triggers: dict[int, str]) -> bool:
     le président quitte le pouvoir", "demande aux deux camps de négocier": an act inside
     what an appeal, demand or threat speaks of, however deep, has not happened."""
     kid = token
-    for _ in range(6):
-        head = index.tokens[kid.head]
-        if head.i == kid.i or kid.dep not in _INSIDE:
+    for head in _heads(index, token, 6):
+        if kid.dep not in _INSIDE:
             return False
         if head.i in triggers:  # the nearest act above: is it words about this one?
             if triggers[head.i][:2] not in _ACTS_NOT_YET_DONE:

@@ -4,11 +4,16 @@ verbs left unlemmatised)."""
 
 from __future__ import annotations
 
-import re
-
 from veille import data
 from veille.data import fold
-from veille.events.base import _case, _Index
+from veille.events.base import (
+    _DE,
+    _SUBJECT_DEPS,
+    _case,
+    _has_auxiliary,
+    _Index,
+    _participle_lemma,
+)
 from veille.events.codes import lexicon
 from veille.nlp import Token
 
@@ -16,7 +21,6 @@ from veille.nlp import Token
 _DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", "extremement"})
 # Dependants that are no complement of an entry (see _trigger).
 _AUXILIARIES = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
-_SUBJECTS = frozenset({"nsubj", "expl:subj"})
 # Verbs by which a party receives what another gives (see _received_from_a_state).
 _RECEIVING = frozenset({"beneficier", "recevoir", "obtenir"})
 # What fires at a target (see _struck).
@@ -44,11 +48,11 @@ def _trigger(index: _Index, token: Token) -> str | None:
         if _state(index, token):
             return None
         pos = "VERB"
-        lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
+        lemma = _participle_lemma(token.text.lower())
     if pos in ("ADV", "X", "PROPN") and index.kids(token.i, "aux:tense", "aux:pass"):
         pos = "VERB"  # "ont violé le cessez-le-feu", the participle tagged an adverb
         if not lemma.endswith(("er", "ir", "re")):
-            lemma = re.sub(r"(é|ée|és|ées)$", "er", token.text.lower())
+            lemma = _participle_lemma(token.text.lower())
     if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
         pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
     if pos not in ("VERB", "NOUN"):
@@ -127,7 +131,7 @@ def _trigger(index: _Index, token: Token) -> str | None:
     complements = {
         k.lemma.lower()
         for k in kids
-        if k.dep not in _AUXILIARIES and not (transitive and k.dep in _SUBJECTS)
+        if k.dep not in _AUXILIARIES and not (transitive and k.dep in _SUBJECT_DEPS)
     }
     if token.i + 1 < len(index.tokens):
         complements.add(index.tokens[token.i + 1].lemma.lower())
@@ -156,9 +160,9 @@ def _trigger(index: _Index, token: Token) -> str | None:
     )
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
     # withdraw); the doer, a complement of no other entry, is named so.
-    complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECTS)
+    complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECT_DEPS)
     if token.dep == "acl:relcl" and any(
-        k.dep in _SUBJECTS and k.lemma.lower() == "qui" for k in kids
+        k.dep in _SUBJECT_DEPS and k.lemma.lower() == "qui" for k in kids
     ):
         # "les négociations qui ont échoué": the subject is the noun "qui" stands for.
         complements.add(f"sujet:{index.tokens[token.head].lemma.lower()}")
@@ -241,8 +245,7 @@ def _top_of(index: _Index, token: Token) -> bool:
     if any(fold(d.text) in ("son", "sa", "leur") for d in index.kids(token.i, "det")):
         return True
     return any(
-        fold(k.lemma) in _TOPPED and _case(index, k) in ("de", "du", "des", "d'")
-        for k in index.kids(token.i, "nmod")
+        fold(k.lemma) in _TOPPED and _case(index, k) in _DE for k in index.kids(token.i, "nmod")
     )
 
 
@@ -304,7 +307,7 @@ def _struck(index: _Index, token: Token) -> bool:
 def _inverted(index: _Index, token: Token) -> bool:
     """A verb of speech placed after what is said: its subject follows it ("s'est défendu
     le ministre") or it hangs off the quotation ("se défend-il")."""
-    subjects = index.kids(token.i, *_SUBJECTS)
+    subjects = index.kids(token.i, *_SUBJECT_DEPS)
     return token.dep == "parataxis" or any(s.i > token.i for s in subjects)
 
 
@@ -312,7 +315,7 @@ def _bare_participle(index: _Index, token: Token) -> bool:
     """A past participle with no auxiliary: "appelé X", "appelés à questionner"."""
     if token.verb_form != "Part" and token.pos != "ADJ":
         return False
-    return not any(index.tokens[c].dep.startswith("aux") for c in index.children.get(token.i, []))
+    return not _has_auxiliary(index, token)
 
 
 def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
