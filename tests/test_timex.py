@@ -84,7 +84,20 @@ def test_since_gives_the_start_of_a_state(text, published, expected):
 
 def test_since_a_vague_duration_is_coarse():
     assert since("une recrudescence depuis quelques semaines", "2012-06-22") == ("2012-06", "month")
-    assert since("encerclés depuis plusieurs mois", "2017-10-13") == ("2017", "year")
+    # A vague count of months or years leaves the start unknown even to the year.
+    assert since("encerclés depuis plusieurs mois", "2017-10-13") is None
+    assert since("la ville est bombardée depuis quelques années", "2017-10-13") is None
+
+
+def test_since_a_year_and_a_half():
+    assert since("le pays vit sous la menace depuis un an et demi", "2017-04-02") == (
+        "2015",
+        "year",
+    )
+    assert since("la région est frappée depuis plus d'un an et demi", "2017-12-02") == (
+        "2016",
+        "year",
+    )
 
 
 def test_the_first_day_of_two_takes_the_second_ones_month(nlp):

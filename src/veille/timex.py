@@ -200,8 +200,10 @@ def since(text: str, published: str | None) -> tuple[str, str] | None:
     leaves them out); the event stage uses this to date a state from its start."""
     number = _alternation("number")
     match = re.search(
-        rf"\bdepuis\s+(?:(?:plus\s+de|près\s+de|environ|presque)\s+)?"
-        rf"((?:\d+|{number}|quelques|plusieurs))\s+(jours?|semaines?|mois|ans?|années?)\b",
+        rf"\bdepuis\s+(?:(?:plus|près|moins)\s+d['’]\s*|"
+        rf"(?:plus\s+de|près\s+de|environ|presque)\s+)?"
+        rf"((?:\d+|{number}|quelques|plusieurs))\s+(jours?|semaines?|mois|ans?|années?)"
+        rf"(\s+et\s+demie?)?\b",
         text,
         re.IGNORECASE,
     )
@@ -209,17 +211,20 @@ def since(text: str, published: str | None) -> tuple[str, str] | None:
     if match is None or anchor is None:
         return None
     amount, unit = match.group(1).lower(), match.group(2).lower()
-    vague = amount in ("quelques", "plusieurs")
-    resolved = _ago(["il", "y", "a", "2" if vague else amount, unit], anchor, False)
-    if resolved is None:
-        return None
-    if vague:
-        # "depuis quelques semaines": a start known to the month at best (to the year for
-        # months and years).
-        coarse = "month" if unit.startswith(("jour", "semaine")) else "year"
-        size = 7 if coarse == "month" else 4
-        return resolved.value[:size], coarse
-    return resolved.value, resolved.precision
+    if amount in ("quelques", "plusieurs"):
+        # "depuis quelques semaines": a start known to the month; "depuis plusieurs mois",
+        # "depuis quelques années": one not known even to the year, a state told as of
+        # the day of publication.
+        if not unit.startswith(("jour", "semaine")):
+            return None
+        resolved = _ago(["il", "y", "a", "2", unit], anchor, False)
+        return (resolved.value[:7], "month") if resolved is not None else None
+    if match.group(3) and unit.startswith(("an", "année")):
+        # "depuis un an et demi": eighteen months back, to the year.
+        resolved = _ago(["il", "y", "a", str(12 * _number(amount) + 6), "mois"], anchor, False)
+        return (resolved.value[:4], "year") if resolved is not None else None
+    resolved = _ago(["il", "y", "a", amount, unit], anchor, False)
+    return (resolved.value, resolved.precision) if resolved is not None else None
 
 
 def _future(index: ParseIndex, char: int) -> bool:
