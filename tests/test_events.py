@@ -96,6 +96,43 @@ def test_the_day_of_the_narrative_dates_later_past_events(nlp):
     assert ("11", "2017-04-02", "published") in dates
 
 
+@pytest.mark.slow
+def test_an_act_told_as_a_sequel_takes_the_day_told_before(nlp):
+    analysis = veille.analyze(
+        "Vendredi soir, un kamikaze a attaqué un marché de Bagdad.\n\n"
+        "Quelques heures après, des rebelles ont attaqué un poste de police à Mossoul.\n\n"
+        "Les rebelles avaient ensuite attaqué une caserne.",
+        published="2016-07-03",
+    )
+    dates = [(v.sentence[:12], v.date) for v in analysis.events if v.root == "18"]
+    assert ("Quelques heu", "2016-07-01") in dates  # "quelques heures après"
+    assert ("Les rebelles", "2016-07-03") in dates  # a pluperfect is the background
+
+
+@pytest.mark.slow
+def test_a_definite_noun_restating_an_act_takes_its_day(nlp):
+    analysis = veille.analyze(
+        "Un attentat a fait trois morts jeudi à Kaboul.\n\n"
+        "L'explosion a eu lieu près de l'ambassade américaine.\n\n"
+        "L'attaque est condamnée par le gouvernement.",
+        published="2016-07-03",
+    )
+    dates = {v.trigger: (v.date, v.date_from) for v in analysis.events}
+    assert dates["explosion"] == ("2016-06-30", "text")
+    assert dates["condamnée"] == ("2016-07-03", "published")
+
+
+@pytest.mark.slow
+def test_the_time_of_an_incise_dates_the_saying_not_the_act(nlp):
+    analysis = veille.analyze(
+        "Dans la soirée d'hier, les garde-côtes turcs ont saisi un navire. Le cargo a été "
+        "arraisonné au large de la Libye, a précisé le ministère de l'Intérieur aujourd'hui.",
+        published="2016-01-06",
+    )
+    (seized,) = [v for v in analysis.events if v.trigger == "arraisonné"]
+    assert (seized.date, seized.date_from) == ("2016-01-05", "text")
+
+
 def codes(text):
     return [v.cameo for v in veille.analyze(text).events]
 

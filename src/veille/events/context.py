@@ -214,6 +214,11 @@ def _date(
             return started[0], started[1], "text"  # "assiégées depuis deux ans"
     if best is None and _told_in_past(index, trigger):
         best = _narrative_time(index, trigger, usable)
+        follows = _sequel(index, start, end) or _restated(index, trigger)
+        if best is None and follows and not _background(index, trigger):
+            # "Des manifestants ont, peu après, jeté des pierres", "L'explosion a eu lieu
+            # à …": the act follows, or is, the one told last, on its day.
+            best = _narrative_time(index, trigger, usable, whole=True)
     if best is not None:
         return best.value, best.precision, "text"
     if not published:
@@ -307,20 +312,21 @@ def _told_in_past(index: _Index, trigger: Token) -> bool:
     return verb.verb_form == "Part" and has_auxiliary
 
 
-def _narrative_time(index: _Index, trigger: Token, timexes: Sequence[Timex]) -> Timex | None:
-    """The day named in the nearest earlier sentence of the same paragraph that names one:
-    the day the paragraph's narrative is set on ("Samedi, un homme a attaqué deux
-    passants … . Les policiers ont ensuite tué l'agresseur.")."""
+def _narrative_time(
+    index: _Index, trigger: Token, timexes: Sequence[Timex], whole: bool = False
+) -> Timex | None:
+    """The day named in the nearest earlier sentence of the same paragraph (of the whole
+    article if ``whole``) that names one: the day the narrative is set on ("Samedi, un
+    homme a attaqué deux passants … . Les policiers ont ensuite tué l'agresseur.")."""
     sentence_start = index.tokens[index.parsed.sents[trigger.sent][0]].start
     block = next((b for b in index.article.blocks if b.start <= sentence_start < b.end + 1), None)
     if block is None:
         return None
+    first = 0 if whole else block.start
     earlier = [
         t
         for t in timexes
-        if block.start <= t.start < sentence_start
-        and t.precision == "day"
-        and not _span_edge(index, t)
+        if first <= t.start < sentence_start and t.precision == "day" and not _span_edge(index, t)
     ]
     if not earlier:
         return None
@@ -331,6 +337,46 @@ def _narrative_time(index: _Index, trigger: Token, timexes: Sequence[Timex]) -> 
     return min(
         (t for t in earlier if index.tokens[index.token_at(t.start)].sent == sentence),
         key=lambda t: t.start,
+    )
+
+
+# Adverbs that set an act right after the one told before ("ensuite", "peu après",
+# "quelques heures plus tard", "dans la foulée", "aussitôt"), folded.
+_SEQUEL = re.compile(
+    r"\b(?:ensuite|peu (?:de temps )?apres|(?:heures?|minutes?) (?:apres|plus tard)"
+    r"|dans la foulee|aussitot)\b"
+)
+
+# The determiners of a noun that restates an act told before ("l'explosion", "cette
+# attaque"), as lemmas.
+_DEFINITE = frozenset({"le", "ce"})
+
+
+def _sequel(index: _Index, start: int, end: int) -> bool:
+    """The sentence tells what followed the act told before ("Les policiers ont ensuite
+    tué l'agresseur", "Quelques heures après, une seconde explosion s'est produite")."""
+    words = " ".join(fold(t.text) for t in index.tokens[start:end])
+    return _SEQUEL.search(words) is not None
+
+
+def _restated(index: _Index, trigger: Token) -> bool:
+    """The trigger is a definite noun, subject of its clause, that names an act told
+    before ("Un attentat a fait un mort vendredi. L'explosion a eu lieu à …")."""
+    if trigger.pos != "NOUN" or trigger.dep not in _SUBJECT_DEPS:
+        return False
+    determiners = {fold(d.lemma) for d in index.kids(trigger.i, "det")}
+    return bool(determiners & _DEFINITE)
+
+
+def _background(index: _Index, trigger: Token) -> bool:
+    """The trigger's verb is in the imperfect or the pluperfect ("avait ensuite été
+    réinstauré"): the background of the story, not its sequence of acts."""
+    verb = _verb_of(index, trigger)
+    if verb.tense == "Imp":
+        return True
+    return any(
+        index.tokens[c].dep.startswith("aux") and index.tokens[c].tense == "Imp"
+        for c in index.children.get(verb.i, [])
     )
 
 
@@ -358,6 +404,11 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
             # "Alors que les États-Unis ont signé en décembre 2015 …, Trump a annoncé le
             # retrait": a contrasted or causal clause is told at its own time.
             clause -= set(_subtree(index, sub.i))
+    for incise in index.kids(verb.i, "parataxis"):
+        if trigger.i not in _subtree(index, incise.i):
+            # "Le navire a été arraisonné, a précisé le ministère aujourd'hui": an incise
+            # is a clause of its own, with its own time (that of the saying).
+            clause -= set(_subtree(index, incise.i))
     if trigger.i != verb.i:
         # A noun trigger's own complements count too ("campagne … en février 2022"), and
         # its whole phrase may tell the time ("après l'attentat").
