@@ -133,6 +133,49 @@ def test_the_time_of_an_incise_dates_the_saying_not_the_act(nlp):
     assert (seized.date, seized.date_from) == ("2016-01-05", "text")
 
 
+@pytest.mark.slow
+def test_times_joined_by_et_date_the_same_clause(nlp):
+    analysis = veille.analyze(
+        "Le chef rebelle, ayant appelé aux attentats en 2014 et en mai dernier, a été tué "
+        "par l'armée.",
+        published="2016-08-31",
+    )
+    (killed,) = [v for v in analysis.events if v.trigger == "tué"]
+    assert (killed.date, killed.date_from) == ("2016-08-31", "published")
+
+
+@pytest.mark.slow
+def test_a_long_time_heading_the_sentence_dates_it(nlp):
+    analysis = veille.analyze(
+        "Il y a à peine un mois, l'armée avait été chassée de Palmyre par les djihadistes.",
+        published="2017-01-16",
+    )
+    assert [(v.date, v.date_from) for v in analysis.events] == [("2016-12", "text")]
+
+
+@pytest.mark.slow
+def test_a_present_passive_is_a_state_and_alors_meme_que_its_own_time(nlp):
+    analysis = veille.analyze(
+        "Samedi, les opposants ont manifesté à Bujumbura. Les observateurs remarquent que "
+        "les manifestations sont interdites alors même que des centaines d'opposants ont été "
+        "tués depuis la crise de 2015.",
+        published="2016-11-14",
+    )
+    dates = {v.trigger: (v.date, v.date_from) for v in analysis.events}
+    assert dates["interdites"] == ("2016-11-14", "published")
+
+
+@pytest.mark.slow
+def test_an_infinitive_after_a_takes_its_verbs_time(nlp):
+    analysis = veille.analyze(
+        "Les violences ont conduit la semaine dernière le Conseil de sécurité à exprimer "
+        "sa préoccupation.",
+        published="2016-10-17",
+    )
+    (concern,) = [v for v in analysis.events if v.trigger == "exprimer"]
+    assert (concern.date, concern.date_from) == ("2016-10", "text")
+
+
 def codes(text):
     return [v.cameo for v in veille.analyze(text).events]
 

@@ -183,19 +183,26 @@ def _date(
     own = set(_subtree(index, trigger.i)) if trigger.pos == "NOUN" else set()
     ranked: list[tuple[tuple[bool, int], Timex]] = []
     opening: Timex | None = None
+    previous: tuple[int, bool] = (-1, False)  # the end of the last time, and if in clause
     for timex in usable:
         if not sentence[0] <= timex.start < sentence[1]:
             continue
         first = next((t.i for t in index.tokens[start:end] if t.start >= timex.start), None)
         if first is None:
             continue
-        if first in clause:
+        inside = first in clause
+        if _coordinated(index, previous[0], timex):
+            # "appelé aux massacres en 2014 et en mai dernier": a time joined to the one
+            # before goes where that one does, whatever the parse did with it.
+            inside = previous[1]
+        previous = (timex.end, inside)
+        if inside:
             # A time inside another noun's phrase ("la même zone que l'agression de ce
             # samedi", "l'accord de cessez-le-feu de mercredi") dates that noun, not the
             # clause: it comes after one that does, and the nearest first.
             nominal = first not in own and _in_noun_phrase(index, first)
             ranked.append(((nominal, abs(timex.start - trigger.start)), timex))
-        elif _opens_sentence(index, first, start):
+        elif _opens_sentence(index, first, start, timex.end):
             opening = timex
     key, best = min(ranked, key=lambda r: r[0]) if ranked else ((True, 0), None)
     if opening is not None and key[0] and (ranked or not _bare_participle(index, trigger)):
@@ -243,13 +250,26 @@ def _bare_participle(index: _Index, trigger: Token) -> bool:
     return verb.verb_form == "Part" and not _has_auxiliary(index, verb)
 
 
-def _opens_sentence(index: _Index, first: int, start: int) -> bool:
-    """The time expression heads the sentence, set off by a comma ("Mercredi 29 mars,
-    dans la même zone, une Palestinienne avait attaqué …")."""
+def _opens_sentence(index: _Index, first: int, start: int, stop: int) -> bool:
+    """The time expression (its first token, and its end) heads the sentence, set off by
+    a comma ("Mercredi 29 mars, dans la même zone, une Palestinienne avait attaqué …",
+    "Il y a à peine un mois, l'armée avait été expulsée")."""
     if first > start + 1:
         return False
-    rest = index.tokens[first + 1 : first + 6]
+    last = first
+    while last + 1 < len(index.tokens) and index.tokens[last + 1].start < stop:
+        last += 1
+    rest = index.tokens[last + 1 : last + 6]
     return any(t.text == "," for t in rest)
+
+
+def _coordinated(index: _Index, end: int, timex: Timex) -> bool:
+    """The time is joined by "et" or "ou" to the one ending at ``end`` ("en 2014 et en
+    mai dernier", "le 3 et le 4 juin")."""
+    if end < 0:
+        return False
+    between = fold(index.parsed.text[end : timex.start]).split()
+    return 1 <= len(between) <= 2 and between[0] in ("et", "ou")
 
 
 # The conjunctions of a clause whose time is not the main clause's ("alors que", "tandis
@@ -307,9 +327,30 @@ def _told_in_past(index: _Index, trigger: Token) -> bool:
     conjoined = any(a.dep == "cc" for a in auxiliaries)  # "ont abandonné … et poignardé"
     if verb.dep == "acl" and verb.verb_form == "Part" and not (has_auxiliary or conjoined):
         return False  # "deux villes assiégées par les rebelles": a state, not a told act
+    if _present_passive(verb, auxiliaries):
+        return False  # "de telles manifestations sont interdites": a state, as of now
     if verb.tense in ("Past", "Imp"):
         return True
     return verb.verb_form == "Part" and has_auxiliary
+
+
+_REFLEXIVE = frozenset({"se", "me", "te", "nous", "vous"})
+
+
+def _present_passive(verb: Token, children: Sequence[Token]) -> bool:
+    """ "sont interdites", "est soutenu": a passive in the present (an "être" of the
+    present and no "avoir"), not a past with "être" ("nous nous sommes arrêtés")."""
+    if verb.verb_form != "Part":
+        return False
+    auxiliaries = {c.dep: c for c in children if c.dep.startswith("aux")}
+    passive = auxiliaries.get("aux:pass")
+    reflexive = any(c.pos == "PRON" and fold(c.text) in _REFLEXIVE for c in children)
+    return (
+        passive is not None
+        and passive.tense == "Pres"
+        and "aux:tense" not in auxiliaries
+        and not reflexive
+    )
 
 
 def _narrative_time(
@@ -385,7 +426,7 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
     verb = trigger
     while verb.pos != "VERB" and verb.head != verb.i:
         verb = index.tokens[verb.head]
-    if verb.verb_form == "Inf" and verb.dep in ("xcomp", "ccomp") and verb.head != verb.i:
+    if verb.verb_form == "Inf" and verb.head != verb.i and _complement(index, verb):
         # "a décidé hier, jeudi 16 août, d'accorder l'asile": the governing verb's time.
         verb = index.tokens[verb.head]
     clause = set(_subtree(index, verb.i))
@@ -394,12 +435,16 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
             # "a annoncé une offensive, éliminant l'organisation avant la fin de l'année":
             # a participle clause tells another act, at its own time.
             clause -= set(_subtree(index, gerund.i))
-    for sub in index.kids(verb.i, "advcl"):
+    for sub in index.kids(verb.i, "advcl", "ccomp"):
         marks = {
             fold(index.tokens[m].lemma)
             for m in index.children.get(sub.i, [])
             if index.tokens[m].dep == "mark"
         }
+        if "que" in marks:
+            # "alors même que", "bien que" parsed as adverbs before a bare "que".
+            lead = min(_subtree(index, sub.i))
+            marks |= {fold(t.text) for t in index.tokens[max(0, lead - 2) : lead]}
         if marks & _OTHER_TIME and trigger.i not in _subtree(index, sub.i):
             # "Alors que les États-Unis ont signé en décembre 2015 …, Trump a annoncé le
             # retrait": a contrasted or causal clause is told at its own time.
@@ -416,6 +461,16 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
     else:
         clause -= _participle_phrases(index, verb, clause)
     return clause
+
+
+def _complement(index: _Index, verb: Token) -> bool:
+    """The infinitive completes the verb it hangs off ("a décidé d'accorder l'asile",
+    "ont conduit le Conseil à exprimer sa préoccupation"): it is told at that verb's
+    time."""
+    if verb.dep in ("xcomp", "ccomp"):
+        return True
+    marks = {fold(m.text) for m in index.kids(verb.i, "mark")}
+    return verb.dep == "advcl" and bool(marks & {"a", "de", "d'"})
 
 
 def _participle_phrases(index: _Index, verb: Token, clause: set[int]) -> set[int]:
