@@ -176,6 +176,18 @@ def test_an_infinitive_after_a_takes_its_verbs_time(nlp):
     assert (concern.date, concern.date_from) == ("2016-10", "text")
 
 
+@pytest.mark.slow
+def test_a_past_act_written_in_the_year_after_is_a_slip_for_the_year_before(nlp):
+    analysis = veille.analyze(
+        "Des opposants ont été tués lors de la répression des 11 et 12 décembre 2016 à "
+        "Bujumbura. L'opposition a appelé à manifester le 12 décembre 2016 à Bujumbura.",
+        published="2016-11-01",
+    )
+    dates = {v.trigger: (v.date, v.date_from) for v in analysis.events}
+    assert dates["tués"] == ("2015-12-11", "text")
+    assert dates["appelé"] == ("2016-11-01", "published")  # a day to come
+
+
 def codes(text):
     return [v.cameo for v in veille.analyze(text).events]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from veille import data
@@ -180,6 +181,14 @@ def _date(
     sentence = (index.tokens[start].start, index.tokens[end - 1].end)
     clause = _clause_tokens(index, trigger)
     usable = [t for t in timexes if intended or not _after(t.value, published)]
+    if not intended and published and not _future_verb(index, trigger):
+        # "tués lors de la répression des 11 et 12 décembre 2016" in November 2016.
+        slips = [
+            t
+            for t in _typo_years(timexes, published)
+            if sentence[0] <= t.start < sentence[1] and not _to_come(index, trigger, t)
+        ]
+        usable = sorted(usable + slips, key=lambda t: t.start)
     own = set(_subtree(index, trigger.i)) if trigger.pos == "NOUN" else set()
     ranked: list[tuple[tuple[bool, int], Timex]] = []
     opening: Timex | None = None
@@ -232,6 +241,43 @@ def _date(
         return None, None, "published"
     precision = {1: "year", 2: "month", 3: "day"}[len(published.split("-"))]
     return published, precision, "published"
+
+
+def _typo_years(timexes: Sequence[Timex], published: str) -> list[Timex]:
+    """A day or month of the year of publication written after it ("tués lors de la
+    répression des 11 et 12 décembre 2016" in November 2016): a slip for the year
+    before, when the act is not to come."""
+    year = published[:4]
+    written = [
+        t.value[:4] == year and year in t.text and _after(t.value, published) for t in timexes
+    ]
+    return [
+        replace(t, value=f"{int(year) - 1:04d}{t.value[4:]}")
+        for i, t in enumerate(timexes)
+        if t.precision != "year"
+        and _after(t.value, published)
+        and (written[i] or (i + 1 < len(timexes) and written[i + 1] and _joined(t, timexes[i + 1])))
+    ]
+
+
+def _to_come(index: _Index, trigger: Token, timex: Timex) -> bool:
+    """An infinitive stands between the trigger and the time ("a appelé à manifester le
+    12 décembre 2016"): the time may be that of an act to come, not a slip."""
+    at = index.token_at(timex.start)
+    low, high = sorted((trigger.i, at))
+    return any(t.verb_form == "Inf" for t in index.tokens[low:high])
+
+
+def _joined(first: Timex, second: Timex) -> bool:
+    """ "les 11 et 12 décembre 2016": the first day takes the second one's year."""
+    return second.start - first.end < 8
+
+
+def _future_verb(index: _Index, trigger: Token) -> bool:
+    """The trigger's verb is a future ("se tiendra", "aura lieu", "va signer")."""
+    verb = _verb_of(index, trigger)
+    tenses = {verb.tense} | {a.tense for a in index.kids(verb.i, "aux:tense", "aux:pass")}
+    return "Fut" in tenses or _future_plural(verb) or _near_future(index, verb)
 
 
 def _in_noun_phrase(index: _Index, first: int) -> bool:
