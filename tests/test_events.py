@@ -188,6 +188,17 @@ def test_a_past_act_written_in_the_year_after_is_a_slip_for_the_year_before(nlp)
     assert dates["appelé"] == ("2016-11-01", "published")  # a day to come
 
 
+@pytest.mark.slow
+def test_a_participle_on_a_noun_of_an_infinitive_keeps_its_time(nlp):
+    analysis = veille.analyze(
+        "Le candidat propose de suivre l'exemple de la Haute Autorité pour la transparence, "
+        "créée en 2013 pour contrôler les élus.",
+        published="2017-03-15",
+    )
+    (proposal,) = [v for v in analysis.events if v.trigger == "propose"]
+    assert (proposal.date, proposal.date_from) == ("2017-03-15", "published")
+
+
 def codes(text):
     return [v.cameo for v in veille.analyze(text).events]
 

@@ -100,6 +100,13 @@ def test_since_a_year_and_a_half():
     )
 
 
+def test_the_first_month_of_two_takes_the_second_ones_year(nlp):
+    assert values("Il se présente à l'élection d'avril et mai 2017.", "2017-02-22") == [
+        ("avril", "2017-04", "month"),
+        ("mai 2017", "2017-05", "month"),
+    ]
+
+
 def test_the_first_day_of_two_takes_the_second_ones_month(nlp):
     assert values(
         "Le sommet aura lieu les 3 et 4 juin 2018, puis du 10 au 12 mai.", "2018-01-15"

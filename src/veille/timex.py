@@ -87,6 +87,11 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             rf"(?P<rest>(?:{month})(?:\s+prochains?)?)\b",
             "day_month",
         ),
+        # the first month of "avril et mai 2017", "de mars à juin 2016": the second's year
+        (
+            rf"(?<![\w-])(?P<x>{month})\s+(?:et|à|a|au|ou)\s+(?:{month})\s+(?P<rest>{year})",
+            "month_year",
+        ),
         # "lundi 17 juin 2012", "4 février 2022", "1er mars 2017"
         (rf"(?:(?:{weekday})\s+)?{day}\s+(?:{month})\s+{year}", "full"),
         (rf"(?:fin|début|debut|mi-?)\s*(?:{month})\s+{year}", "month_year"),

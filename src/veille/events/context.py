@@ -535,13 +535,13 @@ def _participle_phrases(index: _Index, verb: Token, clause: set[int]) -> set[int
         phrase = set(_subtree(index, i))
         for subject in index.kids(i, "nsubj", "nsubj:pass"):
             phrase -= set(_subtree(index, subject.i))
-        if token.dep == "acl" and head.pos in ("NOUN", "PROPN"):
+        if token.dep == "acl":  # on a noun, even one the tagger took for a verb
             cases = {fold(index.tokens[c].text) for c in index.children.get(head.i, [])}
             if not cases & _TIME_ANCHOR:
                 found |= phrase
         elif (
             token.dep == "advcl"
-            and head.i == verb.i
+            and (head.i == verb.i or head.verb_form == "Inf")
             and min(phrase) > first
             and not _has_auxiliary(index, token)
         ):
