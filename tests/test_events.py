@@ -199,6 +199,17 @@ def test_a_participle_on_a_noun_of_an_infinitive_keeps_its_time(nlp):
     assert (proposal.date, proposal.date_from) == ("2017-03-15", "published")
 
 
+@pytest.mark.slow
+def test_a_present_participle_heading_the_sentence_takes_the_main_time(nlp):
+    analysis = veille.analyze(
+        "Profitant du soutien de Moscou, le régime a lancé en mars 2015 une offensive "
+        "contre les rebelles.",
+        published="2017-02-12",
+    )
+    (support,) = [v for v in analysis.events if v.trigger == "soutien"]
+    assert (support.date, support.date_from) == ("2015-03", "text")
+
+
 def codes(text):
     return [v.cameo for v in veille.analyze(text).events]
 

@@ -472,6 +472,10 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
     verb = trigger
     while verb.pos != "VERB" and verb.head != verb.i:
         verb = index.tokens[verb.head]
+    if _opening_participle(index, verb):
+        # "Bénéficiant du soutien de Merkel, Juncker avait été intronisé en 2014": a
+        # present participle heading the sentence is told at its main clause's time.
+        verb = index.tokens[verb.head]
     if verb.verb_form == "Inf" and verb.head != verb.i and _complement(index, verb):
         # "a décidé hier, jeudi 16 août, d'accorder l'asile": the governing verb's time.
         verb = index.tokens[verb.head]
@@ -507,6 +511,18 @@ def _clause_tokens(index: _Index, trigger: Token) -> set[int]:
     else:
         clause -= _participle_phrases(index, verb, clause)
     return clause
+
+
+def _opening_participle(index: _Index, verb: Token) -> bool:
+    """ "Bénéficiant du soutien …, Juncker a …": a present participle (not a gerund
+    with "en") heading the sentence, on its main verb."""
+    return (
+        verb.verb_form == "Part"
+        and verb.tense == "Pres"
+        and verb.dep == "advcl"
+        and verb.i <= index.parsed.sents[verb.sent][0] + 1
+        and not any(fold(m.text) == "en" for m in index.kids(verb.i, "mark", "case"))
+    )
 
 
 def _complement(index: _Index, verb: Token) -> bool:
