@@ -210,6 +210,28 @@ def test_a_present_participle_heading_the_sentence_takes_the_main_time(nlp):
     assert (support.date, support.date_from) == ("2015-03", "text")
 
 
+@pytest.mark.slow
+def test_a_sequel_skips_days_that_are_not_of_the_story(nlp):
+    analysis = veille.analyze(
+        "Jeudi 20 avril, un policier a été tué par un homme armé à Paris.\n\n"
+        "L'assaillant, né le 31 décembre 1977, avait été condamné pour vol.\n\n"
+        "L'EI a revendiqué l'attentat quelques heures plus tard.",
+        published="2017-04-22",
+    )
+    (claim,) = [v for v in analysis.events if v.trigger == "revendiqué"]
+    assert (claim.date, claim.date_from) == ("2017-04-20", "text")
+
+
+@pytest.mark.slow
+def test_a_planned_day_after_publication_is_no_slip(nlp):
+    analysis = veille.analyze(
+        "Le gouvernement a exigé, avant les élections prévues le 28 février 2016, le retrait "
+        "des troupes.",
+        published="2016-01-31",
+    )
+    assert [(v.date, v.date_from) for v in analysis.events] == [("2016-01-31", "published")]
+
+
 def codes(text):
     return [v.cameo for v in veille.analyze(text).events]
 

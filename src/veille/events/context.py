@@ -244,9 +244,9 @@ def _date(
 
 
 def _typo_years(timexes: Sequence[Timex], published: str) -> list[Timex]:
-    """A day or month of the year of publication written after it ("tués lors de la
-    répression des 11 et 12 décembre 2016" in November 2016): a slip for the year
-    before, when the act is not to come."""
+    """A day of the year of publication written after it ("tués lors de la répression
+    des 11 et 12 décembre 2016" in November 2016): a slip for the year before, when the
+    act is not to come."""
     year = published[:4]
     written = [
         t.value[:4] == year and year in t.text and _after(t.value, published) for t in timexes
@@ -254,7 +254,7 @@ def _typo_years(timexes: Sequence[Timex], published: str) -> list[Timex]:
     return [
         replace(t, value=f"{int(year) - 1:04d}{t.value[4:]}")
         for i, t in enumerate(timexes)
-        if t.precision != "year"
+        if t.precision == "day"
         and _after(t.value, published)
         and (written[i] or (i + 1 < len(timexes) and written[i + 1] and _joined(t, timexes[i + 1])))
     ]
@@ -262,10 +262,13 @@ def _typo_years(timexes: Sequence[Timex], published: str) -> list[Timex]:
 
 def _to_come(index: _Index, trigger: Token, timex: Timex) -> bool:
     """An infinitive stands between the trigger and the time ("a appelé à manifester le
-    12 décembre 2016"): the time may be that of an act to come, not a slip."""
+    12 décembre 2016"), or a word of plans just before it ("les élections prévues le 28
+    février 2016"): the time may be that of an act to come, not a slip."""
     at = index.token_at(timex.start)
     low, high = sorted((trigger.i, at))
-    return any(t.verb_form == "Inf" for t in index.tokens[low:high])
+    before = fold(index.parsed.text[max(0, timex.start - 40) : timex.start])
+    planned = re.search(r"\b(?:prevue?s?|programmee?s?|attendue?s?|normalement)\b", before)
+    return planned is not None or any(t.verb_form == "Inf" for t in index.tokens[low:high])
 
 
 def _joined(first: Timex, second: Timex) -> bool:
@@ -413,7 +416,12 @@ def _narrative_time(
     earlier = [
         t
         for t in timexes
-        if first <= t.start < sentence_start and t.precision == "day" and not _span_edge(index, t)
+        if first <= t.start < sentence_start
+        and t.precision == "day"
+        and not _span_edge(index, t)
+        # Across paragraphs, only a day of the week told ("la réouverture le 12 novembre
+        # dernier", "né le 31 décembre 1977" are no day of the story).
+        and not (whole and not _recent(t.value, index.article.published))
     ]
     if not earlier:
         return None
@@ -453,6 +461,14 @@ def _restated(index: _Index, trigger: Token) -> bool:
         return False
     determiners = {fold(d.lemma) for d in index.kids(trigger.i, "det")}
     return bool(determiners & _DEFINITE)
+
+
+def _recent(day: str, published: str | None) -> bool:
+    """The day falls in the week up to publication: a day of the story."""
+    if not published or len(published) != 10:
+        return False
+    gap = (date.fromisoformat(published) - date.fromisoformat(day)).days
+    return 0 <= gap <= 7
 
 
 def _background(index: _Index, trigger: Token) -> bool:
