@@ -1907,3 +1907,17 @@ def test_a_contrasted_clause_keeps_its_time_from_a_verb_trigger(nlp):
     )
     attack = next(v for v in analysis.events if v.root == "19")
     assert (attack.date, attack.date_from) == ("2017-03-02", "published")
+
+
+@pytest.mark.slow
+def test_spelling_variants_present_participles_and_inverted_warnings(nlp):
+    # "interpeler" is the rectified spelling of "interpeller".
+    assert "173" in codes("Dix personnes ont été interpelées par la police à Lyon.")
+    # A present participle appeals ("appelé X" names).
+    appeal = codes("Le ministre a publié une lettre appelant à la libération des otages.")
+    assert any(c.startswith("02") for c in appeal)
+    # "a-t-il prévenu" after what is said is a warning, as "a-t-il averti".
+    warning = codes("« Nous ne laisserons pas faire », a prévenu le ministre allemand.")
+    assert [c[:2] for c in warning] == ["13"]
+    assert "057" in codes("Le président a paraphé la déclaration commune avec le Mexique.")
+    assert "111" in codes("Le ministre a qualifié le projet du gouvernement de dangereux.")

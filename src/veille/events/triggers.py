@@ -13,6 +13,7 @@ from veille.events.base import (
     _has_auxiliary,
     _Index,
     _participle_lemma,
+    _subtree,
 )
 from veille.events.codes import lexicon
 from veille.nlp import Token
@@ -80,8 +81,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         and not index.kids(token.i, "det")
     ):
         return None  # "des avions de combat": a kind of aircraft, not a fight
-    if lemma in ("appeler", "appelé") and _bare_participle(index, token):
-        return None  # "le groupe appelé 13e division": named, not appealed to
+    if lemma in ("appeler", "appelé") and token.tense != "Pres" and _bare_participle(index, token):
+        # "le groupe appelé 13e division": named, not appealed to ("un discours appelant à
+        # la paix", present, appeals)
+        return None
     if lemma == "occuper" and any(
         fold(k.lemma) in _OFFICES for k in index.kids(token.i, "obj", "nsubj:pass")
     ):
@@ -121,6 +124,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "une hausse soutenue", "un rythme soutenu", "des partis soutenant des bataillons":
         # a quality of the noun, no act of support (but the gerund "en s'alliant avec" is)
         return None
+    if lemma == "prévenir" and _inverted(index, token):
+        return "130"  # "« … », a-t-il prévenu": a warning given, as "a averti"
     if reflexive and lemma == "défendre" and not _inverted(index, token):
         return None  # "« … », se défend le ministre" (words); "les soldats se sont défendus"
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
@@ -139,6 +144,15 @@ def _trigger(index: _Index, token: Token) -> str | None:
     # ses fonctions]]", "accuse [le ministre [de corruption]]").
     complements.update(
         n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
+    )
+    # … and the quality a verb of naming gives its object on the object's last word
+    # ("a qualifié [le programme [du candidat [de dangereux]]]").
+    complements.update(
+        index.tokens[n].lemma.lower()
+        for k in kids
+        if k.dep == "obj"
+        for n in _subtree(index, k.i)
+        if index.tokens[n].pos == "ADJ" and _case(index, index.tokens[n]) in _DE
     )
     # … and a noun's second "de" complement on its first ("la sortie [du Portugal [de
     # l'Union européenne]]"), and a complement shared by nouns listed ("la réduction voire
