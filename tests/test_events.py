@@ -1921,3 +1921,9 @@ def test_spelling_variants_present_participles_and_inverted_warnings(nlp):
     assert [c[:2] for c in warning] == ["13"]
     assert "057" in codes("Le président a paraphé la déclaration commune avec le Mexique.")
     assert "111" in codes("Le ministre a qualifié le projet du gouvernement de dangereux.")
+
+
+@pytest.mark.slow
+def test_a_dated_participle_on_a_noun_tells_the_act(nlp):
+    assert "057" in codes("Le Maroc applique la convention internationale ratifiée en 1993.")
+    assert "057" not in codes("Le Maroc applique la convention internationale ratifiée.")

@@ -118,11 +118,13 @@ def _trigger(index: _Index, token: Token) -> str | None:
         token.verb_form == "Part"
         and token.dep in ("amod", "acl")
         and all(code[:2] == "05" for _, code in entries)
+        and not _dated(index, token)
         and not any(fold(m.text) == "en" for m in index.kids(token.i, "mark", "case"))
         and not any(_case(index, k) == "par" for k in index.kids(token.i, "obl:agent", "obl:mod"))
     ):
         # "une hausse soutenue", "un rythme soutenu", "des partis soutenant des bataillons":
-        # a quality of the noun, no act of support (but the gerund "en s'alliant avec" is)
+        # a quality of the noun, no act of support (but the gerund "en s'alliant avec" is,
+        # and so is a dated one: "la convention ratifiée en 1988")
         return None
     if lemma == "prévenir" and _inverted(index, token):
         return "130"  # "« … », a-t-il prévenu": a warning given, as "a averti"
@@ -190,6 +192,27 @@ def _trigger(index: _Index, token: Token) -> str | None:
                 return None if _relative_object(index, token) else "041"
             return code
     return None
+
+
+# Words that date what they head: "en 1988", "le 18 mars 1962", "lundi".
+_CALENDAR = frozenset(
+    {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+     "octobre", "novembre", "decembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+     "samedi", "dimanche", "hier", "veille", "lendemain"}
+)  # fmt: skip
+
+
+def _dated(index: _Index, token: Token) -> bool:
+    """A complement of the word gives a time: a year ("ratifiée en 1988"), a month or a
+    day ("signés le 18 mars 1962")."""
+    for kid in index.kids(token.i, "obl:mod", "obl", "nmod"):
+        for i in _subtree(index, kid.i):
+            word = index.tokens[i]
+            if fold(word.lemma) in _CALENDAR:
+                return True
+            if word.pos == "NUM" and len(word.text) == 4 and word.text[:2] in ("19", "20"):
+                return True
+    return False
 
 
 # What is stopped or held, not arrested (folded lemmas).
