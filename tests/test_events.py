@@ -1927,3 +1927,10 @@ def test_spelling_variants_present_participles_and_inverted_warnings(nlp):
 def test_a_dated_participle_on_a_noun_tells_the_act(nlp):
     assert "057" in codes("Le Maroc applique la convention internationale ratifiée en 1993.")
     assert "057" not in codes("Le Maroc applique la convention internationale ratifiée.")
+
+
+@pytest.mark.slow
+def test_a_force_put_on_alert_shows_the_posture(nlp):
+    (alert,) = veille.analyze("L'armée égyptienne a été mise en état d'alerte.").events
+    assert alert.cameo == "152" and alert.source_country == "EGY" and alert.target is None
+    assert "173" in codes("Le suspect a été mis en état d'arrestation par la police.")

@@ -167,11 +167,11 @@ def _trigger(index: _Index, token: Token) -> str | None:
             for n in index.kids(k.i, "nmod")
         )
     # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
-    # arrest where "mis en garde" is a warning.
+    # arrest where "mis en garde" is a warning; "mis en [état [d'alerte]]", "[d'arrestation]".
     complements.update(
         n.lemma.lower()
         for k in kids
-        if k.dep.startswith("obl") and k.lemma.lower() == "garde"
+        if k.dep.startswith("obl") and k.lemma.lower() in ("garde", "état")
         for n in index.kids(k.i, "nmod")
     )
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
