@@ -1934,3 +1934,17 @@ def test_a_force_put_on_alert_shows_the_posture(nlp):
     (alert,) = veille.analyze("L'armée égyptienne a été mise en état d'alerte.").events
     assert alert.cameo == "152" and alert.source_country == "EGY" and alert.target is None
     assert "173" in codes("Le suspect a été mis en état d'arrestation par la police.")
+
+
+@pytest.mark.slow
+def test_a_passive_under_a_modal_and_an_act_a_speaker_suffered(nlp):
+    assert "057" in codes("Un accord a pu être trouvé entre les deux pays.")
+    # Inside a quotation, an act done to the speaker is someone else's act, told.
+    call = veille.analyze(
+        "« Les dirigeants chinois viennent de m'appeler et ils vont parler aux Européens », "
+        "a déclaré Donald Trump."
+    ).events
+    (phoned,) = [v for v in call if v.root == "04"]
+    assert phoned.cameo == "041" and phoned.target is not None
+    # ("a déclaré" after the quotation is no "à" of an appeal)
+    assert codes("« Le président russe vient de m'appeler », a déclaré Donald Trump.") == ["041"]

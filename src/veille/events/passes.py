@@ -33,8 +33,13 @@ def _own_act(index: _Index, token: Token) -> bool:
     quotation tells of themselves ("je", "nous" as its subject) is theirs, and an event."""
     if index.voice_at(token.start) is None:
         return False
+    # … or suffers ("« ils viennent de m'appeler »": the act of another, told by whom it
+    # was done to).
     return any(
         fold(t.text) in ("je", "j'", "nous") for t in index.kids(token.i, "nsubj", "nsubj:pass")
+    ) or any(
+        fold(t.text) in ("me", "m'", "m’", "nous") and t.pos == "PRON"
+        for t in index.kids(token.i, "obj", "iobj", "obl:arg", "expl:comp")
     )
 
 

@@ -166,6 +166,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
             if k.dep in ("nmod", "conj")
             for n in index.kids(k.i, "nmod")
         )
+    # A passive under a modal has its patient as the modal's subject: "onze accords ont
+    # pu être trouvés", "la trêve doit être signée".
+    if token.dep == "xcomp" and token.head != token.i and any(k.dep == "aux:pass" for k in kids):
+        complements.update(k.lemma.lower() for k in index.kids(token.head, *_SUBJECT_DEPS))
     # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
     # arrest where "mis en garde" is a warning; "mis en [état [d'alerte]]", "[d'arrestation]".
     complements.update(
@@ -240,10 +244,16 @@ def _a_thing(index: _Index, token: Token) -> bool:
 def _to_something(index: _Index, token: Token) -> bool:
     """ "appeler" someone to do something or to come somewhere ("à la retenue", "à
     négocier", "à Paris", however far in the sentence), or to a clause: an appeal."""
-    if not index.kids(token.i, "obj") or index.kids(token.i, "xcomp", "ccomp"):
-        return True
+    objects = index.kids(token.i, "obj", "iobj", "expl:comp")
+    if not objects or index.kids(token.i, "xcomp", "ccomp"):
+        return True  # (the parser may make "m'" of "m'appeler" an iobj or an expl:comp)
     end = index.parsed.sents[token.sent][1]
-    return any(fold(t.text) in ("a", "au", "aux") for t in index.tokens[token.i + 1 : end])
+    for t in index.tokens[token.i + 1 : end]:
+        if fold(t.text) in ("a", "au", "aux") and t.pos == "ADP":  # not the auxiliary "a"
+            return True
+        if t.pos == "VERB" and index.kids(t.i, "nsubj"):
+            return False  # "m'appeler et ils vont ramener des emplois aux États-Unis"
+    return False
 
 
 def _relative_object(index: _Index, token: Token) -> bool:
