@@ -1948,3 +1948,10 @@ def test_a_passive_under_a_modal_and_an_act_a_speaker_suffered(nlp):
     assert phoned.cameo == "041" and phoned.target is not None
     # ("a déclaré" after the quotation is no "à" of an appeal)
     assert codes("« Le président russe vient de m'appeler », a déclaré Donald Trump.") == ["041"]
+
+
+@pytest.mark.slow
+def test_a_speaker_tells_the_act_of_the_country_they_speak_for(nlp):
+    said = "« {} a quitté l'Union européenne », a déclaré le président français Emmanuel Macron."
+    assert [c[:2] for c in codes(said.format("La France"))] == ["16"]
+    assert codes(said.format("La Chine")) == []  # another's act, in the speaker's words
