@@ -1955,3 +1955,8 @@ def test_a_speaker_tells_the_act_of_the_country_they_speak_for(nlp):
     said = "« {} a quitté l'Union européenne », a déclaré le président français Emmanuel Macron."
     assert [c[:2] for c in codes(said.format("La France"))] == ["16"]
     assert codes(said.format("La Chine")) == []  # another's act, in the speaker's words
+
+
+@pytest.mark.slow
+def test_regretting_another_s_decision_is_a_criticism(nlp):
+    assert "111" in codes("Le gouvernement français regrette la décision de la Russie.")
