@@ -1960,3 +1960,15 @@ def test_a_speaker_tells_the_act_of_the_country_they_speak_for(nlp):
 @pytest.mark.slow
 def test_regretting_another_s_decision_is_a_criticism(nlp):
     assert "111" in codes("Le gouvernement français regrette la décision de la Russie.")
+
+
+@pytest.mark.slow
+def test_votes_halts_and_fights_of_words_are_no_events(nlp):
+    assert codes("Les électeurs maliens sont appelés aux urnes dimanche.") == []
+    assert codes("Les Maliens étaient appelés à élire leurs députés.") == []
+    assert "173" not in codes("« Nous nous sommes arrêtés à la frontière », a dit le chauffeur.")
+    assert codes("La bataille juridique entre les deux entreprises continue.") == []
+    assert codes("Une agence de voyage a ouvert à Paris.") == []
+    # The same words of a real fight or call still are.
+    assert [c[:2] for c in codes("L'armée malienne a attaqué les rebelles à Kidal.")] == ["19"]
+    assert "0241" in codes("L'opposition appelle à la démission du président malien.")

@@ -31,8 +31,21 @@ _OFFICES = frozenset({"poste", "fonction", "place", "rang", "position", "charge"
 # Craft and gear named for their use: "avion de combat", "hélicoptère d'attaque" (see
 # _trigger).
 _GEAR = frozenset(
-    {"avion", "helicoptere", "char", "vehicule", "drone", "navire", "sous-marin", "tenue"}
+    {"avion", "helicoptere", "char", "vehicule", "drone", "navire", "sous-marin", "tenue",
+     "car", "autocar", "bus", "agence"}
+)  # fmt: skip
+# What makes a fight or a war one of words, courts or trade: "la bataille juridique".
+_FIGURATIVE = frozenset(
+    {"juridique", "judiciaire", "politique", "electoral", "mediatique", "commercial",
+     "economique", "ideologique", "procedural", "parlementaire", "culturel", "verbal"}
+)  # fmt: skip
+_FIGHTS = frozenset(
+    {"bataille", "combat", "guerre", "lutte", "offensive", "attaque", "affrontement", "guerilla"}
 )
+# Reflexive clitics of the first and second persons, by subject: "nous nous sommes arrêtés".
+_REFLEXIVE_OF = {"je": ("me", "m'", "m’"), "j'": ("me", "m'", "m’"), "tu": ("te", "t'", "t’")}
+# What electors are called to: "appelés aux urnes", "appelés à élire, à voter".
+_POLLS = frozenset({"urne", "elire", "voter", "scrutin", "election"})
 
 
 def _trigger(index: _Index, token: Token) -> str | None:
@@ -60,7 +73,7 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None
     reflexive = any(
         index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
-    )
+    ) or _first_person_reflexive(index, token)
     keys: list[tuple[str, str]] = []
     for form in _lemmas(token, lemma, pos):
         if reflexive:
@@ -81,6 +94,12 @@ def _trigger(index: _Index, token: Token) -> str | None:
         and not index.kids(token.i, "det")
     ):
         return None  # "des avions de combat": a kind of aircraft, not a fight
+    if lemma in ("appeler", "appelé") and _to_the_polls(index, token):
+        return None  # "les Italiens étaient appelés aux urnes, à élire 630 députés": a vote
+    if fold(lemma) in _FIGHTS and any(
+        fold(a.lemma) in _FIGURATIVE for a in index.kids(token.i, "amod")
+    ):
+        return None  # "la bataille juridique", "une guerre commerciale": no force
     if lemma in ("appeler", "appelé") and token.tense != "Pres" and _bare_participle(index, token):
         # "le groupe appelé 13e division": named, not appealed to ("un discours appelant à
         # la paix", present, appeals)
@@ -363,6 +382,32 @@ def _bare_participle(index: _Index, token: Token) -> bool:
     if token.verb_form != "Part" and token.pos != "ADJ":
         return False
     return not _has_auxiliary(index, token)
+
+
+def _first_person_reflexive(index: _Index, token: Token) -> bool:
+    """A clitic of the subject's own person: "nous nous sommes arrêtés", "je me rends"."""
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    subjects = {fold(k.text) for k in kids if k.dep in ("nsubj", "nsubj:pass")}
+    for k in kids:
+        if k.pos != "PRON" or k.dep not in ("obj", "iobj", "expl:comp", "expl:pv", "expl:pass"):
+            continue
+        word = fold(k.text)
+        if (
+            word in ("nous", "vous")
+            and word in subjects
+            and k.i > min((s.i for s in kids if fold(s.text) == word), default=k.i)
+        ):
+            return True
+        if any(word in _REFLEXIVE_OF.get(subject, ()) for subject in subjects):
+            return True
+    return False
+
+
+def _to_the_polls(index: _Index, token: Token) -> bool:
+    """People called to vote: "appelés aux urnes", "appelés à élire leurs députés"."""
+    if not index.kids(token.i, "aux:pass") and token.verb_form != "Part":
+        return False
+    return any(fold(k.lemma) in _POLLS for k in index.kids(token.i, "obl:arg", "obl:mod", "xcomp"))
 
 
 def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
