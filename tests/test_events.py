@@ -1972,3 +1972,10 @@ def test_votes_halts_and_fights_of_words_are_no_events(nlp):
     # The same words of a real fight or call still are.
     assert [c[:2] for c in codes("L'armée malienne a attaqué les rebelles à Kidal.")] == ["19"]
     assert "0241" in codes("L'opposition appelle à la démission du président malien.")
+
+
+@pytest.mark.slow
+def test_by_means_of_is_no_aid(nlp):
+    assert codes("Les policiers ont ouvert la porte à l'aide d'explosifs.") == []
+    helped = veille.analyze("Les rebelles ont pris la ville à l'aide de la Russie.").events
+    assert any(v.cameo.startswith("07") for v in helped)

@@ -131,6 +131,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "l'Équateur déplore 21 morts": a toll counted, no criticism
     if lemma == "sommet" and _top_of(index, token):
         return None  # "au sommet de l'État", "la tour, à son sommet": the top of a thing
+    if lemma == "aide" and _means(index, token):
+        return None  # "ont poursuivi le cargo à l'aide d'un avion": by means of, no aid
     if pos == "NOUN" and _case(index, token) == "selon":
         return None  # "selon une enquête de l'Associated Press": a source, not an act
     if (
@@ -382,6 +384,20 @@ def _bare_participle(index: _Index, token: Token) -> bool:
     if token.verb_form != "Part" and token.pos != "ADJ":
         return False
     return not _has_auxiliary(index, token)
+
+
+def _means(index: _Index, token: Token) -> bool:
+    """ "à l'aide de" a thing: the locution of means (not "à l'aide de la Russie", the
+    help of someone)."""
+    after = index.tokens[token.i + 1] if token.i + 1 < len(index.tokens) else None
+    if any(k.i in index.entity_of for k in index.kids(token.i, "nmod")):
+        return False
+    return (
+        _case(index, token) == "a"
+        and any(fold(d.text) in ("l'", "l’") for d in index.kids(token.i, "det"))
+        and after is not None
+        and fold(after.text) in ("de", "d'", "d’", "du", "des")
+    )
 
 
 def _first_person_reflexive(index: _Index, token: Token) -> bool:
