@@ -2043,3 +2043,75 @@ def test_a_contrasted_clause_keeps_its_time_from_a_verb_trigger(nlp):
     )
     attack = next(v for v in analysis.events if v.root == "19")
     assert (attack.date, attack.date_from) == ("2017-03-02", "published")
+
+
+@pytest.mark.slow
+def test_spelling_variants_present_participles_and_inverted_warnings(nlp):
+    # "interpeler" is the rectified spelling of "interpeller".
+    assert "173" in codes("Dix personnes ont été interpelées par la police à Lyon.")
+    # A present participle appeals ("appelé X" names).
+    appeal = codes("Le ministre a publié une lettre appelant à la libération des otages.")
+    assert any(c.startswith("02") for c in appeal)
+    # "a-t-il prévenu" after what is said is a warning, as "a-t-il averti".
+    warning = codes("« Nous ne laisserons pas faire », a prévenu le ministre allemand.")
+    assert [c[:2] for c in warning] == ["13"]
+    assert "057" in codes("Le président a paraphé la déclaration commune avec le Mexique.")
+    assert "111" in codes("Le ministre a qualifié le projet du gouvernement de dangereux.")
+
+
+@pytest.mark.slow
+def test_a_dated_participle_on_a_noun_tells_the_act(nlp):
+    assert "057" in codes("Le Maroc applique la convention internationale ratifiée en 1993.")
+    assert "057" not in codes("Le Maroc applique la convention internationale ratifiée.")
+
+
+@pytest.mark.slow
+def test_a_force_put_on_alert_shows_the_posture(nlp):
+    (alert,) = veille.analyze("L'armée égyptienne a été mise en état d'alerte.").events
+    assert alert.cameo == "152" and alert.source_country == "EGY" and alert.target is None
+    assert "173" in codes("Le suspect a été mis en état d'arrestation par la police.")
+
+
+@pytest.mark.slow
+def test_a_passive_under_a_modal_and_an_act_a_speaker_suffered(nlp):
+    assert "057" in codes("Un accord a pu être trouvé entre les deux pays.")
+    # Inside a quotation, an act done to the speaker is someone else's act, told.
+    call = veille.analyze(
+        "« Les dirigeants chinois viennent de m'appeler et ils vont parler aux Européens », "
+        "a déclaré Donald Trump."
+    ).events
+    (phoned,) = [v for v in call if v.root == "04"]
+    assert phoned.cameo == "041" and phoned.target is not None
+    # ("a déclaré" after the quotation is no "à" of an appeal)
+    assert codes("« Le président russe vient de m'appeler », a déclaré Donald Trump.") == ["041"]
+
+
+@pytest.mark.slow
+def test_a_speaker_tells_the_act_of_the_country_they_speak_for(nlp):
+    said = "« {} a quitté l'Union européenne », a déclaré le président français Emmanuel Macron."
+    assert [c[:2] for c in codes(said.format("La France"))] == ["16"]
+    assert codes(said.format("La Chine")) == []  # another's act, in the speaker's words
+
+
+@pytest.mark.slow
+def test_regretting_another_s_decision_is_a_criticism(nlp):
+    assert "111" in codes("Le gouvernement français regrette la décision de la Russie.")
+
+
+@pytest.mark.slow
+def test_votes_halts_and_fights_of_words_are_no_events(nlp):
+    assert codes("Les électeurs maliens sont appelés aux urnes dimanche.") == []
+    assert codes("Les Maliens étaient appelés à élire leurs députés.") == []
+    assert "173" not in codes("« Nous nous sommes arrêtés à la frontière », a dit le chauffeur.")
+    assert codes("La bataille juridique entre les deux entreprises continue.") == []
+    assert codes("Une agence de voyage a ouvert à Paris.") == []
+    # The same words of a real fight or call still are.
+    assert [c[:2] for c in codes("L'armée malienne a attaqué les rebelles à Kidal.")] == ["19"]
+    assert "0241" in codes("L'opposition appelle à la démission du président malien.")
+
+
+@pytest.mark.slow
+def test_by_means_of_is_no_aid(nlp):
+    assert codes("Les policiers ont ouvert la porte à l'aide d'explosifs.") == []
+    helped = veille.analyze("Les rebelles ont pris la ville à l'aide de la Russie.").events
+    assert any(v.cameo.startswith("07") for v in helped)

@@ -153,6 +153,15 @@ def _events(
     if code[:2] in ("03", "12") and _attributive(index, trigger):
         return []  # "les réformes proposées", "le budget rejeté": what the thing is, told again
     source, target = _actors(index, trigger, code)
+    if (
+        code[:2] == "15"
+        and trigger.pos == "VERB"
+        and not (source.named or source.party or source.country)
+        and (target.named or target.party)
+    ):
+        # "l'armée a été mise en état d'alerte", "des troupes ont été déployées": the force
+        # that shows its posture is the doer, whoever gave the order.
+        source, target = target, _Actor()
     if code[:2] == "04" and _crowd(index, source) and (code == "042" or not target.named):
         return []  # "des milliers de personnes se sont réunies", "les secouristes se rendent"
     if code[:2] == "09" and (source.actor_code or "").endswith("MED"):

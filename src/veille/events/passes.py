@@ -31,10 +31,23 @@ _CIRCUMSTANCE = frozenset({"dans", "lors", "apres", "pendant", "durant", "suite"
 def _own_act(index: _Index, token: Token) -> bool:
     """« Nous n'avons rien cédé », a déclaré Juncker: an act the speaker of an attributed
     quotation tells of themselves ("je", "nous" as its subject) is theirs, and an event."""
-    if index.voice_at(token.start) is None:
+    speaker = index.voice_at(token.start)
+    if speaker is None:
         return False
+    subjects = index.kids(token.i, "nsubj", "nsubj:pass")
+    if any(fold(t.text) in ("je", "j'", "nous") for t in subjects):
+        return True
+    # … or of the country they speak for ("« les États-Unis se retireront de l'accord »,
+    # a déclaré le président américain") …
+    for t in subjects:
+        entity = index.entity_of.get(t.i)
+        if entity is not None and entity.type == "GPE" and entity.country == speaker.country:
+            return speaker.country is not None
+    # … or suffers ("« ils viennent de m'appeler »": the act of another, told by whom it
+    # was done to).
     return any(
-        fold(t.text) in ("je", "j'", "nous") for t in index.kids(token.i, "nsubj", "nsubj:pass")
+        fold(t.text) in ("me", "m'", "m’", "nous") and t.pos == "PRON"
+        for t in index.kids(token.i, "obj", "iobj", "obl:arg", "expl:comp")
     )
 
 

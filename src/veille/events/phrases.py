@@ -23,7 +23,7 @@ from veille.events.codes import lexicon
 from veille.model import Entity
 from veille.nlp import Token
 
-_FIRST_PERSON = frozenset({"je", "j'", "nous"})
+_FIRST_PERSON = frozenset({"je", "j'", "nous", "me", "m'", "m’"})
 
 
 def _actor_of(index: _Index, token: Token, without: int | None = None) -> _Actor:

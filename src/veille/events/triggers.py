@@ -13,6 +13,7 @@ from veille.events.base import (
     _has_auxiliary,
     _Index,
     _participle_lemma,
+    _subtree,
 )
 from veille.events.codes import lexicon
 from veille.nlp import Token
@@ -30,8 +31,21 @@ _OFFICES = frozenset({"poste", "fonction", "place", "rang", "position", "charge"
 # Craft and gear named for their use: "avion de combat", "hélicoptère d'attaque" (see
 # _trigger).
 _GEAR = frozenset(
-    {"avion", "helicoptere", "char", "vehicule", "drone", "navire", "sous-marin", "tenue"}
+    {"avion", "helicoptere", "char", "vehicule", "drone", "navire", "sous-marin", "tenue",
+     "car", "autocar", "bus", "agence"}
+)  # fmt: skip
+# What makes a fight or a war one of words, courts or trade: "la bataille juridique".
+_FIGURATIVE = frozenset(
+    {"juridique", "judiciaire", "politique", "electoral", "mediatique", "commercial",
+     "economique", "ideologique", "procedural", "parlementaire", "culturel", "verbal"}
+)  # fmt: skip
+_FIGHTS = frozenset(
+    {"bataille", "combat", "guerre", "lutte", "offensive", "attaque", "affrontement", "guerilla"}
 )
+# Reflexive clitics of the first and second persons, by subject: "nous nous sommes arrêtés".
+_REFLEXIVE_OF = {"je": ("me", "m'", "m’"), "j'": ("me", "m'", "m’"), "tu": ("te", "t'", "t’")}
+# What electors are called to: "appelés aux urnes", "appelés à élire, à voter".
+_POLLS = frozenset({"urne", "elire", "voter", "scrutin", "election"})
 
 
 def _trigger(index: _Index, token: Token) -> str | None:
@@ -59,7 +73,7 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None
     reflexive = any(
         index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
-    )
+    ) or _first_person_reflexive(index, token)
     keys: list[tuple[str, str]] = []
     for form in _lemmas(token, lemma, pos):
         if reflexive:
@@ -80,8 +94,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
         and not index.kids(token.i, "det")
     ):
         return None  # "des avions de combat": a kind of aircraft, not a fight
-    if lemma in ("appeler", "appelé") and _bare_participle(index, token):
-        return None  # "le groupe appelé 13e division": named, not appealed to
+    if lemma in ("appeler", "appelé") and _to_the_polls(index, token):
+        return None  # "les Italiens étaient appelés aux urnes, à élire 630 députés": a vote
+    if fold(lemma) in _FIGHTS and any(
+        fold(a.lemma) in _FIGURATIVE for a in index.kids(token.i, "amod")
+    ):
+        return None  # "la bataille juridique", "une guerre commerciale": no force
+    if lemma in ("appeler", "appelé") and token.tense != "Pres" and _bare_participle(index, token):
+        # "le groupe appelé 13e division": named, not appealed to ("un discours appelant à
+        # la paix", present, appeals)
+        return None
     if lemma == "occuper" and any(
         fold(k.lemma) in _OFFICES for k in index.kids(token.i, "obj", "nsubj:pass")
     ):
@@ -109,18 +131,24 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "l'Équateur déplore 21 morts": a toll counted, no criticism
     if lemma == "sommet" and _top_of(index, token):
         return None  # "au sommet de l'État", "la tour, à son sommet": the top of a thing
+    if lemma == "aide" and _means(index, token):
+        return None  # "ont poursuivi le cargo à l'aide d'un avion": by means of, no aid
     if pos == "NOUN" and _case(index, token) == "selon":
         return None  # "selon une enquête de l'Associated Press": a source, not an act
     if (
         token.verb_form == "Part"
         and token.dep in ("amod", "acl")
         and all(code[:2] == "05" for _, code in entries)
+        and not _dated(index, token)
         and not any(fold(m.text) == "en" for m in index.kids(token.i, "mark", "case"))
         and not any(_case(index, k) == "par" for k in index.kids(token.i, "obl:agent", "obl:mod"))
     ):
         # "une hausse soutenue", "un rythme soutenu", "des partis soutenant des bataillons":
-        # a quality of the noun, no act of support (but the gerund "en s'alliant avec" is)
+        # a quality of the noun, no act of support (but the gerund "en s'alliant avec" is,
+        # and so is a dated one: "la convention ratifiée en 1988")
         return None
+    if lemma == "prévenir" and _inverted(index, token):
+        return "130"  # "« … », a-t-il prévenu": a warning given, as "a averti"
     if reflexive and lemma == "défendre" and not _inverted(index, token):
         return None  # "« … », se défend le ministre" (words); "les soldats se sont défendus"
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
@@ -140,6 +168,15 @@ def _trigger(index: _Index, token: Token) -> str | None:
     complements.update(
         n.lemma.lower() for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")
     )
+    # … and the quality a verb of naming gives its object on the object's last word
+    # ("a qualifié [le programme [du candidat [de dangereux]]]").
+    complements.update(
+        index.tokens[n].lemma.lower()
+        for k in kids
+        if k.dep == "obj"
+        for n in _subtree(index, k.i)
+        if index.tokens[n].pos == "ADJ" and _case(index, index.tokens[n]) in _DE
+    )
     # … and a noun's second "de" complement on its first ("la sortie [du Portugal [de
     # l'Union européenne]]"), and a complement shared by nouns listed ("la réduction voire
     # l'interruption [d'aides]").
@@ -150,12 +187,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
             if k.dep in ("nmod", "conj")
             for n in index.kids(k.i, "nmod")
         )
+    # A passive under a modal has its patient as the modal's subject: "onze accords ont
+    # pu être trouvés", "la trêve doit être signée".
+    if token.dep == "xcomp" and token.head != token.i and any(k.dep == "aux:pass" for k in kids):
+        complements.update(k.lemma.lower() for k in index.kids(token.head, *_SUBJECT_DEPS))
     # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
-    # arrest where "mis en garde" is a warning.
+    # arrest where "mis en garde" is a warning; "mis en [état [d'alerte]]", "[d'arrestation]".
     complements.update(
         n.lemma.lower()
         for k in kids
-        if k.dep.startswith("obl") and k.lemma.lower() == "garde"
+        if k.dep.startswith("obl") and k.lemma.lower() in ("garde", "état")
         for n in index.kids(k.i, "nmod")
     )
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
@@ -176,6 +217,27 @@ def _trigger(index: _Index, token: Token) -> str | None:
                 return None if _relative_object(index, token) else "041"
             return code
     return None
+
+
+# Words that date what they head: "en 1988", "le 18 mars 1962", "lundi".
+_CALENDAR = frozenset(
+    {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+     "octobre", "novembre", "decembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+     "samedi", "dimanche", "hier", "veille", "lendemain"}
+)  # fmt: skip
+
+
+def _dated(index: _Index, token: Token) -> bool:
+    """A complement of the word gives a time: a year ("ratifiée en 1988"), a month or a
+    day ("signés le 18 mars 1962")."""
+    for kid in index.kids(token.i, "obl:mod", "obl", "nmod"):
+        for i in _subtree(index, kid.i):
+            word = index.tokens[i]
+            if fold(word.lemma) in _CALENDAR:
+                return True
+            if word.pos == "NUM" and len(word.text) == 4 and word.text[:2] in ("19", "20"):
+                return True
+    return False
 
 
 # What is stopped or held, not arrested (folded lemmas).
@@ -203,10 +265,16 @@ def _a_thing(index: _Index, token: Token) -> bool:
 def _to_something(index: _Index, token: Token) -> bool:
     """ "appeler" someone to do something or to come somewhere ("à la retenue", "à
     négocier", "à Paris", however far in the sentence), or to a clause: an appeal."""
-    if not index.kids(token.i, "obj") or index.kids(token.i, "xcomp", "ccomp"):
-        return True
+    objects = index.kids(token.i, "obj", "iobj", "expl:comp")
+    if not objects or index.kids(token.i, "xcomp", "ccomp"):
+        return True  # (the parser may make "m'" of "m'appeler" an iobj or an expl:comp)
     end = index.parsed.sents[token.sent][1]
-    return any(fold(t.text) in ("a", "au", "aux") for t in index.tokens[token.i + 1 : end])
+    for t in index.tokens[token.i + 1 : end]:
+        if fold(t.text) in ("a", "au", "aux") and t.pos == "ADP":  # not the auxiliary "a"
+            return True
+        if t.pos == "VERB" and index.kids(t.i, "nsubj"):
+            return False  # "m'appeler et ils vont ramener des emplois aux États-Unis"
+    return False
 
 
 def _relative_object(index: _Index, token: Token) -> bool:
@@ -316,6 +384,46 @@ def _bare_participle(index: _Index, token: Token) -> bool:
     if token.verb_form != "Part" and token.pos != "ADJ":
         return False
     return not _has_auxiliary(index, token)
+
+
+def _means(index: _Index, token: Token) -> bool:
+    """ "à l'aide de" a thing: the locution of means (not "à l'aide de la Russie", the
+    help of someone)."""
+    after = index.tokens[token.i + 1] if token.i + 1 < len(index.tokens) else None
+    if any(k.i in index.entity_of for k in index.kids(token.i, "nmod")):
+        return False
+    return (
+        _case(index, token) == "a"
+        and any(fold(d.text) in ("l'", "l’") for d in index.kids(token.i, "det"))
+        and after is not None
+        and fold(after.text) in ("de", "d'", "d’", "du", "des")
+    )
+
+
+def _first_person_reflexive(index: _Index, token: Token) -> bool:
+    """A clitic of the subject's own person: "nous nous sommes arrêtés", "je me rends"."""
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    subjects = {fold(k.text) for k in kids if k.dep in ("nsubj", "nsubj:pass")}
+    for k in kids:
+        if k.pos != "PRON" or k.dep not in ("obj", "iobj", "expl:comp", "expl:pv", "expl:pass"):
+            continue
+        word = fold(k.text)
+        if (
+            word in ("nous", "vous")
+            and word in subjects
+            and k.i > min((s.i for s in kids if fold(s.text) == word), default=k.i)
+        ):
+            return True
+        if any(word in _REFLEXIVE_OF.get(subject, ()) for subject in subjects):
+            return True
+    return False
+
+
+def _to_the_polls(index: _Index, token: Token) -> bool:
+    """People called to vote: "appelés aux urnes", "appelés à élire leurs députés"."""
+    if not index.kids(token.i, "aux:pass") and token.verb_form != "Part":
+        return False
+    return any(fold(k.lemma) in _POLLS for k in index.kids(token.i, "obl:arg", "obl:mod", "xcomp"))
 
 
 def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
