@@ -1907,3 +1907,55 @@ def test_a_contrasted_clause_keeps_its_time_from_a_verb_trigger(nlp):
     )
     attack = next(v for v in analysis.events if v.root == "19")
     assert (attack.date, attack.date_from) == ("2017-03-02", "published")
+
+
+@pytest.mark.slow
+def test_the_par_phrase_of_an_act_noun_is_its_doer_and_de_its_patient(nlp):
+    # A noun read as a passive: "par" names who did it, "de" to whom.
+    assert _coded("L'enlèvement de deux journalistes italiens par des miliciens libyens.") == [
+        ("181", "LBY", "ITA")
+    ]
+    assert ("180", "AFG", "USA") in _coded(
+        "L'attaque perpétrée par des talibans afghans contre l'ambassade américaine a fait dix "
+        "morts."
+    )
+    # A participle of no carrying out does not name the doer.
+    assert ("190", "TUR", None) not in _coded(
+        "Les combats parrainés par la Turquie ont repris au nord de la Syrie."
+    )
+
+
+@pytest.mark.slow
+def test_who_leaves_and_what_is_left(nlp):
+    # The first "de" of a noun of leaving is who leaves, the one naming an organisation
+    # (or a place, for troops) what is left; a possessive is the clause's subject.
+    assert _coded("Le retrait du Burundi de la CPI a été confirmé mercredi.") == [
+        ("160", "BDI", None)
+    ]
+    analysis = veille.analyze("La Gambie a annoncé son retrait de la CPI.")
+    (left,) = [v for v in analysis.events if v.root == "16"]
+    assert (left.source_country, left.target_actor) == ("GMB", "IGOICC")
+    assert _coded("La Russie a annoncé le retrait de ses troupes de Syrie.") == [
+        ("0874", "RUS", "SYR")
+    ]
+
+
+@pytest.mark.slow
+def test_the_two_sides_of_an_entre_phrase(nlp):
+    # One record each way.
+    assert sorted(_coded("De violents affrontements entre l'Inde et le Pakistan ont eu lieu.")) == [
+        ("190", "IND", "PAK"),
+        ("190", "PAK", "IND"),
+    ]
+    assert sorted(_coded("Un accord a été conclu entre Israël et l'Égypte.")) == [
+        ("057", "EGY", "ISR"),
+        ("057", "ISR", "EGY"),
+    ]
+
+
+@pytest.mark.slow
+def test_the_target_of_an_act_noun_hung_on_its_doer(nlp):
+    assert _coded("Les critiques de la Chine à l'encontre du Japon se multiplient.") == [
+        ("111", "CHN", "JPN")
+    ]
+    assert ("180", "PSE", "ISR") in _coded("L'attaque du Hamas contre Israël a fait trois morts.")

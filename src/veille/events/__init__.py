@@ -30,7 +30,7 @@ from dataclasses import replace
 from veille import data
 from veille.clean import find_marked
 from veille.data import fold
-from veille.events.actors import _actors
+from veille.events.actors import _actors, two_sides
 from veille.events.base import (
     _DE,
     _INTENT_OF_CODE,
@@ -187,6 +187,7 @@ def _events(
         *_conjoined(index, trigger, source),
         *members(index, source),
         *_listed(index, source),
+        *([target] if two_sides(index, trigger, code) else []),
     ]:
         actor = _localised_doer(index, actor, code, target, local)
         if not any(_same(actor, other) for other in sources):

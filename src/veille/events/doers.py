@@ -172,6 +172,10 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if fold(noun.lemma) in lists["people"]:
         # "un kamikaze", "les assaillants": of no side the word tells.
         return _Actor(party=True, people=True, unaligned=fold(noun.lemma) in lists["unaligned"])
+    opened = noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _OPENINGS
+    agent = None if opened else noun_agent(index, noun)
+    if agent is not None:
+        return _actor_of(index, agent)  # "l'arrestation de l'opposant par la police"
     # "l'offensive de la Russie"; "les assauts répétés de l'armée syrienne", where the
     # parser hangs the complement off the participle.
     complements = index.kids(noun.i, "nmod") + [
@@ -179,15 +183,15 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     ]
     patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
     needed = noun_entry_objects().get(noun.lemma.lower(), frozenset())
+    left = left_behind(index, noun, code)
     for child in [] if patient_noun else complements:
-        if child.lemma.lower() in needed and (
-            (child.lemma.lower(), "NOUN") in lexicon() or code == "160"
-        ):
-            # "la procédure de sanction contre la Pologne", "la sortie de la CPI": what,
-            # not whose.
+        if child.lemma.lower() in needed and (child.lemma.lower(), "NOUN") in lexicon():
+            # "la procédure de sanction contre la Pologne": what, not whose.
             continue
+        if left is not None and child.i == left.i:
+            continue  # "la sortie de la CPI": what is left, not who leaves
         if _case(index, child) in _DE:
-            actor = _actor_of(index, child)
+            actor = _actor_of(index, child, left.i if left is not None else None)
             if actor.actor_code is not None:
                 return actor
     for child in index.kids(noun.i, "amod"):
@@ -249,6 +253,90 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()
+
+
+def _leaving(code: str) -> bool:
+    """Leaving an organisation or a treaty (160), withdrawing troops (087x)."""
+    return code == "160" or code.startswith("087")
+
+
+def left_behind(index: _Index, noun: Token, code: str) -> Token | None:
+    """ "la sortie du Royaume-Uni de l'Union européenne", "le retrait de la CPI", "le
+    retrait des troupes américaines d'Afghanistan": what a noun of leaving says is left, a
+    "de" complement (or the "de" complement of the leaver, where the parser hangs it)
+    naming an organisation or a treaty (160) or a place (087x); the first "de" complement
+    of another kind is the one who leaves."""
+    if not _leaving(code):
+        return None
+    complements = [t for t in index.kids(noun.i, "nmod") if _case(index, t) in _DE]
+    complements.sort(key=lambda t: t.i)
+    if complements:
+        first = complements[0]
+        nested = index.kids(first.i, "nmod", "obl:arg") + [
+            c for a in index.kids(first.i, "amod") for c in index.kids(a.i, "obl:arg")
+        ]
+        name = index.entity_of.get(first.i)
+        complements += sorted(
+            (
+                t
+                for t in nested
+                if _case(index, t) in _DE and (name is None or index.entity_of.get(t.i) is not name)
+            ),
+            key=lambda t: t.i,
+        )
+    needed = noun_entry_objects().get(noun.lemma.lower(), frozenset())
+    for complement in complements:
+        entity = index.entity_of.get(complement.i)
+        if code == "160":
+            if complement.lemma.lower() in needed or fold(complement.lemma) in _LEFT_BODIES:
+                return complement
+            if entity is not None and entity.type == "ORG":
+                return complement
+        elif entity is not None and entity.type in ("GPE", "LOC"):
+            return complement  # "d'Afghanistan": the troops leave the country
+    return None
+
+
+# What one leaves (160) named by a common noun, folded: "la sortie de l'accord".
+_LEFT_BODIES = frozenset(
+    {"accord", "traite", "convention", "pacte", "protocole", "statut", "organisation",
+     "alliance", "union", "zone", "cour", "coalition", "charte"}
+)  # fmt: skip
+
+
+def noun_agent(index: _Index, noun: Token) -> Token | None:
+    """ "l'arrestation de l'opposant par la police", "les frappes menées par la coalition":
+    the "par" complement of an act noun, or of a participle on it that tells the act was
+    carried out (not "l'attaque condamnée par la France", "des négociations parrainées
+    par la Turquie"), when it names an actor (not "une attaque par drone")."""
+    phrases = [t for t in index.kids(noun.i, "nmod") if _case(index, t) == "par"]
+    for participle in index.kids(noun.i, "acl", "amod"):
+        if participle.verb_form != "Part" or participle.tense != "Past":
+            continue
+        if fold(participle.lemma) not in CARRIED_OUT:
+            continue  # "des négociations parrainées par la Turquie": not theirs
+        phrases += [
+            t
+            for t in index.kids(participle.i, "obl:agent", "obl:arg", "obl:mod")
+            if _case(index, t) == "par"
+        ]
+    for phrase in phrases:
+        actor = _actor_of(index, phrase)
+        if actor.named and not actor.site:
+            return phrase
+    return None
+
+
+# Verbs (folded lemmas) of carrying out an act: "l'attaque perpétrée par", "les frappes
+# menées par", "les sanctions imposées par", "l'enquête ouverte par": the agent did it.
+CARRIED_OUT = frozenset(
+    {"mener", "conduire", "lancer", "perpetrer", "commettre", "organiser", "orchestrer",
+     "effectuer", "realiser", "executer", "operer", "declencher", "ordonner", "decider",
+     "decreter", "imposer", "infliger", "adopter", "prendre", "ouvrir", "diligenter",
+     "revendiquer", "entreprendre", "engager", "livrer", "porter", "proferer", "formuler",
+     "lancee", "menee", "conduite", "perpetree", "commise", "organisee", "effectuee",
+     "ouverte", "imposee", "prise", "ordonnee", "revendiquee", "formulee"}
+)  # fmt: skip
 
 
 # Nouns of the start of an act: "l'ouverture d'une enquête", "le lancement de l'offensive".

@@ -88,7 +88,7 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
         antecedent = coref.object_antecedent(index, token)
         return _actor_of(index, antecedent) if antecedent is not None else _Actor()
     if not named:
-        country = coref.country_antecedent(index, token)
+        country = coref.country_antecedent(index, token, without)
         if country is not None:
             return _Actor(code=country, country=country)  # "le pays": the one last named
     if not named and fold(token.text) == "qui" and token.pos == "PRON":
