@@ -1959,3 +1959,23 @@ def test_the_target_of_an_act_noun_hung_on_its_doer(nlp):
         ("111", "CHN", "JPN")
     ]
     assert ("180", "PSE", "ISR") in _coded("L'attaque du Hamas contre Israël a fait trois morts.")
+
+
+@pytest.mark.slow
+def test_the_one_an_act_noun_is_done_to(nlp):
+    # "faire l'objet de", "être victime de", "être visé par": the subject undergoes the act.
+    assert _coded("Le ministre russe fait l'objet d'une enquête pour corruption.") == [
+        ("091", None, "RUS")
+    ]
+    assert _coded("Le journaliste russe a été victime d'une agression.") == [("180", None, "RUS")]
+    assert _coded("Le ministre russe est visé par une enquête pour corruption.") == [
+        ("091", None, "RUS")
+    ]
+
+
+@pytest.mark.slow
+def test_the_target_on_a_verb_that_tells_no_act(nlp):
+    # "se sont poursuivies contre": the complement of a verb of no act of its own is the
+    # noun's.
+    codes = _coded("Les frappes aériennes se sont poursuivies contre les positions syriennes.")
+    assert [(c[:2], t) for c, _, t in codes] == [("19", "SYR")]

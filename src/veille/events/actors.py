@@ -20,8 +20,16 @@ from veille.events.base import (
     _verb_of,
 )
 from veille.events.codes import lexicon, noun_entry_objects, verb_entry_objects
-from veille.events.doers import CARRIED_OUT, _clause_subject, _noun_source, left_behind, noun_agent
+from veille.events.doers import (
+    CARRIED_OUT,
+    _clause_subject,
+    _noun_source,
+    left_behind,
+    noun_agent,
+    undergoer,
+)
 from veille.events.phrases import _actor_of, _adjective_actor, _from_entity
+from veille.events.triggers import _trigger
 from veille.nlp import Token
 
 
@@ -247,6 +255,9 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     else:
         source = _noun_source(index, trigger, code)
         target = _noun_patient(index, trigger)
+        done_to = undergoer(index, trigger)
+        if not target.named and done_to is not None:
+            target = _actor_of(index, done_to)  # "a été victime d'une agression"
         if not target.named:
             target = _beneficiary(index, trigger, code)
         if not target.named:
@@ -275,10 +286,15 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         not target.named
         and trigger.pos == "NOUN"
         and head.pos == "VERB"
-        and (trigger.dep in ("obj", "nsubj:pass") or trigger.dep.startswith("obl"))
+        and (
+            trigger.dep in ("obj", "nsubj:pass")
+            or trigger.dep.startswith("obl")
+            or (trigger.dep == "nsubj" and _trigger(index, head) is None)
+        )
     ):
         # "a commencé sa campagne militaire en Ukraine", "les accusations ont été formulées
-        # contre le ministre": the verb's complements count.
+        # contre le ministre", "des manifestations ont eu lieu contre le président" (a verb
+        # that tells no act of its own): the verb's complements count.
         target = _prepositional_target(index, head, code)
     if not target.named and trigger.pos == "VERB":
         # "a accordé l'asile au fondateur de WikiLeaks", "apporte son soutien à X": the

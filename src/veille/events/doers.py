@@ -204,6 +204,8 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         actor = _actor_of(index, index.tokens[noun.head])
         if actor.named:
             return actor
+    if undergoer(index, noun) is not None:
+        return _Actor()  # "le ministre fait l'objet d'une enquête": it is done to him
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
@@ -302,6 +304,43 @@ _LEFT_BODIES = frozenset(
     {"accord", "traite", "convention", "pacte", "protocole", "statut", "organisation",
      "alliance", "union", "zone", "cour", "coalition", "charte"}
 )  # fmt: skip
+
+
+def undergoer(index: _Index, noun: Token) -> Token | None:
+    """ "le ministre fait l'objet d'une enquête", "a été la cible d'une attaque", "a été
+    victime d'une agression", "est visé par une enquête": the subject of the clause that
+    says the act is done to it (the parser may hang the act on the verb or on a nearer
+    noun)."""
+    if _case(index, noun) == "par" and noun.dep in ("obl:agent", "obl:mod", "obl:arg"):
+        verb = index.tokens[noun.head]
+        if fold(verb.lemma) in _AIMED and index.kids(verb.i, "aux:pass"):
+            subjects = index.kids(verb.i, _PASSIVE_SUBJECT)
+            return subjects[0] if subjects else None
+        return None
+    if _case(index, noun) not in _DE:
+        return None
+    kid = noun
+    for head in _heads(index, noun, 3):
+        if kid.dep not in ("nmod", "obl:arg", "obl:mod"):
+            return None
+        objects = [head] if fold(head.lemma) in _UNDERGONE else []
+        if head.pos == "VERB" and fold(head.lemma) == "faire":
+            objects = [o for o in index.kids(head.i, "obj") if fold(o.lemma) == "objet"]
+        if objects:
+            holder = objects[0]
+            subjects = index.kids(holder.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+            if not subjects and holder.dep == "obj" and holder.head != holder.i:
+                subjects = index.kids(holder.head, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+            return subjects[0] if subjects else None
+        kid = head
+    return None
+
+
+# What one is of an act done to one: "l'objet d'une enquête", "la cible d'une attaque",
+# "victime d'une agression" (folded).
+_UNDERGONE = frozenset({"objet", "cible", "victime"})
+# Verbs whose passive subject an act is aimed at: "est visé par une enquête" (folded).
+_AIMED = frozenset({"viser", "vise", "cibler", "cible", "toucher", "touche", "concerner"})
 
 
 def noun_agent(index: _Index, noun: Token) -> Token | None:
