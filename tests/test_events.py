@@ -1979,3 +1979,19 @@ def test_the_target_on_a_verb_that_tells_no_act(nlp):
     # noun's.
     codes = _coded("Les frappes aériennes se sont poursuivies contre les positions syriennes.")
     assert [(c[:2], t) for c, _, t in codes] == [("19", "SYR")]
+
+
+@pytest.mark.slow
+def test_le_groupe_is_not_its_agent_nor_an_aside(nlp):
+    text = (
+        "L'attentat a été revendiqué par le groupe Boko Haram (allié à Al-Qaïda). Le groupe, "
+        "affaibli par l'armée tchadienne, a menacé le gouvernement nigérian. Chassé de la "
+        "capitale par les soldats de l'Union africaine en 2015, le groupe tient encore plusieurs "
+        "villes."
+    )
+    analysis = veille.analyze(text)
+    names = {e.id: e.name for e in analysis.entities}
+    (threat,) = [v for v in analysis.events if v.root == "13"]
+    assert names.get(threat.source) == "Boko Haram"  # not the army that weakened it
+    (chased,) = [v for v in analysis.events if v.trigger == "Chassé"]
+    assert names.get(chased.target) == "Boko Haram"

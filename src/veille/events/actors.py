@@ -28,7 +28,13 @@ from veille.events.doers import (
     noun_agent,
     undergoer,
 )
-from veille.events.phrases import _actor_of, _adjective_actor, _from_entity
+from veille.events.phrases import (
+    _actor_of,
+    _adjective_actor,
+    _from_entity,
+    _org_anaphor,
+    _org_antecedent,
+)
 from veille.events.triggers import _trigger
 from veille.nlp import Token
 
@@ -219,6 +225,16 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             # "une Palestinienne a attaqué … avant d'être abattue": the one the passive
             # infinitive happens to is the subject of the clause it depends on.
             target = _clause_subject(index, head)
+        if (
+            patient is not None
+            and target.entity is not None
+            and target.entity is source.entity
+            and _org_anaphor(index, patient)
+        ):
+            # "Chassé de la capitale par la mission de l'Union africaine, le groupe …": the
+            # group is another organisation than the agent.
+            other = _org_antecedent(index, patient, skip=source.entity)
+            target = _from_entity(other) if other is not None else _Actor()
         return source, target
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)

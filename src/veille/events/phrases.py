@@ -45,12 +45,17 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     for conj in index.kids(token.i, "conj"):
         if entity is None or index.entity_of.get(conj.i) is not entity:
             left_out.update(_subtree(index, conj.i))
-    if entity is None and _people_noun(token):
+    if entity is None and token.pos == "NOUN":
         # "De nombreux jeunes, soupçonnés de préparer des attentats sous l'influence de
         # l'État islamique": a participle clause on people says what of them, not who.
         # (But "des suspects liés au Front al-Nosra", "affiliés à Al-Qaïda": a tie says whose.)
+        # On anything else, a participle with its agent names another ("le groupe,
+        # affaibli par la mission de l'Union africaine").
+        people = _people_noun(token)
         for clause in index.kids(token.i, "acl"):
-            if clause.pos == "VERB" and fold(clause.lemma) not in _TIES:
+            if clause.pos != "VERB" or fold(clause.lemma) in _TIES:
+                continue
+            if people or any(_case(index, k) == "par" for k in index.kids(clause.i, *_AGENTS)):
                 left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
@@ -121,6 +126,7 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     return actor
 
 
+_AGENTS = ("obl:agent", "obl:mod", "obl:arg")
 # Participles that tie people to a side ("liés à", "affiliés à", "appartenant à"), folded.
 _TIES = frozenset({"lier", "affilier", "appartenir", "rattacher"})
 
@@ -226,11 +232,17 @@ def _org_anaphor(index: _Index, token: Token) -> bool:
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})
 
 
-def _org_antecedent(index: _Index, anaphor: Token) -> Entity | None:
-    """The organisation last named before ``anaphor``, in its sentence or the two before."""
+def _org_antecedent(index: _Index, anaphor: Token, skip: Entity | None = None) -> Entity | None:
+    """The organisation last named before ``anaphor``, in its sentence or the two before,
+    not in an aside in brackets ("le groupe Al-Shabbaab (affilié à Al-Qaïda) … . Le
+    groupe": Al-Shabbaab)."""
+    aside = False
     for token in coref.before(index, anaphor, 2):
+        if token.text in (")", "("):
+            aside = token.text == ")"
+            continue
         entity = index.entity_of.get(token.i)
-        if entity is not None and entity.type == "ORG":
+        if entity is not None and entity.type == "ORG" and not aside and entity is not skip:
             return entity
     return None
 
