@@ -1995,3 +1995,19 @@ def test_le_groupe_is_not_its_agent_nor_an_aside(nlp):
     assert names.get(threat.source) == "Boko Haram"  # not the army that weakened it
     (chased,) = [v for v in analysis.events if v.trigger == "Chassé"]
     assert names.get(chased.target) == "Boko Haram"
+
+
+@pytest.mark.slow
+def test_a_possessive_on_a_subject_act_noun_refers_back(nlp):
+    codes = _coded("Le président russe est arrivé à Pékin. Sa visite doit durer trois jours.")
+    assert ("042", "RUS", None) in codes
+    # Of an act done to someone, the possessive is whom it was done to.
+    codes = _coded("Le journaliste turc a été libéré. Son arrestation avait eu lieu en mai.")
+    assert ("173", None, "TUR") in codes
+
+
+@pytest.mark.slow
+def test_the_act_a_passive_verb_tells_again_has_the_parties(nlp):
+    assert _coded("L'aide fournie par la France au Mali a augmenté.") == [("070", "FRA", "MLI")]
+    codes = _coded("Les sanctions de l'Union européenne contre la Russie ont été prolongées.")
+    assert [(c, t) for c, _, t in codes] == [("163", "RUS")]

@@ -34,6 +34,7 @@ from veille.events.phrases import (
     _from_entity,
     _org_anaphor,
     _org_antecedent,
+    possessor,
 )
 from veille.events.triggers import _trigger
 from veille.nlp import Token
@@ -225,6 +226,14 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             # "une Palestinienne a attaqué … avant d'être abattue": the one the passive
             # infinitive happens to is the subject of the clause it depends on.
             target = _clause_subject(index, head)
+        lemma = patient.lemma.lower() if patient is not None else ""
+        acts = [a for a in lexicon().get((lemma, "NOUN"), ()) if a[1][:2] == code[:2]]
+        if patient is not None and patient.pos == "NOUN" and acts:
+            # "les sanctions de l'UE contre la Russie ont été prolongées": the act the verb
+            # tells again has the parties (not "des manifestations interdites", another).
+            told = _parties(index, patient, acts[0][1])
+            source = source if source.named else told[0]
+            target = told[1]
         if (
             patient is not None
             and target.entity is not None
@@ -475,11 +484,12 @@ def _noun_patient(index: _Index, noun: Token) -> _Actor:
     """ "l'arrestation de Bradley Manning": whom an act noun of ``patient_noun`` is done to;
     "l'attaque de l'ambassade par les rebelles": any act noun's, when a "par" phrase names
     its doer (the noun is read as a passive)."""
-    if (
-        fold(noun.lemma) not in data.name_lists()["patient_noun"]
-        and noun_agent(index, noun) is None
-    ):
+    patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
+    if not patient_noun and noun_agent(index, noun) is None:
         return _Actor()
+    possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
+    if patient_noun and possessive and noun.dep in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT):
+        return possessor(index, possessive[0])  # "X a été libéré. Son arrestation …"
     for child in index.kids(noun.i, "nmod"):
         if _case(index, child) in _DE:
             actor = _actor_of(index, child)

@@ -19,7 +19,7 @@ from veille.events.base import (
     _verb_of,
 )
 from veille.events.codes import lexicon, noun_entry_objects
-from veille.events.phrases import _actor_of, _adjective_actor, _from_entity
+from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, possessor
 from veille.events.triggers import _trigger
 from veille.nlp import Token
 
@@ -207,6 +207,10 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if undergoer(index, noun) is not None:
         return _Actor()  # "le ministre fait l'objet d'une enquête": it is done to him
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
+    if possessive and noun.dep in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT):
+        # "Poutine est arrivé à Pékin. Sa visite …": the one named before (but "Son
+        # arrestation …" is of whom it was done to).
+        return _Actor() if patient_noun else possessor(index, possessive[0])
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _OPENINGS:
@@ -373,8 +377,10 @@ CARRIED_OUT = frozenset(
      "effectuer", "realiser", "executer", "operer", "declencher", "ordonner", "decider",
      "decreter", "imposer", "infliger", "adopter", "prendre", "ouvrir", "diligenter",
      "revendiquer", "entreprendre", "engager", "livrer", "porter", "proferer", "formuler",
+     "fournir", "apporter", "accorder", "octroyer", "verser", "deployer", "exercer",
      "lancee", "menee", "conduite", "perpetree", "commise", "organisee", "effectuee",
-     "ouverte", "imposee", "prise", "ordonnee", "revendiquee", "formulee"}
+     "ouverte", "imposee", "prise", "ordonnee", "revendiquee", "formulee", "fournie",
+     "apportee", "accordee", "octroyee", "versee", "deployee", "exercee"}
 )  # fmt: skip
 
 
