@@ -2011,3 +2011,11 @@ def test_the_act_a_passive_verb_tells_again_has_the_parties(nlp):
     assert _coded("L'aide fournie par la France au Mali a augmenté.") == [("070", "FRA", "MLI")]
     codes = _coded("Les sanctions de l'Union européenne contre la Russie ont été prolongées.")
     assert [(c, t) for c, _, t in codes] == [("163", "RUS")]
+
+
+@pytest.mark.slow
+def test_the_two_sides_of_a_relative_clause_with_avec(nlp):
+    codes = _coded(
+        "Le chef de l'armée doit faire face aux combats que le Pakistan mène avec l'Inde."
+    )
+    assert ("190", "PAK", "IND") in codes and ("190", "IND", "PAK") in codes

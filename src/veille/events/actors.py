@@ -602,8 +602,9 @@ def _between(index: _Index, noun: Token) -> list[Token]:
 
 def two_sides(index: _Index, trigger: Token, code: str) -> list[Token]:
     """ "entre l'Inde et le Pakistan": the two sides an "entre" phrase of the act (or of the
-    verb an act noun is the subject of) names, when both are actors; not the parties a
-    mediator stands between (045)."""
+    verb an act noun is the subject of) names, or the subject of a relative clause on the
+    act noun and its "avec" partner, when both are actors; not the parties a mediator
+    stands between (045)."""
     if code.startswith("045"):
         return []
     between = _between(index, trigger)
@@ -619,6 +620,21 @@ def two_sides(index: _Index, trigger: Token, code: str) -> list[Token]:
             for t in index.kids(s.i, "nmod")
             if _case(index, t) == "entre"
         ]
+    if not between and trigger.pos == "NOUN":
+        # "les affrontements que le pays connaît avec l'Inde", "les négociations que le
+        # gouvernement mène avec les FARC": the subject of a relative clause and its partner.
+        for clause in index.kids(trigger.i, "acl:relcl"):
+            subjects = [s for s in index.kids(clause.i, *_SUBJECT_DEPS) if s.pos != "PRON"]
+            partners = [
+                t
+                for t in index.kids(clause.i, "obl:mod", "obl:arg", "obl")
+                if _case(index, t) == "avec"
+            ]
+            if subjects and partners:
+                one, other = _actor_of(index, subjects[0]), _actor_of(index, partners[0])
+                if one.named and other.named and not (one.site or other.site):
+                    return [subjects[0], partners[0]]
+        return []
     if not between:
         return []
     first = between[0]
