@@ -2019,3 +2019,12 @@ def test_the_two_sides_of_a_relative_clause_with_avec(nlp):
         "Le chef de l'armée doit faire face aux combats que le Pakistan mène avec l'Inde."
     )
     assert ("190", "PAK", "IND") in codes and ("190", "IND", "PAK") in codes
+
+
+@pytest.mark.slow
+def test_the_owner_of_the_complement_an_act_noun_needs(nlp):
+    # "le déploiement de la mission de l'ONU": the mission's, in the country named with it.
+    codes = _coded(
+        "Le déploiement de la mission de l'Union africaine en Somalie a commencé en mars."
+    )
+    assert [(c, t) for c, _, t in codes] == [("074", "SOM")]

@@ -707,8 +707,9 @@ def _subtree_of(index: _Index, noun: Token, token: Token) -> bool:
 
 
 # Prepositions of the target hung on a word inside the act noun's phrase: "contre",
-# "envers", "à" someone, "avec" a partner (not "sur" or "en", which that word may take).
-_NESTED_CASES = frozenset({"contre", "envers", "a", "au", "aux", "aupres", "avec"})
+# "envers", "à" someone, "avec" a partner, "en" a country force is used in (not "sur",
+# which that word may take).
+_NESTED_CASES = frozenset({"contre", "envers", "a", "au", "aux", "aupres", "avec", "en"})
 _TARGET_CASES = frozenset(
     {"avec", "contre", "a", "au", "aux", "aupres", "envers", "vers", "en", "sur"}
 )
@@ -743,7 +744,7 @@ def _prepositional_target(
             place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
             # "ont manifesté à Bruxelles", "à l'offensive à Deir ez-Zor": where, not whom
             # (but force "en Ukraine" is used on the country).
-            where = not code.startswith(("042", "19", "03")) or (
+            where = not code.startswith(("042", "074", "19", "03")) or (
                 code.startswith("19") and not _country_name(index, child)
             )
             if place and case in ("a", "en") and where:

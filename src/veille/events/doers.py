@@ -186,7 +186,12 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     left = left_behind(index, noun, code)
     for child in [] if patient_noun else complements:
         if child.lemma.lower() in needed and (child.lemma.lower(), "NOUN") in lexicon():
-            # "la procédure de sanction contre la Pologne": what, not whose.
+            # "la procédure de sanction contre la Pologne": what, not whose; but "le
+            # déploiement de la mission de l'Union africaine": the mission's.
+            for owner in index.kids(child.i, "nmod"):
+                actor = _actor_of(index, owner) if _case(index, owner) in _DE else _Actor()
+                if actor.actor_code is not None:
+                    return actor
             continue
         if left is not None and child.i == left.i:
             continue  # "la sortie de la CPI": what is left, not who leaves
