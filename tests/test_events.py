@@ -2028,3 +2028,12 @@ def test_the_owner_of_the_complement_an_act_noun_needs(nlp):
         "Le déploiement de la mission de l'Union africaine en Somalie a commencé en mars."
     )
     assert [(c, t) for c, _, t in codes] == [("074", "SOM")]
+
+
+@pytest.mark.slow
+def test_a_participle_with_its_agent_acts_on_the_noun_it_qualifies(nlp):
+    # The noun qualified is the complement the entry needs ("renverser" a president).
+    assert _coded("Le président égyptien, renversé par l'armée en 2013, est en prison.") == [
+        ("170", "EGY", "EGY")
+    ]
+    assert _coded("L'accord signé en 2015 prévoit une baisse des droits de douane.") == []
