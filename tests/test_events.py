@@ -2037,3 +2037,11 @@ def test_a_participle_with_its_agent_acts_on_the_noun_it_qualifies(nlp):
         ("170", "EGY", "EGY")
     ]
     assert _coded("L'accord signé en 2015 prévoit une baisse des droits de douane.") == []
+
+
+@pytest.mark.slow
+def test_alleged_members_belong_to_the_group_named_after(nlp):
+    codes = _coded("La police turque a annoncé l'arrestation de 12 militants présumés du PKK.")
+    assert [(c, t) for c, _, t in codes] == [("173", "TUR")]
+    analysis = veille.analyze("La Turquie a interpellé des dizaines de membres présumés de l'EI.")
+    assert [v.target_actor for v in analysis.events] == ["IMGMOS"]
