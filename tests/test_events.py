@@ -2045,3 +2045,9 @@ def test_alleged_members_belong_to_the_group_named_after(nlp):
     assert [(c, t) for c, _, t in codes] == [("173", "TUR")]
     analysis = veille.analyze("La Turquie a interpellé des dizaines de membres présumés de l'EI.")
     assert [v.target_actor for v in analysis.events] == ["IMGMOS"]
+
+
+@pytest.mark.slow
+def test_a_mediation_between_two_sides_is_towards_each(nlp):
+    codes = _coded("La Norvège assure la médiation entre le gouvernement colombien et les FARC.")
+    assert [(c, s, t) for c, s, t in codes] == [("045", "NOR", "COL"), ("045", "NOR", "COL")]

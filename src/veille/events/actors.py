@@ -298,6 +298,11 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
                 target = _prepositional_target(index, needed, code)
     if not target.named:
         target = _prepositional_target(index, trigger, code)
+    if not target.named and code.startswith("045"):
+        # "la médiation de la Norvège entre le gouvernement et les FARC": both sides are
+        # its targets (the second is the first's ``members``).
+        between = _between(index, trigger)
+        target = _actor_of(index, between[0]) if between else target
     if not target.named and trigger.pos == "NOUN":
         # "l'attaque perpétrée par des talibans contre l'ambassade", "les menaces de la Corée
         # du Nord contre le Japon": the parser hangs the act's complement on a participle
