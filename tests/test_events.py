@@ -2051,3 +2051,20 @@ def test_alleged_members_belong_to_the_group_named_after(nlp):
 def test_a_mediation_between_two_sides_is_towards_each(nlp):
     codes = _coded("La Norvège assure la médiation entre le gouvernement colombien et les FARC.")
     assert [(c, s, t) for c, s, t in codes] == [("045", "NOR", "COL"), ("045", "NOR", "COL")]
+
+
+@pytest.mark.slow
+def test_the_possessive_of_an_act_done_to_someone_is_its_patient(nlp):
+    codes = _coded(
+        "Le président brésilien a demandé l'annulation de sa destitution devant la justice."
+    )
+    assert ("116", None, "BRA") in codes  # the one removed, not the remover
+    # Who announces an arrest of someone named before is not arrested.
+    codes = _coded("Le journaliste turc est rentré. La police a procédé à son arrestation.")
+    assert ("173", "TUR", "TUR") in codes
+
+
+@pytest.mark.slow
+def test_an_act_noun_named_twice_in_a_sentence_is_one_record(nlp):
+    codes = _coded("La grève a été votée par les syndicats, et la grève commencera lundi.")
+    assert [c[:2] for c, _, _ in codes].count("14") == 1

@@ -493,8 +493,17 @@ def _noun_patient(index: _Index, noun: Token) -> _Actor:
     if not patient_noun and noun_agent(index, noun) is None:
         return _Actor()
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
-    if patient_noun and possessive and noun.dep in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT):
-        return possessor(index, possessive[0])  # "X a été libéré. Son arrestation …"
+    if patient_noun and possessive:
+        # "X a été libéré. Son arrestation …", "X demande l'annulation de sa destitution";
+        # not the subject of the verb the act is the complement of ("la police a procédé
+        # à son arrestation").
+        verb = index.tokens[noun.head]
+        doers: frozenset[int] = frozenset()
+        if verb.i != noun.i and (noun.dep == "obj" or noun.dep.startswith("obl")):
+            doers = frozenset(
+                i for s in index.kids(verb.i, *_SUBJECT_DEPS) for i in _subtree(index, s.i)
+            )
+        return possessor(index, possessive[0], doers)
     for child in index.kids(noun.i, "nmod"):
         if _case(index, child) in _DE:
             actor = _actor_of(index, child)

@@ -212,6 +212,8 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if undergoer(index, noun) is not None:
         return _Actor()  # "le ministre fait l'objet d'une enquête": it is done to him
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
+    if possessive and patient_noun and noun.dep not in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT):
+        possessive = []  # "sa destitution": whom it was done to, not who did it
     if possessive and noun.dep in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT):
         # "Poutine est arrivé à Pékin. Sa visite …": the one named before (but "Son
         # arrestation …" is of whom it was done to).

@@ -144,16 +144,17 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
     return None
 
 
-def possessor(index: _Index, determiner: Token) -> _Actor:
+def possessor(index: _Index, determiner: Token, skip: frozenset[int] = frozenset()) -> _Actor:
     """ "Poutine est arrivé à Pékin. Sa visite …", "Les rebelles ont quitté la ville. Leur
     retrait …": whom "son", "sa", "ses" (the last actor that was the subject of a verb, in
-    its sentence or the one before) or "leur", "leurs" (the last plural one) stand for."""
+    its sentence or the one before, but the words of ``skip``) or "leur", "leurs" (the
+    last plural one) stand for."""
     if determiner.lemma == "leur":
         group = _plural_antecedent(index, determiner)
         return _actor_of(index, group) if group is not None else _Actor()
     bodies = _bodies()
     for token in coref.before(index, determiner, 1):
-        if token.dep not in _SUBJECT_DEPS and token.dep != _PASSIVE_SUBJECT:
+        if (token.dep not in _SUBJECT_DEPS and token.dep != _PASSIVE_SUBJECT) or token.i in skip:
             continue
         entity = index.entity_of.get(token.i)
         if entity is not None and entity.type in ("PER", "ORG", "GPE"):
