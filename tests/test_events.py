@@ -1951,6 +1951,9 @@ def test_the_two_sides_of_an_entre_phrase(nlp):
         ("057", "EGY", "ISR"),
         ("057", "ISR", "EGY"),
     ]
+    # The sides of the act noun a verb tells again ("les négociations … ont repris").
+    codes = _coded("Les négociations entre le Japon et la Chine ont repris lundi.")
+    assert sorted(codes) == [("046", "CHN", "JPN"), ("046", "JPN", "CHN")]
 
 
 @pytest.mark.slow

@@ -631,9 +631,11 @@ def two_sides(index: _Index, trigger: Token, code: str) -> list[Token]:
         ] + [
             t
             for s in index.kids(trigger.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+            if not index.kids(trigger.i, "obj")
+            and any(a[1][:2] == code[:2] for a in lexicon().get((s.lemma.lower(), "NOUN"), ()))
             for t in index.kids(s.i, "nmod")
             if _case(index, t) == "entre"
-        ]
+        ]  # (the verb tells again the act its subject names: not "le conflit entre … a tué")
     if not between and trigger.pos == "NOUN":
         # "les affrontements que le pays connaît avec l'Inde", "les négociations que le
         # gouvernement mène avec les FARC": the subject of a relative clause and its partner.
