@@ -379,6 +379,7 @@ def noun_agent(index: _Index, noun: Token) -> Token | None:
 
 # Verbs (folded lemmas) of carrying out an act: "l'attaque perpétrée par", "les frappes
 # menées par", "les sanctions imposées par", "l'enquête ouverte par": the agent did it.
+# (With the feminine participles the lemmatizer leaves as written: "menée", "ouverte".)
 CARRIED_OUT = frozenset(
     {"mener", "conduire", "lancer", "perpetrer", "commettre", "organiser", "orchestrer",
      "effectuer", "realiser", "executer", "operer", "declencher", "ordonner", "decider",
