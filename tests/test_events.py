@@ -2115,3 +2115,166 @@ def test_by_means_of_is_no_aid(nlp):
     assert codes("Les policiers ont ouvert la porte à l'aide d'explosifs.") == []
     helped = veille.analyze("Les rebelles ont pris la ville à l'aide de la Russie.").events
     assert any(v.cameo.startswith("07") for v in helped)
+
+
+def test_the_par_phrase_of_an_act_noun_is_its_doer_and_de_its_patient(nlp):
+    # A noun read as a passive: "par" names who did it, "de" to whom.
+    assert _coded("L'enlèvement de deux journalistes italiens par des miliciens libyens.") == [
+        ("181", "LBY", "ITA")
+    ]
+    assert ("180", "AFG", "USA") in _coded(
+        "L'attaque perpétrée par des talibans afghans contre l'ambassade américaine a fait dix "
+        "morts."
+    )
+    # A participle of no carrying out does not name the doer.
+    assert ("190", "TUR", None) not in _coded(
+        "Les combats parrainés par la Turquie ont repris au nord de la Syrie."
+    )
+
+
+@pytest.mark.slow
+def test_who_leaves_and_what_is_left(nlp):
+    # The first "de" of a noun of leaving is who leaves, the one naming an organisation
+    # (or a place, for troops) what is left; a possessive is the clause's subject.
+    assert _coded("Le retrait du Burundi de la CPI a été confirmé mercredi.") == [
+        ("160", "BDI", None)
+    ]
+    analysis = veille.analyze("La Gambie a annoncé son retrait de la CPI.")
+    (left,) = [v for v in analysis.events if v.root == "16"]
+    assert (left.source_country, left.target_actor) == ("GMB", "IGOICC")
+    assert _coded("La Russie a annoncé le retrait de ses troupes de Syrie.") == [
+        ("0874", "RUS", "SYR")
+    ]
+
+
+@pytest.mark.slow
+def test_the_two_sides_of_an_entre_phrase(nlp):
+    # One record each way.
+    assert sorted(_coded("De violents affrontements entre l'Inde et le Pakistan ont eu lieu.")) == [
+        ("190", "IND", "PAK"),
+        ("190", "PAK", "IND"),
+    ]
+    assert sorted(_coded("Un accord a été conclu entre Israël et l'Égypte.")) == [
+        ("057", "EGY", "ISR"),
+        ("057", "ISR", "EGY"),
+    ]
+    # The sides of the act noun a verb tells again ("les négociations … ont repris").
+    codes = _coded("Les négociations entre le Japon et la Chine ont repris lundi.")
+    assert sorted(codes) == [("046", "CHN", "JPN"), ("046", "JPN", "CHN")]
+
+
+@pytest.mark.slow
+def test_the_target_of_an_act_noun_hung_on_its_doer(nlp):
+    assert _coded("Les critiques de la Chine à l'encontre du Japon se multiplient.") == [
+        ("111", "CHN", "JPN")
+    ]
+    assert ("180", "PSE", "ISR") in _coded("L'attaque du Hamas contre Israël a fait trois morts.")
+
+
+@pytest.mark.slow
+def test_the_one_an_act_noun_is_done_to(nlp):
+    # "faire l'objet de", "être victime de", "être visé par": the subject undergoes the act.
+    assert _coded("Le ministre russe fait l'objet d'une enquête pour corruption.") == [
+        ("091", None, "RUS")
+    ]
+    assert _coded("Le journaliste russe a été victime d'une agression.") == [("180", None, "RUS")]
+    assert _coded("Le ministre russe est visé par une enquête pour corruption.") == [
+        ("091", None, "RUS")
+    ]
+
+
+@pytest.mark.slow
+def test_the_target_on_a_verb_that_tells_no_act(nlp):
+    # "se sont poursuivies contre": the complement of a verb of no act of its own is the
+    # noun's.
+    codes = _coded("Les frappes aériennes se sont poursuivies contre les positions syriennes.")
+    assert [(c[:2], t) for c, _, t in codes] == [("19", "SYR")]
+
+
+@pytest.mark.slow
+def test_le_groupe_is_not_its_agent_nor_an_aside(nlp):
+    text = (
+        "L'attentat a été revendiqué par le groupe Boko Haram (allié à Al-Qaïda). Le groupe, "
+        "affaibli par l'armée tchadienne, a menacé le gouvernement nigérian. Chassé de la "
+        "capitale par les soldats de l'Union africaine en 2015, le groupe tient encore plusieurs "
+        "villes."
+    )
+    analysis = veille.analyze(text)
+    names = {e.id: e.name for e in analysis.entities}
+    (threat,) = [v for v in analysis.events if v.root == "13"]
+    assert names.get(threat.source) == "Boko Haram"  # not the army that weakened it
+    (chased,) = [v for v in analysis.events if v.trigger == "Chassé"]
+    assert names.get(chased.target) == "Boko Haram"
+
+
+@pytest.mark.slow
+def test_a_possessive_on_a_subject_act_noun_refers_back(nlp):
+    codes = _coded("Le président russe est arrivé à Pékin. Sa visite doit durer trois jours.")
+    assert ("042", "RUS", None) in codes
+    # Of an act done to someone, the possessive is whom it was done to.
+    codes = _coded("Le journaliste turc a été libéré. Son arrestation avait eu lieu en mai.")
+    assert ("173", None, "TUR") in codes
+
+
+@pytest.mark.slow
+def test_the_act_a_passive_verb_tells_again_has_the_parties(nlp):
+    assert _coded("L'aide fournie par la France au Mali a augmenté.") == [("070", "FRA", "MLI")]
+    codes = _coded("Les sanctions de l'Union européenne contre la Russie ont été prolongées.")
+    assert [(c, t) for c, _, t in codes] == [("163", "RUS")]
+
+
+@pytest.mark.slow
+def test_the_two_sides_of_a_relative_clause_with_avec(nlp):
+    codes = _coded(
+        "Le chef de l'armée doit faire face aux combats que le Pakistan mène avec l'Inde."
+    )
+    assert ("190", "PAK", "IND") in codes and ("190", "IND", "PAK") in codes
+
+
+@pytest.mark.slow
+def test_the_owner_of_the_complement_an_act_noun_needs(nlp):
+    # "le déploiement de la mission de l'ONU": the mission's, in the country named with it.
+    codes = _coded(
+        "Le déploiement de la mission de l'Union africaine en Somalie a commencé en mars."
+    )
+    assert [(c, t) for c, _, t in codes] == [("074", "SOM")]
+
+
+@pytest.mark.slow
+def test_a_participle_with_its_agent_acts_on_the_noun_it_qualifies(nlp):
+    # The noun qualified is the complement the entry needs ("renverser" a president).
+    assert _coded("Le président égyptien, renversé par l'armée en 2013, est en prison.") == [
+        ("170", "EGY", "EGY")
+    ]
+    assert _coded("L'accord signé en 2015 prévoit une baisse des droits de douane.") == []
+
+
+@pytest.mark.slow
+def test_alleged_members_belong_to_the_group_named_after(nlp):
+    codes = _coded("La police turque a annoncé l'arrestation de 12 militants présumés du PKK.")
+    assert [(c, t) for c, _, t in codes] == [("173", "TUR")]
+    analysis = veille.analyze("La Turquie a interpellé des dizaines de membres présumés de l'EI.")
+    assert [v.target_actor for v in analysis.events] == ["IMGMOS"]
+
+
+@pytest.mark.slow
+def test_a_mediation_between_two_sides_is_towards_each(nlp):
+    codes = _coded("La Norvège assure la médiation entre le gouvernement colombien et les FARC.")
+    assert [(c, s, t) for c, s, t in codes] == [("045", "NOR", "COL"), ("045", "NOR", "COL")]
+
+
+@pytest.mark.slow
+def test_the_possessive_of_an_act_done_to_someone_is_its_patient(nlp):
+    codes = _coded(
+        "Le président brésilien a demandé l'annulation de sa destitution devant la justice."
+    )
+    assert ("116", None, "BRA") in codes  # the one removed, not the remover
+    # Who announces an arrest of someone named before is not arrested.
+    codes = _coded("Le journaliste turc est rentré. La police a procédé à son arrestation.")
+    assert ("173", "TUR", "TUR") in codes
+
+
+@pytest.mark.slow
+def test_an_act_noun_named_twice_in_a_sentence_is_one_record(nlp):
+    codes = _coded("La grève a été votée par les syndicats, et la grève commencera lundi.")
+    assert [c[:2] for c, _, _ in codes].count("14") == 1

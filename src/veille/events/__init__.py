@@ -30,7 +30,7 @@ from dataclasses import replace
 from veille import data
 from veille.clean import find_marked
 from veille.data import fold
-from veille.events.actors import _actors
+from veille.events.actors import _actors, two_sides
 from veille.events.base import (
     _DE,
     _INTENT_OF_CODE,
@@ -128,7 +128,30 @@ def extract_events(
         for r, noun in found
         if not (noun and _doer_key(r) and (r.start, r.root, _doer_key(r)) in told)
     ]
+    # "La destitution a été votée par 61 voix pour sa destitution": one act noun named
+    # twice in a sentence, with no side told differently, is one act.
+    named: list[Event] = []
+    for r, noun in found:
+        if noun and r in kept and any(_again(r, other) for other in named):
+            kept.remove(r)
+        elif noun:
+            named.append(r)
     return tuple(replace(r, id=f"v{n}") for n, r in enumerate(kept, start=1))
+
+
+def _again(record: Event, before: Event) -> bool:
+    """The record tells again, by the same noun, the act of a record before it."""
+    if (record.start, record.root, fold(record.trigger)) != (
+        before.start,
+        before.root,
+        fold(before.trigger),
+    ):
+        return False
+    sides = (
+        (record.source_actor, before.source_actor),
+        (record.target_actor, before.target_actor),
+    )
+    return all(a is None or b is None or a == b for a, b in sides)
 
 
 def _doer_key(record: Event) -> str:
@@ -196,6 +219,7 @@ def _events(
         *_conjoined(index, trigger, source),
         *members(index, source),
         *_listed(index, source),
+        *([target] if two_sides(index, trigger, code) else []),
     ]:
         actor = _localised_doer(index, actor, code, target, local)
         if not any(_same(actor, other) for other in sources):

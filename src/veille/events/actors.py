@@ -20,8 +20,23 @@ from veille.events.base import (
     _verb_of,
 )
 from veille.events.codes import lexicon, noun_entry_objects, verb_entry_objects
-from veille.events.doers import _clause_subject, _noun_source
-from veille.events.phrases import _actor_of, _adjective_actor, _from_entity
+from veille.events.doers import (
+    CARRIED_OUT,
+    _clause_subject,
+    _noun_source,
+    left_behind,
+    noun_agent,
+    undergoer,
+)
+from veille.events.phrases import (
+    _actor_of,
+    _adjective_actor,
+    _from_entity,
+    _org_anaphor,
+    _org_antecedent,
+    possessor,
+)
+from veille.events.triggers import _trigger
 from veille.nlp import Token
 
 
@@ -151,6 +166,12 @@ def _people_word(token: Token) -> bool:
 
 
 def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
+    sides = two_sides(index, trigger, code)
+    if sides:
+        # "des affrontements entre l'Inde et le Pakistan", "un accord a été conclu entre
+        # l'Iran et les États-Unis": one side acts on the other (the record the other way
+        # round is made with the others of a list).
+        return _actor_of(index, sides[0]), _actor_of(index, sides[1])
     source, target = _parties(index, trigger, code)
     if code == "0831" and fold(trigger.lemma) in _FORCING:
         # "a été contraint à la démission par l'armée": the one forced out yields power.
@@ -205,6 +226,24 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             # "une Palestinienne a attaqué … avant d'être abattue": the one the passive
             # infinitive happens to is the subject of the clause it depends on.
             target = _clause_subject(index, head)
+        lemma = patient.lemma.lower() if patient is not None else ""
+        acts = [a for a in lexicon().get((lemma, "NOUN"), ()) if a[1][:2] == code[:2]]
+        if patient is not None and patient.pos == "NOUN" and acts:
+            # "les sanctions de l'UE contre la Russie ont été prolongées": the act the verb
+            # tells again has the parties (not "des manifestations interdites", another).
+            told = _parties(index, patient, acts[0][1])
+            source = source if source.named else told[0]
+            target = told[1]
+        if (
+            patient is not None
+            and target.entity is not None
+            and target.entity is source.entity
+            and _org_anaphor(index, patient)
+        ):
+            # "Chassé de la capitale par la mission de l'Union africaine, le groupe …": the
+            # group is another organisation than the agent.
+            other = _org_antecedent(index, patient, skip=source.entity)
+            target = _from_entity(other) if other is not None else _Actor()
         return source, target
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
@@ -241,29 +280,51 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     else:
         source = _noun_source(index, trigger, code)
         target = _noun_patient(index, trigger)
+        done_to = undergoer(index, trigger)
+        if not target.named and done_to is not None:
+            target = _actor_of(index, done_to)  # "a été victime d'une agression"
         if not target.named:
             target = _beneficiary(index, trigger, code)
         if not target.named:
             target = _sufferer(index, trigger)
+        left = left_behind(index, trigger, code)
+        if left is not None:
+            # "la sortie du Royaume-Uni de l'Union européenne": what is left
+            target = _actor_of(index, left)
         needs = noun_entry_objects().get(trigger.lemma.lower(), frozenset())
         for needed in index.kids(trigger.i, "nmod"):
-            if needed.lemma.lower() in needs and code == "160" and _case(index, needed) in _DE:
-                # "la sortie du Royaume-Uni de l'Union européenne": what is left
-                target = _actor_of(index, needed)
             if not target.named and needed.lemma.lower() in needs:
                 # "une procédure de sanction contre la Pologne"
                 target = _prepositional_target(index, needed, code)
     if not target.named:
         target = _prepositional_target(index, trigger, code)
+    if not target.named and code.startswith("045"):
+        # "la médiation de la Norvège entre le gouvernement et les FARC": both sides are
+        # its targets (the second is the first's ``members``).
+        between = _between(index, trigger)
+        target = _actor_of(index, between[0]) if between else target
+    if not target.named and trigger.pos == "NOUN":
+        # "l'attaque perpétrée par des talibans contre l'ambassade", "les menaces de la Corée
+        # du Nord contre le Japon": the parser hangs the act's complement on a participle
+        # of the noun or on the name of its doer.
+        for holder in _noun_holders(index, trigger, source):
+            target = _prepositional_target(index, holder, code, _NESTED_CASES)
+            if target.named:
+                break
     head = index.tokens[trigger.head]
     if (
         not target.named
         and trigger.pos == "NOUN"
         and head.pos == "VERB"
-        and (trigger.dep in ("obj", "nsubj:pass") or trigger.dep.startswith("obl"))
+        and (
+            trigger.dep in ("obj", "nsubj:pass")
+            or trigger.dep.startswith("obl")
+            or (trigger.dep == "nsubj" and _trigger(index, head) is None)
+        )
     ):
         # "a commencé sa campagne militaire en Ukraine", "les accusations ont été formulées
-        # contre le ministre": the verb's complements count.
+        # contre le ministre", "des manifestations ont eu lieu contre le président" (a verb
+        # that tells no act of its own): the verb's complements count.
         target = _prepositional_target(index, head, code)
     if not target.named and trigger.pos == "VERB":
         # "a accordé l'asile au fondateur de WikiLeaks", "apporte son soutien à X": the
@@ -425,9 +486,24 @@ def _object_actor(index: _Index, verb: Token, thing: Token) -> _Actor:
 
 
 def _noun_patient(index: _Index, noun: Token) -> _Actor:
-    """ "l'arrestation de Bradley Manning": whom an act noun of ``patient_noun`` is done to."""
-    if fold(noun.lemma) not in data.name_lists()["patient_noun"]:
+    """ "l'arrestation de Bradley Manning": whom an act noun of ``patient_noun`` is done to;
+    "l'attaque de l'ambassade par les rebelles": any act noun's, when a "par" phrase names
+    its doer (the noun is read as a passive)."""
+    patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
+    if not patient_noun and noun_agent(index, noun) is None:
         return _Actor()
+    possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
+    if patient_noun and possessive:
+        # "X a été libéré. Son arrestation …", "X demande l'annulation de sa destitution";
+        # not the subject of the verb the act is the complement of ("la police a procédé
+        # à son arrestation").
+        verb = index.tokens[noun.head]
+        doers: frozenset[int] = frozenset()
+        if verb.i != noun.i and (noun.dep == "obj" or noun.dep.startswith("obl")):
+            doers = frozenset(
+                i for s in index.kids(verb.i, *_SUBJECT_DEPS) for i in _subtree(index, s.i)
+            )
+        return possessor(index, possessive[0], doers)
     for child in index.kids(noun.i, "nmod"):
         if _case(index, child) in _DE:
             actor = _actor_of(index, child)
@@ -453,7 +529,14 @@ def _beneficiary(index: _Index, noun: Token, code: str) -> _Actor:
         or noun.dep not in ("obj", "obl:arg", "obl:mod")
     ):
         return _Actor()
-    return _clause_subject(index, verb)
+    receiver = _clause_subject(index, verb)
+    if not receiver.named and verb.verb_form == "Part" and verb.dep == "advcl":
+        # "Bénéficiant du soutien de Merkel, Juncker avait été intronisé": a participle
+        # clause says something of the main clause's subject, active or passive.
+        main = index.tokens[verb.head]
+        subjects = index.kids(main.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+        receiver = _actor_of(index, subjects[0]) if subjects else receiver
+    return receiver
 
 
 # Roots of help one owes something to ("grâce à l'aide de …"): cooperation, aid, yielding.
@@ -531,6 +614,66 @@ def _between(index: _Index, noun: Token) -> list[Token]:
     return phrases
 
 
+def two_sides(index: _Index, trigger: Token, code: str) -> list[Token]:
+    """ "entre l'Inde et le Pakistan": the two sides an "entre" phrase of the act (or of the
+    verb an act noun is the subject of) names, or the subject of a relative clause on the
+    act noun and its "avec" partner, when both are actors; not the parties a mediator
+    stands between (045)."""
+    if code.startswith("045"):
+        return []
+    between = _between(index, trigger)
+    if not between and trigger.pos == "VERB":
+        # "un accord a été conclu entre …", "les négociations entre … ont repris"
+        between = [
+            t
+            for t in index.kids(trigger.i, "obl:mod", "obl:arg", "obl")
+            if _case(index, t) == "entre"
+        ] + [
+            t
+            for s in index.kids(trigger.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+            if not index.kids(trigger.i, "obj")
+            and any(a[1][:2] == code[:2] for a in lexicon().get((s.lemma.lower(), "NOUN"), ()))
+            for t in index.kids(s.i, "nmod")
+            if _case(index, t) == "entre"
+        ]  # (the verb tells again the act its subject names: not "le conflit entre … a tué")
+    if not between and trigger.pos == "NOUN":
+        # "les affrontements que le pays connaît avec l'Inde", "les négociations que le
+        # gouvernement mène avec les FARC": the subject of a relative clause and its partner.
+        for clause in index.kids(trigger.i, "acl:relcl"):
+            subjects = [s for s in index.kids(clause.i, *_SUBJECT_DEPS) if s.pos != "PRON"]
+            partners = [
+                t
+                for t in index.kids(clause.i, "obl:mod", "obl:arg", "obl")
+                if _case(index, t) == "avec"
+            ]
+            if subjects and partners:
+                one, other = _actor_of(index, subjects[0]), _actor_of(index, partners[0])
+                if one.named and other.named and not (one.site or other.site):
+                    return [subjects[0], partners[0]]
+        return []
+    if not between:
+        return []
+    first = between[0]
+    others = index.kids(first.i, "conj")
+    if not others:
+        # "entre le gouvernement colombien et les FARC", the second side parsed elsewhere:
+        # the noun after the "et" that ends the first side's phrase.
+        k = max(_subtree(index, first.i)) + 1
+        end = index.parsed.sents[first.sent][1]
+        if k < end and fold(index.tokens[k].text) == "et":
+            k += 1
+            while k < end and index.tokens[k].pos == "DET":
+                k += 1
+            if k < end and index.tokens[k].pos in ("NOUN", "PROPN"):
+                others = [index.tokens[k]]
+    if not others:
+        return []
+    one, other = _actor_of(index, first), _actor_of(index, others[0])
+    if not (one.named and other.named) or one.site or other.site:
+        return []
+    return [first, others[0]]
+
+
 def _joint(code: str) -> bool:
     """An act two parties do with each other (a meeting, a negotiation, an agreement,
     cooperation), not one they do together to a third: "la maire de Paris et le Conseil
@@ -552,15 +695,64 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
     return _Actor()
 
 
-def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
-    """ "avec son homologue chinois, Liu Zhenli", "contre son voisin", "à Liu", "en Ukraine"."""
-    cases = {"avec", "contre", "a", "au", "aux", "aupres", "envers", "vers", "en", "sur"}
-    if code[:2] in ("10", "02"):
+def _noun_holders(index: _Index, noun: Token, source: _Actor) -> list[Token]:
+    """The words the parser may hang an act noun's own complements on: a participle on the
+    noun ("les frappes menées par …") and the phrase naming its doer, the "de" or "par"
+    complement of the noun or of that participle."""
+    # (Not a tie: "des attentats liés à l'EI".)
+    holders = [
+        p
+        for p in index.kids(noun.i, "acl", "amod")
+        if p.verb_form == "Part" and fold(p.lemma) in CARRIED_OUT | {"diriger"}
+    ]
+    doers = [t for t in index.kids(noun.i, "nmod") if _case(index, t) in (*_DE, "par")]
+    doers += [
+        t
+        for p in holders
+        for t in index.kids(p.i, "obl:agent", "obl:mod", "obl:arg")
+        if _case(index, t) == "par"
+    ]
+    if source.token is not None and source.token not in (t.i for t in doers):
+        doers.append(index.tokens[source.token])
+    # (Only a doer's own phrase: not "l'enquête du parquet", where "sur" is the inquiry's.)
+    return holders + [d for d in doers if d.i != noun.i and _subtree_of(index, noun, d)]
+
+
+def _subtree_of(index: _Index, noun: Token, token: Token) -> bool:
+    return token.i in _subtree(index, noun.i)
+
+
+# Prepositions of the target hung on a word inside the act noun's phrase: "contre",
+# "envers", "à" someone, "avec" a partner, "en" a country force is used in (not "sur",
+# which that word may take).
+_NESTED_CASES = frozenset({"contre", "envers", "a", "au", "aux", "aupres", "avec", "en"})
+_TARGET_CASES = frozenset(
+    {"avec", "contre", "a", "au", "aux", "aupres", "envers", "vers", "en", "sur"}
+)
+# Nouns of a compound preposition of the target: "à l'encontre de", "à l'égard de", "à
+# l'endroit de" (folded).
+_TOWARDS = frozenset({"encontre", "egard", "endroit"})
+
+
+def _prepositional_target(
+    index: _Index, trigger: Token, code: str, cases: frozenset[str] = _TARGET_CASES
+) -> _Actor:
+    """ "avec son homologue chinois, Liu Zhenli", "contre son voisin", "à Liu", "en Ukraine",
+    "à l'encontre du Japon", "vis-à-vis de la Russie"."""
+    if code[:2] in ("10", "02") and cases is _TARGET_CASES:
         cases |= _DE  # "exige du gouvernement français"
-    for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj"):
+    for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj", "amod"):
         case = _case(index, child)
         if child.dep == "iobj" and child.pos == "PRON":
             case = "a"  # "lui a accordé": a dative clitic is "à" someone
+        if (fold(child.lemma) in _TOWARDS and case == "a") or fold(child.text) == "vis-a-vis":
+            # "à l'encontre du Japon", "vis-à-vis de la Russie": the "de" phrase
+            towards = [t for t in index.kids(child.i, "nmod", "obl:arg") if _case(index, t) in _DE]
+            if not towards:
+                continue
+            child, case = towards[0], "contre"
+        elif child.dep == "amod":
+            continue
         if case in cases:
             actor = _actor_of(index, child)
             if actor.entity is None:
@@ -568,7 +760,7 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
             place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
             # "ont manifesté à Bruxelles", "à l'offensive à Deir ez-Zor": where, not whom
             # (but force "en Ukraine" is used on the country).
-            where = not code.startswith(("042", "19", "03")) or (
+            where = not code.startswith(("042", "074", "19", "03")) or (
                 code.startswith("19") and not _country_name(index, child)
             )
             if place and case in ("a", "en") and where:

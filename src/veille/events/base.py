@@ -81,7 +81,7 @@ class _Index(ParseIndex):
         self.link(repaired)
         repaired = _active_subjects(self, repaired)
         repaired = _main_subjects(self, repaired)
-        self.link(_unprepositioned_subjects(self, repaired))
+        self.link(_alleged(_unprepositioned_subjects(self, repaired)))
         self.article = article
         # Sentences counted without those of whitespace only (the break between two
         # paragraphs is no sentence between them).
@@ -118,6 +118,30 @@ class _Index(ParseIndex):
 
     def voice_at(self, char: int) -> Entity | None:
         return next((e for s, end, e in self.voices if s <= char < end), None)
+
+
+def _alleged(tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "16 djihadistes présumés du Front al-Nosra", "des membres présumés de l'EI": the
+    parser may hang "présumé" (and the group named after it) off the act the people are
+    in, or read it as a clause; it qualifies the noun right before it."""
+    fixed = list(tokens)
+    for token in tokens:
+        if token.i == 0 or fold(token.text) not in _ALLEGED:
+            continue
+        noun = tokens[token.i - 1]
+        if noun.pos != "NOUN" or noun.sent != token.sent:
+            continue
+        above, steps = noun, 0
+        while above.head != above.i and above.head != token.i and steps < 50:
+            above, steps = fixed[above.head], steps + 1
+        if above.head == token.i:
+            continue  # the noun hangs below it: no cycle
+        fixed[token.i] = replace(token, pos="ADJ", dep="amod", head=noun.i, verb_form="", tense="")
+    return tuple(fixed)
+
+
+# "présumé" and its forms (folded).
+_ALLEGED = frozenset({"presume", "presumes", "presumee", "presumees"})
 
 
 def _participles(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:

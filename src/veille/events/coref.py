@@ -82,14 +82,16 @@ def object_antecedent(index: _Index, pronoun: Token) -> Token | None:
     return None
 
 
-def country_antecedent(index: _Index, noun: Token) -> str | None:
-    """ "le pays" with no complement or adjective: the country named last before it, in
-    the article (a country stays the topic until another is named); its ISO code."""
+def country_antecedent(index: _Index, noun: Token, without: int | None = None) -> str | None:
+    """ "le pays" with no complement or adjective (but ``without``, one that is no part of
+    the phrase): the country named last before it, in the article (a country stays the
+    topic until another is named); its ISO code."""
     if fold(noun.lemma) != "pays" or noun.pos != "NOUN":
         return None
-    if not any(fold(d.text) in ("le", "ce") for d in index.kids(noun.i, "det")):
-        return None
-    if index.kids(noun.i, "amod", "nmod"):
+    definite = any(fold(d.text) in ("le", "ce") for d in index.kids(noun.i, "det"))
+    if not definite and _case(index, noun) not in ("du", "au"):
+        return None  # ("du pays", "au pays": the article is in the preposition)
+    if any(k.i != without for k in index.kids(noun.i, "amod", "nmod")):
         return None  # "le pays voisin", "le pays de Galles"
     # Country names as the gazetteer found them ("la Turquie", not the city "Ankara").
     named = [

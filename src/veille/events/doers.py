@@ -19,7 +19,7 @@ from veille.events.base import (
     _verb_of,
 )
 from veille.events.codes import lexicon, noun_entry_objects
-from veille.events.phrases import _actor_of, _adjective_actor, _from_entity
+from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, possessor
 from veille.events.triggers import _trigger
 from veille.nlp import Token
 
@@ -172,6 +172,10 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if fold(noun.lemma) in lists["people"]:
         # "un kamikaze", "les assaillants": of no side the word tells.
         return _Actor(party=True, people=True, unaligned=fold(noun.lemma) in lists["unaligned"])
+    opened = noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _OPENINGS
+    agent = None if opened else noun_agent(index, noun)
+    if agent is not None:
+        return _actor_of(index, agent)  # "l'arrestation de l'opposant par la police"
     # "l'offensive de la Russie"; "les assauts répétés de l'armée syrienne", where the
     # parser hangs the complement off the participle.
     complements = index.kids(noun.i, "nmod") + [
@@ -179,15 +183,20 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     ]
     patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
     needed = noun_entry_objects().get(noun.lemma.lower(), frozenset())
+    left = left_behind(index, noun, code)
     for child in [] if patient_noun else complements:
-        if child.lemma.lower() in needed and (
-            (child.lemma.lower(), "NOUN") in lexicon() or code == "160"
-        ):
-            # "la procédure de sanction contre la Pologne", "la sortie de la CPI": what,
-            # not whose.
+        if child.lemma.lower() in needed and (child.lemma.lower(), "NOUN") in lexicon():
+            # "la procédure de sanction contre la Pologne": what, not whose; but "le
+            # déploiement de la mission de l'Union africaine": the mission's.
+            for owner in index.kids(child.i, "nmod"):
+                actor = _actor_of(index, owner) if _case(index, owner) in _DE else _Actor()
+                if actor.actor_code is not None:
+                    return actor
             continue
+        if left is not None and child.i == left.i:
+            continue  # "la sortie de la CPI": what is left, not who leaves
         if _case(index, child) in _DE:
-            actor = _actor_of(index, child)
+            actor = _actor_of(index, child, left.i if left is not None else None)
             if actor.actor_code is not None:
                 return actor
     for child in index.kids(noun.i, "amod"):
@@ -200,7 +209,15 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         actor = _actor_of(index, index.tokens[noun.head])
         if actor.named:
             return actor
+    if undergoer(index, noun) is not None:
+        return _Actor()  # "le ministre fait l'objet d'une enquête": it is done to him
     possessive = [t for t in index.kids(noun.i, "det") if t.lemma in ("son", "leur")]
+    if possessive and patient_noun and noun.dep not in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT):
+        possessive = []  # "sa destitution": whom it was done to, not who did it
+    if possessive and noun.dep in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT):
+        # "Poutine est arrivé à Pékin. Sa visite …": the one named before (but "Son
+        # arrestation …" is of whom it was done to).
+        return _Actor() if patient_noun else possessor(index, possessive[0])
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _OPENINGS:
@@ -249,6 +266,130 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()
+
+
+def _leaving(code: str) -> bool:
+    """Leaving an organisation or a treaty (160), withdrawing troops (087x)."""
+    return code == "160" or code.startswith("087")
+
+
+def left_behind(index: _Index, noun: Token, code: str) -> Token | None:
+    """ "la sortie du Royaume-Uni de l'Union européenne", "le retrait de la CPI", "le
+    retrait des troupes américaines d'Afghanistan": what a noun of leaving says is left, a
+    "de" complement (or the "de" complement of the leaver, where the parser hangs it)
+    naming an organisation or a treaty (160) or a place (087x); the first "de" complement
+    of another kind is the one who leaves."""
+    if not _leaving(code):
+        return None
+    complements = [t for t in index.kids(noun.i, "nmod") if _case(index, t) in _DE]
+    complements.sort(key=lambda t: t.i)
+    if complements:
+        first = complements[0]
+        nested = index.kids(first.i, "nmod", "obl:arg") + [
+            c for a in index.kids(first.i, "amod") for c in index.kids(a.i, "obl:arg")
+        ]
+        name = index.entity_of.get(first.i)
+        complements += sorted(
+            (
+                t
+                for t in nested
+                if _case(index, t) in _DE and (name is None or index.entity_of.get(t.i) is not name)
+            ),
+            key=lambda t: t.i,
+        )
+    needed = noun_entry_objects().get(noun.lemma.lower(), frozenset())
+    for complement in complements:
+        entity = index.entity_of.get(complement.i)
+        if code == "160":
+            if complement.lemma.lower() in needed or fold(complement.lemma) in _LEFT_BODIES:
+                return complement
+            if entity is not None and entity.type == "ORG":
+                return complement
+        elif entity is not None and entity.type in ("GPE", "LOC"):
+            return complement  # "d'Afghanistan": the troops leave the country
+    return None
+
+
+# What one leaves (160) named by a common noun, folded: "la sortie de l'accord".
+_LEFT_BODIES = frozenset(
+    {"accord", "traite", "convention", "pacte", "protocole", "statut", "organisation",
+     "alliance", "union", "zone", "cour", "coalition", "charte"}
+)  # fmt: skip
+
+
+def undergoer(index: _Index, noun: Token) -> Token | None:
+    """ "le ministre fait l'objet d'une enquête", "a été la cible d'une attaque", "a été
+    victime d'une agression", "est visé par une enquête": the subject of the clause that
+    says the act is done to it (the parser may hang the act on the verb or on a nearer
+    noun)."""
+    if _case(index, noun) == "par" and noun.dep in ("obl:agent", "obl:mod", "obl:arg"):
+        verb = index.tokens[noun.head]
+        if fold(verb.lemma) in _AIMED and index.kids(verb.i, "aux:pass"):
+            subjects = index.kids(verb.i, _PASSIVE_SUBJECT)
+            return subjects[0] if subjects else None
+        return None
+    if _case(index, noun) not in _DE:
+        return None
+    kid = noun
+    for head in _heads(index, noun, 3):
+        if kid.dep not in ("nmod", "obl:arg", "obl:mod"):
+            return None
+        objects = [head] if fold(head.lemma) in _UNDERGONE else []
+        if head.pos == "VERB" and fold(head.lemma) == "faire":
+            objects = [o for o in index.kids(head.i, "obj") if fold(o.lemma) == "objet"]
+        if objects:
+            holder = objects[0]
+            subjects = index.kids(holder.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+            if not subjects and holder.dep == "obj" and holder.head != holder.i:
+                subjects = index.kids(holder.head, *_SUBJECT_DEPS, _PASSIVE_SUBJECT)
+            return subjects[0] if subjects else None
+        kid = head
+    return None
+
+
+# What one is of an act done to one: "l'objet d'une enquête", "la cible d'une attaque",
+# "victime d'une agression" (folded).
+_UNDERGONE = frozenset({"objet", "cible", "victime"})
+# Verbs whose passive subject an act is aimed at: "est visé par une enquête" (folded).
+_AIMED = frozenset({"viser", "vise", "cibler", "cible", "toucher", "touche", "concerner"})
+
+
+def noun_agent(index: _Index, noun: Token) -> Token | None:
+    """ "l'arrestation de l'opposant par la police", "les frappes menées par la coalition":
+    the "par" complement of an act noun, or of a participle on it that tells the act was
+    carried out (not "l'attaque condamnée par la France", "des négociations parrainées
+    par la Turquie"), when it names an actor (not "une attaque par drone")."""
+    phrases = [t for t in index.kids(noun.i, "nmod") if _case(index, t) == "par"]
+    for participle in index.kids(noun.i, "acl", "amod"):
+        if participle.verb_form != "Part" or participle.tense != "Past":
+            continue
+        if fold(participle.lemma) not in CARRIED_OUT:
+            continue  # "des négociations parrainées par la Turquie": not theirs
+        phrases += [
+            t
+            for t in index.kids(participle.i, "obl:agent", "obl:arg", "obl:mod")
+            if _case(index, t) == "par"
+        ]
+    for phrase in phrases:
+        actor = _actor_of(index, phrase)
+        if actor.named and not actor.site:
+            return phrase
+    return None
+
+
+# Verbs (folded lemmas) of carrying out an act: "l'attaque perpétrée par", "les frappes
+# menées par", "les sanctions imposées par", "l'enquête ouverte par": the agent did it.
+# (With the feminine participles the lemmatizer leaves as written: "menée", "ouverte".)
+CARRIED_OUT = frozenset(
+    {"mener", "conduire", "lancer", "perpetrer", "commettre", "organiser", "orchestrer",
+     "effectuer", "realiser", "executer", "operer", "declencher", "ordonner", "decider",
+     "decreter", "imposer", "infliger", "adopter", "prendre", "ouvrir", "diligenter",
+     "revendiquer", "entreprendre", "engager", "livrer", "porter", "proferer", "formuler",
+     "fournir", "apporter", "accorder", "octroyer", "verser", "deployer", "exercer",
+     "lancee", "menee", "conduite", "perpetree", "commise", "organisee", "effectuee",
+     "ouverte", "imposee", "prise", "ordonnee", "revendiquee", "formulee", "fournie",
+     "apportee", "accordee", "octroyee", "versee", "deployee", "exercee"}
+)  # fmt: skip
 
 
 # Nouns of the start of an act: "l'ouverture d'une enquête", "le lancement de l'offensive".

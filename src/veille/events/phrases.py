@@ -45,12 +45,17 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     for conj in index.kids(token.i, "conj"):
         if entity is None or index.entity_of.get(conj.i) is not entity:
             left_out.update(_subtree(index, conj.i))
-    if entity is None and _people_noun(token):
+    if entity is None and token.pos == "NOUN":
         # "De nombreux jeunes, soupçonnés de préparer des attentats sous l'influence de
         # l'État islamique": a participle clause on people says what of them, not who.
         # (But "des suspects liés au Front al-Nosra", "affiliés à Al-Qaïda": a tie says whose.)
+        # On anything else, a participle with its agent names another ("le groupe,
+        # affaibli par la mission de l'Union africaine").
+        people = _people_noun(token)
         for clause in index.kids(token.i, "acl"):
-            if clause.pos == "VERB" and fold(clause.lemma) not in _TIES:
+            if clause.pos != "VERB" or fold(clause.lemma) in _TIES:
+                continue
+            if people or any(_case(index, k) == "par" for k in index.kids(clause.i, *_AGENTS)):
                 left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
@@ -88,7 +93,7 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
         antecedent = coref.object_antecedent(index, token)
         return _actor_of(index, antecedent) if antecedent is not None else _Actor()
     if not named:
-        country = coref.country_antecedent(index, token)
+        country = coref.country_antecedent(index, token, without)
         if country is not None:
             return _Actor(code=country, country=country)  # "le pays": the one last named
     if not named and fold(token.text) == "qui" and token.pos == "PRON":
@@ -121,6 +126,7 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     return actor
 
 
+_AGENTS = ("obl:agent", "obl:mod", "obl:arg")
 # Participles that tie people to a side ("liés à", "affiliés à", "appartenant à"), folded.
 _TIES = frozenset({"lier", "affilier", "appartenir", "rattacher"})
 
@@ -136,6 +142,30 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
         if entity is not None and entity.type == "PER" and subject:
             return entity
     return None
+
+
+def possessor(index: _Index, determiner: Token, skip: frozenset[int] = frozenset()) -> _Actor:
+    """ "Poutine est arrivé à Pékin. Sa visite …", "Les rebelles ont quitté la ville. Leur
+    retrait …": whom "son", "sa", "ses" (the last actor that was the subject of a verb, in
+    its sentence or the one before, but the words of ``skip``) or "leur", "leurs" (the
+    last plural one) stand for."""
+    if determiner.lemma == "leur":
+        group = _plural_antecedent(index, determiner)
+        return _actor_of(index, group) if group is not None else _Actor()
+    bodies = _bodies()
+    for token in coref.before(index, determiner, 1):
+        if (token.dep not in _SUBJECT_DEPS and token.dep != _PASSIVE_SUBJECT) or token.i in skip:
+            continue
+        entity = index.entity_of.get(token.i)
+        if entity is not None and entity.type in ("PER", "ORG", "GPE"):
+            return _from_entity(entity)
+        if (
+            token.pos == "NOUN"
+            and token.number != "Plur"
+            and (fold(token.lemma) in bodies or _role(token))
+        ):
+            return _actor_of(index, token)
+    return _Actor()
 
 
 def _plural_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | None:
@@ -226,11 +256,17 @@ def _org_anaphor(index: _Index, token: Token) -> bool:
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})
 
 
-def _org_antecedent(index: _Index, anaphor: Token) -> Entity | None:
-    """The organisation last named before ``anaphor``, in its sentence or the two before."""
+def _org_antecedent(index: _Index, anaphor: Token, skip: Entity | None = None) -> Entity | None:
+    """The organisation last named before ``anaphor``, in its sentence or the two before,
+    not in an aside in brackets ("le groupe Al-Shabbaab (affilié à Al-Qaïda) … . Le
+    groupe": Al-Shabbaab)."""
+    aside = False
     for token in coref.before(index, anaphor, 2):
+        if token.text in (")", "("):
+            aside = token.text == ")"
+            continue
         entity = index.entity_of.get(token.i)
-        if entity is not None and entity.type == "ORG":
+        if entity is not None and entity.type == "ORG" and not aside and entity is not skip:
             return entity
     return None
 

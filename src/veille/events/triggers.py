@@ -199,6 +199,19 @@ def _trigger(index: _Index, token: Token) -> str | None:
         if k.dep.startswith("obl") and k.lemma.lower() in ("garde", "état")
         for n in index.kids(k.i, "nmod")
     )
+    if (
+        token.verb_form == "Part"
+        and token.dep in ("acl", "amod")
+        and token.head != token.i
+        and any(_case(index, k) == "par" for k in kids if k.dep.startswith("obl"))
+    ):
+        # "le président Mohamed Morsi, renversé par l'armée": the noun a participle with
+        # its agent qualifies (or the one it is in apposition to) is what is done to (not
+        # "l'accord signé en 2015", a thing named by what was done to it).
+        qualified = index.tokens[token.head]
+        complements.add(qualified.lemma.lower())
+        if qualified.dep in ("appos", "flat:name") and qualified.head != qualified.i:
+            complements.add(index.tokens[qualified.head].lemma.lower())
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
     # withdraw); the doer, a complement of no other entry, is named so.
     complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECT_DEPS)
