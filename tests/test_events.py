@@ -1907,3 +1907,61 @@ def test_a_contrasted_clause_keeps_its_time_from_a_verb_trigger(nlp):
     )
     attack = next(v for v in analysis.events if v.root == "19")
     assert (attack.date, attack.date_from) == ("2017-03-02", "published")
+
+
+def test_a_subject_set_off_by_commas_parsed_as_a_complement():
+    # "Le dirigeant du pays, Omar Béchir, a été contraint": no preposition, no subject.
+    parsed = _parse_of(
+        [
+            ("Le", "le", "DET", "det", 1, "", ""),
+            ("dirigeant", "dirigeant", "NOUN", "obl:mod", 8, "", ""),
+            ("du", "de", "ADP", "case", 3, "", ""),
+            ("pays", "pays", "NOUN", "nmod", 1, "", ""),
+            (",", ",", "PUNCT", "punct", 8, "", ""),
+            ("Omar", "Omar", "PROPN", "obl:mod", 8, "", ""),
+            (",", ",", "PUNCT", "punct", 8, "", ""),
+            ("a", "avoir", "AUX", "aux:tense", 8, "Fin", "Pres"),
+            ("contraint", "contraindre", "VERB", "ROOT", 8, "Part", "Past"),
+        ]
+    )
+    index = _index_of(parsed, ())
+    assert (index.tokens[1].dep, index.tokens[1].head) == ("nsubj", 8)
+    assert (index.tokens[5].dep, index.tokens[5].head) == ("appos", 1)
+    # A time phrase is no subject: "Ce lundi, a eu lieu …" keeps its parse.
+    parsed = _parse_of(
+        [
+            ("Ce", "ce", "DET", "det", 1, "", ""),
+            ("lundi", "lundi", "NOUN", "obl:mod", 4, "", ""),
+            (",", ",", "PUNCT", "punct", 4, "", ""),
+            ("a", "avoir", "AUX", "aux:tense", 4, "Fin", "Pres"),
+            ("eu", "avoir", "VERB", "ROOT", 4, "Part", "Past"),
+        ]
+    )
+    assert _index_of(parsed, ()).tokens[1].dep == "obl:mod"
+
+
+@pytest.mark.slow
+def test_the_sides_of_an_agreement_signed_between_them(nlp):
+    signed = veille.analyze(
+        "Un accord a été signé en 2015 entre la France, l'Allemagne et la Russie."
+    )
+    # One record per signatory of a list; none is the others' target.
+    assert [(v.source_country, v.target_country) for v in signed.events] == [
+        ("FRA", None),
+        ("DEU", None),
+        ("RUS", None),
+    ]
+    # Two sides are each other's partner.
+    signed = veille.analyze("Un accord a été signé entre le Canada et le Mexique.")
+    assert [(v.source_country, v.target_country) for v in signed.events] == [
+        ("CAN", "MEX"),
+        ("MEX", "CAN"),
+    ]
+
+
+@pytest.mark.slow
+def test_the_court_hung_on_the_charge(nlp):
+    (trial,) = veille.analyze(
+        "Trois militants ont comparu lundi pour « incitation à la haine » devant un tribunal turc."
+    ).events
+    assert (trial.source_country, trial.target_country) == ("TUR", "TUR")

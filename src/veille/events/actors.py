@@ -152,6 +152,18 @@ def _people_word(token: Token) -> bool:
 
 def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     source, target = _parties(index, trigger, code)
+    if _joint(code) and trigger.pos == "VERB" and not source.named:
+        # "le traité fut signé entre l'Allemagne, la France et l'Italie", "un accord a été
+        # conclu entre le Canada et l'Union européenne": the sides (each the other's
+        # partner when there are two; the others of a longer list come as listed).
+        for phrase in _nominal_phrases(index, trigger):
+            if _case(index, phrase) == "entre":
+                sides = _sides(index, phrase)
+                if sides:
+                    source = sides[0]
+                    source.token = phrase.i
+                    target = sides[1] if len(sides) == 2 else _Actor()
+                break
     if code == "0831" and fold(trigger.lemma) in _FORCING:
         # "a été contraint à la démission par l'armée": the one forced out yields power.
         source, target = target, source
@@ -166,10 +178,25 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         source, target = target, _Actor()
     if fold(trigger.lemma) in _APPEARING:
         # "ont comparu devant un tribunal cairote": the court acts on the accused.
-        judges = [t for t in index.kids(trigger.i, "obl:arg", "obl:mod", "obl", "nmod")]
-        judges = [t for t in judges if _case(index, t) == "devant"]
+        judges = [t for t in _nominal_phrases(index, trigger) if _case(index, t) == "devant"]
         source, target = (_actor_of(index, judges[0]) if judges else _Actor()), source
     return source, target
+
+
+def _nominal_phrases(index: _Index, verb: Token) -> list[Token]:
+    """The noun phrases of the verb's complements and those nested in them, in text order:
+    "ont comparu pour « incitation à la débauche » devant un tribunal cairote", where the
+    parser hangs the court on the charge (not through a verb: a relative clause's phrases
+    are its own)."""
+    found: list[Token] = []
+    stack = index.kids(verb.i, "obl:arg", "obl:mod", "obl", "nmod")
+    while stack and len(found) < 24:
+        phrase = stack.pop()
+        found.append(phrase)
+        stack.extend(
+            k for k in index.kids(phrase.i, "nmod", "conj") if k.pos in ("NOUN", "PROPN", "PRON")
+        )
+    return sorted(found, key=lambda t: t.i)
 
 
 def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
@@ -529,6 +556,40 @@ def _between(index: _Index, noun: Token) -> list[Token]:
             t for t in index.kids(verb.i, "obl:mod", "obl:arg", "obl") if _case(index, t) == "entre"
         ]
     return phrases
+
+
+def _sides(index: _Index, phrase: Token) -> list[_Actor]:
+    """The actors an "entre" phrase lists: its coordinated phrases, or the names read from
+    the words ("entre l'Allemagne, la France, l'Italie et le Luxembourg": the parser
+    scatters such lists)."""
+    sides = [
+        actor
+        for actor in (_actor_of(index, t) for t in [phrase, *index.kids(phrase.i, "conj")])
+        if actor.actor_code is not None or actor.people
+    ]
+    if len(sides) > 1:
+        return sides  # "entre le gouvernement et les rebelles", as parsed
+    tokens = index.tokens
+    end = index.parsed.sents[phrase.sent][1]
+    sides = []
+    k = phrase.i
+    while k < end and len(sides) < 12:
+        entity = index.entity_of.get(k)
+        if entity is None or entity.type not in ("PER", "ORG", "GPE"):
+            break
+        if not any(_same_actor(_from_entity(entity), side) for side in sides):
+            sides.append(_from_entity(entity))
+        while k + 1 < end and index.entity_of.get(k + 1) is entity:
+            k += 1
+        k += 1
+        if k >= end or fold(tokens[k].text) not in (",", "et", "ou"):
+            break
+        k += 1
+        if k < end and fold(tokens[k].text) in ("et", "ou"):
+            k += 1
+        if k < end and tokens[k].pos == "DET":
+            k += 1
+    return sides
 
 
 def _joint(code: str) -> bool:

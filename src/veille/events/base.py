@@ -81,7 +81,8 @@ class _Index(ParseIndex):
         self.link(repaired)
         repaired = _active_subjects(self, repaired)
         repaired = _main_subjects(self, repaired)
-        self.link(_unprepositioned_subjects(self, repaired))
+        repaired = _unprepositioned_subjects(self, repaired)
+        self.link(_caseless_subjects(self, repaired))
         self.article = article
         # Sentences counted without those of whitespace only (the break between two
         # paragraphs is no sentence between them).
@@ -285,6 +286,66 @@ def _unprepositioned_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tup
         fixed[token.i] = replace(token, dep="obl:mod")
         fixed[true.i] = replace(true, dep=token.dep, head=token.head)
     return tuple(fixed)
+
+
+def _caseless_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Le dernier dirigeant du pays, Pervez Musharraf, a été contraint à la démission":
+    the parser may make a subject set off by commas a complement of the verb, with no
+    preposition. A finite verb with no subject takes the first such phrase before it that
+    names an actor (a name, a body, people), the others after it being its appositions."""
+    fixed = list(tokens)
+    lists = data.name_lists()
+    bodies = lists["people"] | lists["institution"] | data.role_head_words()
+    for verb in tokens:
+        if verb.pos != "VERB" or verb.verb_form not in ("Part", "Fin"):
+            continue
+        kids = [tokens[c] for c in index.children.get(verb.i, [])]
+        if any(k.dep in ("nsubj", _PASSIVE_SUBJECT, "expl:subj") for k in kids):
+            continue
+        if verb.verb_form == "Part" and not any(
+            k.dep.startswith("aux") and k.verb_form == "Fin" for k in kids
+        ):
+            continue  # a participle with no finite auxiliary has no subject of its own
+        phrases = [
+            k
+            for k in kids
+            if k.i < verb.i
+            and k.dep in ("obl:mod", "obl", "nmod", "obl:arg")
+            and k.pos in ("NOUN", "PROPN")
+            and not any(tokens[c].dep in ("case", "mark") for c in index.children.get(k.i, []))
+        ]
+        if not phrases:
+            continue
+        first = phrases[0]
+        named = first.i in index.entity_of and index.entity_of[first.i].type in (
+            "PER",
+            "ORG",
+            "GPE",
+        )
+        if not named and fold(first.lemma) not in bodies:
+            continue
+        # Nothing but the phrases, commas, auxiliaries and adverbs up to the verb.
+        covered = {i for p in phrases for i in _span(index, p.i)}
+        between = [t for t in tokens[first.i : verb.i] if t.i not in covered]
+        if any(t.pos not in ("PUNCT", "AUX", "ADV") for t in between):
+            continue
+        fixed[first.i] = replace(first, dep="nsubj" if _active(kids) else _PASSIVE_SUBJECT)
+        for other in phrases[1:]:
+            fixed[other.i] = replace(other, dep="appos", head=first.i)
+    return tuple(fixed)
+
+
+def _active(kids: Sequence[Token]) -> bool:
+    return not any(k.dep == "aux:pass" for k in kids)
+
+
+def _span(index: ParseIndex, root: int) -> list[int]:
+    found, stack = [], [root]
+    while stack:
+        i = stack.pop()
+        found.append(i)
+        stack.extend(index.children.get(i, []))
+    return found
 
 
 def _after_comma(index: ParseIndex, tokens: Sequence[Token], token: Token) -> bool:
