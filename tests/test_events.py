@@ -1965,3 +1965,31 @@ def test_the_court_hung_on_the_charge(nlp):
         "Trois militants ont comparu lundi pour « incitation à la haine » devant un tribunal turc."
     ).events
     assert (trial.source_country, trial.target_country) == ("TUR", "TUR")
+
+
+@pytest.mark.slow
+def test_phrases_that_are_no_party_to_a_verb(nlp):
+    def dyads(text):
+        return [(v.cameo, v.source_country, v.target_country) for v in veille.analyze(text).events]
+
+    # The agent of a participle on a party is another party.
+    assert (
+        dyads(
+            "Le groupe, affaibli depuis 2015 par l'intervention de l'armée kényane, a menacé le "
+            "gouvernement somalien."
+        )[0][1]
+        != "KEN"
+    )
+    # … but a party led by another is theirs.
+    assert dyads(
+        "La coalition menée par les États-Unis a bombardé des positions de l'armée syrienne."
+    )[0][1:] == ("USA", "SYR")
+    # "à la suite de", "au nom de": when, why or for whom, never to whom.
+    assert dyads(
+        "Le Premier ministre britannique a démissionné à la suite de la visite du président "
+        "américain."
+    )[0] == ("0831", "GBR", None)
+    # A warning or a demand about what another will do is addressed to that one.
+    assert dyads("Le président français a averti que la Russie devra payer les conséquences.") == [
+        ("130", "FRA", "RUS")
+    ]

@@ -339,6 +339,18 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = source
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
+    if not target.named and trigger.pos == "VERB" and code[:2] in _ADDRESSED:
+        # "a averti que le Royaume-Uni devra payer", "exige que l'armée se retire": the
+        # one the reported clause is about.
+        for clause in index.kids(trigger.i, "ccomp"):
+            if not any(fold(m.text) in ("que", "qu'", "qu’") for m in index.kids(clause.i, "mark")):
+                continue
+            for subject in index.kids(clause.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT):
+                actor = _actor_of(index, subject)
+                if actor.actor_code is not None and not _same_actor(actor, source):
+                    target = actor
+                    break
+            break
     if (
         not target.named
         and source.named
@@ -622,6 +634,10 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
         case = _case(index, child)
         if child.dep == "iobj" and child.pos == "PRON":
             case = "a"  # "lui a accordé": a dative clitic is "à" someone
+        if fold(child.lemma) in _LOCUTIONS and any(
+            _case(index, k) in _DE for k in index.kids(child.i, "nmod")
+        ):
+            continue  # "à la suite de cette révélation et Matthias Fekl …": when, not whom
         if case in cases:
             actor = _actor_of(index, child)
             if actor.entity is None:
@@ -651,6 +667,16 @@ def _prepositional_target(index: _Index, trigger: Token, code: str) -> _Actor:
                     if actor.actor_code is not None or actor.people:
                         return actor
     return _Actor()
+
+
+# Head nouns of prepositional locutions ("à la suite de", "au cours de", "au nom de", "au
+# sein de", "en raison de"), folded: the phrase tells when, why or for whom, never to whom.
+_LOCUTIONS = frozenset(
+    {"suite", "cause", "occasion", "issue", "instar", "exception", "fin", "debut", "veille",
+     "lendemain", "moment", "epoque", "lumiere", "titre", "nom", "sein", "tete", "cours",
+     "raison", "marge", "cas", "depit", "vue", "hauteur", "initiative", "demande", "insu",
+     "place", "lieu", "heure", "lors", "terme", "approche", "regard"}
+)  # fmt: skip
 
 
 def _country_name(index: _Index, token: Token) -> bool:
