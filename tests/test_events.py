@@ -1993,3 +1993,71 @@ def test_phrases_that_are_no_party_to_a_verb(nlp):
     assert dyads("Le président français a averti que la Russie devra payer les conséquences.") == [
         ("130", "FRA", "RUS")
     ]
+
+
+def test_objects_and_prepositions_the_parser_misplaces():
+    # "auditionnera ce lundi 23 le ministre": the object hung on the date's number.
+    parsed = _parse_of(
+        [
+            ("auditionnera", "auditionner", "VERB", "ROOT", 0, "Fin", "Fut"),
+            ("ce", "ce", "DET", "det", 2, "", ""),
+            ("lundi", "lundi", "NOUN", "obl:mod", 0, "", ""),
+            ("23", "23", "NUM", "nmod", 2, "", ""),
+            ("le", "le", "DET", "det", 5, "", ""),
+            ("ministre", "ministre", "NOUN", "nmod", 3, "", ""),
+        ]
+    )
+    assert (_index_of(parsed).tokens[5].dep, _index_of(parsed).tokens[5].head) == ("obj", 0)
+    # "X, qui a rencontré le président": "qui" is the subject, the noun after the object.
+    parsed = _parse_of(
+        [
+            ("Paul", "Paul", "PROPN", "ROOT", 0, "", ""),
+            (",", ",", "PUNCT", "punct", 0, "", ""),
+            ("qui", "qui", "PRON", "nsubj", 4, "", ""),
+            ("a", "avoir", "AUX", "aux:tense", 4, "Fin", "Pres"),
+            ("rencontré", "rencontrer", "VERB", "acl:relcl", 0, "Part", "Past"),
+            ("le", "le", "DET", "det", 6, "", ""),
+            ("président", "président", "NOUN", "nsubj", 4, "", ""),
+        ]
+    )
+    assert _index_of(parsed).tokens[6].dep == "obj"
+    # "constitués prisonniers auprès des forces": "auprès" read as an adverb.
+    parsed = _parse_of(
+        [
+            ("constitués", "constituer", "VERB", "ROOT", 0, "Part", "Past"),
+            ("prisonniers", "prisonnier", "NOUN", "advmod", 0, "", ""),
+            ("auprès", "auprès", "ADV", "amod", 1, "", ""),
+            ("des", "de", "ADP", "case", 4, "", ""),
+            ("forces", "force", "NOUN", "obl:arg", 2, "", ""),
+        ]
+    )
+    index = _index_of(parsed)
+    assert (index.tokens[4].dep, index.tokens[4].head) == ("obl:arg", 0)
+    assert (index.tokens[2].dep, index.tokens[2].head) == ("case", 4)
+
+
+def test_a_recipient_after_an_aside_returns_to_the_verb():
+    from veille.events.actors import _actors
+
+    # "a transféré le contrôle, territoire dont elle avait la charge, aux forces afghanes"
+    parsed = _parse_of(
+        [
+            ("transféré", "transférer", "VERB", "ROOT", 0, "Part", "Past"),
+            ("le", "le", "DET", "det", 2, "", ""),
+            ("contrôle", "contrôle", "NOUN", "obj", 0, "", ""),
+            (",", ",", "PUNCT", "punct", 4, "", ""),
+            ("territoire", "territoire", "NOUN", "appos", 2, "", ""),
+            ("dont", "dont", "PRON", "iobj", 7, "", ""),
+            ("elle", "elle", "PRON", "nsubj", 7, "", ""),
+            ("avait", "avoir", "VERB", "acl:relcl", 4, "Fin", "Imp"),
+            ("la", "le", "DET", "det", 9, "", ""),
+            ("charge", "charge", "NOUN", "obj", 7, "", ""),
+            (",", ",", "PUNCT", "punct", 9, "", ""),
+            ("aux", "à", "ADP", "case", 12, "", ""),
+            ("forces", "force", "NOUN", "nmod", 9, "", ""),
+            ("afghanes", "afghan", "ADJ", "amod", 12, "", ""),
+        ]
+    )
+    index = _index_of(parsed)
+    _, target = _actors(index, index.tokens[0], "0874")
+    assert target.country == "AFG"

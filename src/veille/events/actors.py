@@ -18,6 +18,7 @@ from veille.events.base import (
     _Index,
     _subtree,
     _verb_of,
+    _whole_subtree,
 )
 from veille.events.codes import lexicon, noun_entry_objects, verb_entry_objects
 from veille.events.doers import _clause_subject, _noun_source
@@ -308,6 +309,8 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             if found.named:
                 target = found
                 break
+        if not target.named:
+            target = _dative_after_aside(index, trigger)
     if not target.named and trigger.pos == "VERB":
         # "a menacé d'envahir l'ambassade équatorienne", "appelle à libérer les otages":
         # the act spoken of has the target.
@@ -677,6 +680,30 @@ _LOCUTIONS = frozenset(
      "raison", "marge", "cas", "depit", "vue", "hauteur", "initiative", "demande", "insu",
      "place", "lieu", "heure", "lors", "terme", "approche", "regard"}
 )  # fmt: skip
+
+
+def _dative_after_aside(index: _Index, verb: Token) -> _Actor:
+    """ "transférer le contrôle de la province, dernier territoire dont elle avait la
+    responsabilité, aux forces afghanes": after an aside set off by commas, an "à" phrase
+    returns to the verb (the parser hangs it inside the aside)."""
+    for thing in index.kids(verb.i, "obj"):
+        for i in sorted(_whole_subtree(index, thing.i)):
+            phrase = index.tokens[i]
+            if (
+                phrase.head == thing.i
+                or phrase.pos not in ("NOUN", "PROPN")
+                or _case(index, phrase) not in ("a", "au", "aux")
+            ):
+                continue
+            first = min(_subtree(index, phrase.i))
+            if first < 1 or index.tokens[first - 1].text != ",":
+                continue
+            actor = _actor_of(index, phrase)
+            if actor.entity is not None and actor.entity.type in ("GPE", "LOC"):
+                continue  # ", à Kaboul": where
+            if actor.actor_code is not None or actor.people:
+                return actor
+    return _Actor()
 
 
 def _country_name(index: _Index, token: Token) -> bool:

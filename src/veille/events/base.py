@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from veille import data
 from veille.data import fold
@@ -82,7 +83,8 @@ class _Index(ParseIndex):
         repaired = _active_subjects(self, repaired)
         repaired = _main_subjects(self, repaired)
         repaired = _unprepositioned_subjects(self, repaired)
-        self.link(_caseless_subjects(self, repaired))
+        repaired = _objects_after_dates(self, _caseless_subjects(self, repaired))
+        self.link(_objects_after_qui(self, _aupres(self, repaired)))
         self.article = article
         # Sentences counted without those of whitespace only (the break between two
         # paragraphs is no sentence between them).
@@ -325,7 +327,7 @@ def _caseless_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Toke
         if not named and fold(first.lemma) not in bodies:
             continue
         # Nothing but the phrases, commas, auxiliaries and adverbs up to the verb.
-        covered = {i for p in phrases for i in _span(index, p.i)}
+        covered = {i for p in phrases for i in _whole_subtree(index, p.i)}
         between = [t for t in tokens[first.i : verb.i] if t.i not in covered]
         if any(t.pos not in ("PUNCT", "AUX", "ADV") for t in between):
             continue
@@ -335,11 +337,97 @@ def _caseless_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Toke
     return tuple(fixed)
 
 
+def _objects_after_dates(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "auditionnera ce lundi 23 juillet à 10 heures le ministre de l'intérieur": the
+    parser may hang the object after a date on the date's number or month. A noun with an
+    article and no preposition, hung on a date word after it, is the object of the verb
+    the date belongs to, when that verb has none."""
+    fixed = list(tokens)
+    calendar = _calendar_words()
+    for token in tokens:
+        if token.dep != "nmod" or token.pos not in ("NOUN", "PROPN") or token.head >= token.i:
+            continue
+        date = tokens[token.head]
+        if date.pos != "NUM" and fold(date.text) not in calendar:
+            continue
+        kids = [tokens[c] for c in index.children.get(token.i, [])]
+        if any(k.dep in ("case", "mark") for k in kids) or fold(token.text) in calendar:
+            continue
+        if not any(k.dep == "det" and fold(k.lemma) in ("le", "un") for k in kids):
+            continue
+        verb = date
+        for _ in range(4):
+            if verb.pos == "VERB" or verb.head == verb.i or verb.dep not in ("nmod", "obl:mod"):
+                break
+            verb = tokens[verb.head]
+        if verb.pos != "VERB" or verb.i > date.i:
+            continue
+        if any(tokens[c].dep == "obj" for c in index.children.get(verb.i, [])):
+            continue
+        fixed[token.i] = replace(token, dep="obj", head=verb.i)
+    return tuple(fixed)
+
+
+def _objects_after_qui(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Masayoshi Son, qui avait rencontré le président élu": "qui" is the subject of its
+    clause; a noun the parser also calls its subject, after the verb, is its object."""
+    fixed = list(tokens)
+    for verb in tokens:
+        if verb.dep != "acl:relcl":
+            continue
+        subjects = [tokens[c] for c in index.children.get(verb.i, []) if tokens[c].dep == "nsubj"]
+        if not any(fold(s.text) == "qui" and s.i < verb.i for s in subjects):
+            continue
+        if any(tokens[c].dep == "obj" for c in index.children.get(verb.i, [])):
+            continue
+        for subject in subjects:
+            if subject.i > verb.i and subject.pos in ("NOUN", "PROPN"):
+                fixed[subject.i] = replace(subject, dep="obj")
+                break
+    return tuple(fixed)
+
+
+def _aupres(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "se sont constitués prisonniers auprès des forces kurdes": the parser may take
+    "auprès" for an adverb heading the phrase; it is the phrase's preposition, and the
+    phrase a complement of the verb above."""
+    fixed = list(tokens)
+    for token in tokens:
+        if fold(token.text) != "aupres" or token.pos == "ADP" or token.head == token.i:
+            continue
+        phrases = [
+            tokens[c]
+            for c in index.children.get(token.i, [])
+            if tokens[c].pos in ("NOUN", "PROPN", "PRON") and tokens[c].i > token.i
+        ]
+        verb = tokens[token.head]
+        for _ in range(3):
+            if verb.pos == "VERB" or verb.head == verb.i:
+                break
+            verb = tokens[verb.head]
+        if not phrases or verb.pos != "VERB":
+            continue
+        fixed[phrases[0].i] = replace(phrases[0], dep="obl:arg", head=verb.i)
+        fixed[token.i] = replace(token, pos="ADP", dep="case", head=phrases[0].i)
+    return tuple(fixed)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names, folded."""
+    return frozenset(
+        fold(word)
+        for word, kind, _ in data.read_rows("time_words.tsv")
+        if kind in ("month", "weekday")
+    )
+
+
 def _active(kids: Sequence[Token]) -> bool:
     return not any(k.dep == "aux:pass" for k in kids)
 
 
-def _span(index: ParseIndex, root: int) -> list[int]:
+def _whole_subtree(index: ParseIndex, root: int) -> list[int]:
+    """The words under ``root``, relative clauses included, in no order."""
     found, stack = [], [root]
     while stack:
         i = stack.pop()
