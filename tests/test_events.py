@@ -2061,3 +2061,16 @@ def test_a_recipient_after_an_aside_returns_to_the_verb():
     index = _index_of(parsed)
     _, target = _actors(index, index.tokens[0], "0874")
     assert target.country == "AFG"
+
+
+@pytest.mark.slow
+def test_what_is_left_and_documents_named_after_a_place(nlp):
+    def dyads(text):
+        return [(v.cameo, v.source_country, v.target_country) for v in veille.analyze(text).events]
+
+    (left,) = veille.analyze("Le Burundi s'est retiré de la Cour pénale internationale.").events
+    assert (left.cameo, left.target_actor) == ("160", "IGOICC")
+    assert dyads("Les troupes russes se sont retirées de Kherson.") == [("0874", "RUS", "UKR")]
+    # "l'accord de Paris": where the treaty was signed, no party to the act.
+    assert dyads("Les États-Unis ont quitté l'accord de Paris.") == [("160", "USA", None)]
+    assert dyads("Les États-Unis se sont retirés de l'accord de Paris.") == [("160", "USA", None)]

@@ -22,7 +22,7 @@ from veille.events.base import (
 )
 from veille.events.codes import lexicon, noun_entry_objects, verb_entry_objects
 from veille.events.doers import _clause_subject, _noun_source
-from veille.events.phrases import _actor_of, _adjective_actor, _from_entity
+from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, _party_noun
 from veille.nlp import Token
 
 
@@ -165,6 +165,25 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
                     source.token = phrase.i
                     target = sides[1] if len(sides) == 2 else _Actor()
                 break
+    if (
+        not target.named
+        and trigger.pos == "VERB"
+        and fold(trigger.lemma) in _LEAVING
+        and code.startswith(("16", "087"))
+    ):
+        # "s'est retiré de la CPI", "se sont retirées de Kherson": what is left (not a
+        # treaty, whatever place names it: "l'accord de Paris").
+        for place in index.kids(trigger.i, "obl:arg", "obl:mod", "obl"):
+            actor = _actor_of(index, place) if _case(index, place) in _DE else _Actor()
+            required = place.lemma.lower() in verb_entry_objects().get(
+                ("se " if index.kids(trigger.i, "expl:comp", "expl:pv") else "") + trigger.lemma,
+                frozenset(),
+            )
+            if required and _named_after_a_place(index, place, actor):
+                break
+            if actor.actor_code is not None:
+                target = actor
+                break
     if code == "0831" and fold(trigger.lemma) in _FORCING:
         # "a été contraint à la démission par l'armée": the one forced out yields power.
         source, target = target, source
@@ -306,6 +325,10 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
                 # "a pris la défense du ministre", "exige la démission du président": the
                 # one the entry's noun is of.
                 found = _owner(index, thing)
+                if thing.lemma.lower() in entry_objects and _named_after_a_place(
+                    index, thing, found
+                ):
+                    found = _Actor()  # "l'accord de Paris"
             if found.named:
                 target = found
                 break
@@ -421,6 +444,8 @@ def _site_hit(index: _Index, trigger: Token) -> _Actor:
 _FORCING = frozenset(
     {"contraindre", "contraint", "pousser", "pousse", "forcer", "force", "obliger", "oblige"}
 )
+# Verbs of leaving a place or a body, whose "de" complement is what is left (folded).
+_LEAVING = frozenset({"retirer", "sortir", "partir", "desengager", "evacuer", "replier"})
 # Appearing before a court: the accused is the subject ("ont comparu devant"), folded.
 _APPEARING = frozenset({"comparaitre", "comparution"})
 
@@ -463,7 +488,20 @@ def _object_actor(index: _Index, verb: Token, thing: Token) -> _Actor:
     if thing.lemma.lower() not in verb_entry_objects().get(verb.lemma.lower(), frozenset()):
         return _actor_of(index, thing)
     names = index.kids(thing.i, "appos")
-    return _actor_of(index, thing, names[0].i if names else None)
+    actor = _actor_of(index, thing, names[0].i if names else None)
+    if _named_after_a_place(index, thing, actor):
+        return _Actor()  # "ont quitté l'accord de Paris": where it was signed, no party
+    return actor
+
+
+def _named_after_a_place(index: _Index, thing: Token, actor: _Actor) -> bool:
+    """ "l'accord de Paris", "le protocole de Kyoto": the place in a document's name."""
+    if actor.entity is None or actor.entity.type not in ("GPE", "LOC") or _party_noun(thing):
+        return False  # (not "les ambassadeurs de l'Allemagne")
+    return thing.i not in index.entity_of and any(
+        index.entity_of.get(k.i) is actor.entity and _case(index, k) in _DE
+        for k in index.kids(thing.i, "nmod")
+    )
 
 
 def _noun_patient(index: _Index, noun: Token) -> _Actor:
