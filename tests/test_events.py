@@ -2074,3 +2074,45 @@ def test_what_is_left_and_documents_named_after_a_place(nlp):
     # "l'accord de Paris": where the treaty was signed, no party to the act.
     assert dyads("Les États-Unis ont quitté l'accord de Paris.") == [("160", "USA", None)]
     assert dyads("Les États-Unis se sont retirés de l'accord de Paris.") == [("160", "USA", None)]
+
+
+def test_subjects_coordinated_with_a_fronted_phrase():
+    # "Après des années de négociations, le Canada et le Mexique ont signé": the parser
+    # made the subjects conjuncts of "années".
+    parsed = _parse_of(
+        [
+            ("Après", "après", "ADP", "case", 1, "", ""),
+            ("années", "année", "NOUN", "obl:mod", 9, "", ""),
+            (",", ",", "PUNCT", "punct", 4, "", ""),
+            ("le", "le", "DET", "det", 4, "", ""),
+            ("Canada", "Canada", "PROPN", "conj", 1, "", ""),
+            ("et", "et", "CCONJ", "cc", 7, "", ""),
+            ("le", "le", "DET", "det", 7, "", ""),
+            ("Mexique", "Mexique", "PROPN", "conj", 1, "", ""),
+            ("ont", "avoir", "AUX", "aux:tense", 9, "Fin", "Pres"),
+            ("signé", "signer", "VERB", "ROOT", 9, "Part", "Past"),
+        ]
+    )
+    from veille.model import Entity, Mention
+
+    entities = [
+        Entity(
+            id=f"e{n}",
+            name=name,
+            type="GPE",
+            mentions=(Mention(text=name, start=start, end=start + len(name)),),
+        )
+        for n, (name, start) in enumerate((("Canada", 18), ("Mexique", 31)), start=1)
+    ]
+    index = _index_of(parsed, entities)
+    assert (index.tokens[4].dep, index.tokens[4].head) == ("nsubj", 9)
+    assert (index.tokens[7].dep, index.tokens[7].head) == ("conj", 4)
+
+
+@pytest.mark.slow
+def test_where_a_person_lives_is_not_whose_he_is(nlp):
+    (meeting,) = veille.analyze(
+        "Le président américain, résidant actuellement dans sa propriété de Floride, a "
+        "rencontré le Premier ministre japonais."
+    ).events
+    assert (meeting.source_country, meeting.target_country) == ("USA", "JPN")

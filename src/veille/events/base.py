@@ -316,6 +316,12 @@ def _caseless_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Toke
             and k.pos in ("NOUN", "PROPN")
             and not any(tokens[c].dep in ("case", "mark") for c in index.children.get(k.i, []))
         ]
+        conjoined = False
+        if not phrases:
+            # "Après 7 ans de négociations, le Canada et l'Union européenne ont signé": the
+            # subjects made conjuncts of the phrase before the comma.
+            phrases = _subjects_conjoined(index, tokens, verb, kids)
+            conjoined = True
         if not phrases:
             continue
         first = phrases[0]
@@ -331,10 +337,36 @@ def _caseless_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Toke
         between = [t for t in tokens[first.i : verb.i] if t.i not in covered]
         if any(t.pos not in ("PUNCT", "AUX", "ADV") for t in between):
             continue
-        fixed[first.i] = replace(first, dep="nsubj" if _active(kids) else _PASSIVE_SUBJECT)
+        fixed[first.i] = replace(
+            first, dep="nsubj" if _active(kids) else _PASSIVE_SUBJECT, head=verb.i
+        )
         for other in phrases[1:]:
-            fixed[other.i] = replace(other, dep="appos", head=first.i)
+            fixed[other.i] = replace(other, dep="conj" if conjoined else "appos", head=first.i)
     return tuple(fixed)
+
+
+def _subjects_conjoined(
+    index: ParseIndex, tokens: Sequence[Token], verb: Token, kids: Sequence[Token]
+) -> list[Token]:
+    """The conjuncts of a phrase with a preposition before the verb that start right after
+    a comma, with no "et" before the first: subjects the parser coordinated with it."""
+    for phrase in kids:
+        if phrase.i > verb.i or phrase.dep not in ("obl:mod", "obl", "nmod"):
+            continue
+        conjuncts = [
+            tokens[c]
+            for c in index.children.get(phrase.i, [])
+            if tokens[c].dep == "conj" and tokens[c].pos in ("NOUN", "PROPN") and c < verb.i
+        ]
+        if not conjuncts:
+            continue
+        first = conjuncts[0]
+        if any(tokens[c].dep in ("cc", "case") for c in index.children.get(first.i, [])):
+            continue
+        start = min(i for i in _whole_subtree(index, first.i) if tokens[i].pos != "PUNCT")
+        if start > 0 and tokens[start - 1].text == ",":
+            return conjuncts
+    return []
 
 
 def _objects_after_dates(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:

@@ -58,11 +58,14 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
         # "la coalition menée par les États-Unis" is theirs; "un tir lancé par les
         # rebelles", no party, is the rebels').
         for clause in index.kids(token.i, "acl"):
-            if (
-                clause.pos == "VERB"
-                and fold(clause.lemma) not in _LEADING
-                and any(_case(index, agent) == "par" for agent in index.kids(clause.i, "obl:agent"))
+            if clause.pos != "VERB" or fold(clause.lemma) in _LEADING | _TIES:
+                continue
+            present = clause.verb_form == "Part" and clause.tense == "Pres"
+            if present or any(
+                _case(index, agent) == "par" for agent in index.kids(clause.i, "obl:agent")
             ):
+                # ("Le futur président, résidant dans sa propriété de Floride": where he
+                # lives, not whose he is.)
                 left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
