@@ -2116,3 +2116,13 @@ def test_where_a_person_lives_is_not_whose_he_is(nlp):
         "rencontré le Premier ministre japonais."
     ).events
     assert (meeting.source_country, meeting.target_country) == ("USA", "JPN")
+
+
+@pytest.mark.slow
+def test_who_is_made_to_act_and_the_press_as_a_party(nlp):
+    (criticism,) = veille.analyze(
+        "Ces éléments ont poussé le président français à critiquer la Russie."
+    ).events
+    assert (criticism.source_actor, criticism.target_country) == ("FRAGOV", "RUS")
+    (censorship,) = veille.analyze("Au Bélarus, la presse est censurée.").events
+    assert censorship.target_country == "BLR"
