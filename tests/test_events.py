@@ -2126,3 +2126,14 @@ def test_who_is_made_to_act_and_the_press_as_a_party(nlp):
     assert (criticism.source_actor, criticism.target_country) == ("FRAGOV", "RUS")
     (censorship,) = veille.analyze("Au Bélarus, la presse est censurée.").events
     assert censorship.target_country == "BLR"
+
+
+@pytest.mark.slow
+def test_no_actor_acts_on_itself_through_an_anaphor(nlp):
+    events = veille.analyze(
+        "L'Union africaine a envoyé des soldats en Somalie. Chassé de la capitale par les "
+        "hommes de la mission de l'Union africaine, le groupe contrôle toujours des zones "
+        "rurales."
+    ).events
+    driven = next(v for v in events if v.trigger == "Chassé")
+    assert driven.source_actor == "IGOOAU" and driven.target_actor != "IGOOAU"

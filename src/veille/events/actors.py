@@ -200,6 +200,10 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # "ont comparu devant un tribunal cairote": the court acts on the accused.
         judges = [t for t in _nominal_phrases(index, trigger) if _case(index, t) == "devant"]
         source, target = (_actor_of(index, judges[0]) if judges else _Actor()), source
+    if source.entity is not None and source.entity is target.entity:
+        # "Chassé de la capitale par la mission de l'Union africaine, le groupe …": no
+        # actor acts on itself; the patient's anaphor found the agent.
+        target = _Actor()
     return source, target
 
 
