@@ -2278,3 +2278,233 @@ def test_the_possessive_of_an_act_done_to_someone_is_its_patient(nlp):
 def test_an_act_noun_named_twice_in_a_sentence_is_one_record(nlp):
     codes = _coded("La grève a été votée par les syndicats, et la grève commencera lundi.")
     assert [c[:2] for c, _, _ in codes].count("14") == 1
+
+
+def test_a_subject_set_off_by_commas_parsed_as_a_complement():
+    # "Le dirigeant du pays, Omar Béchir, a été contraint": no preposition, no subject.
+    parsed = _parse_of(
+        [
+            ("Le", "le", "DET", "det", 1, "", ""),
+            ("dirigeant", "dirigeant", "NOUN", "obl:mod", 8, "", ""),
+            ("du", "de", "ADP", "case", 3, "", ""),
+            ("pays", "pays", "NOUN", "nmod", 1, "", ""),
+            (",", ",", "PUNCT", "punct", 8, "", ""),
+            ("Omar", "Omar", "PROPN", "obl:mod", 8, "", ""),
+            (",", ",", "PUNCT", "punct", 8, "", ""),
+            ("a", "avoir", "AUX", "aux:tense", 8, "Fin", "Pres"),
+            ("contraint", "contraindre", "VERB", "ROOT", 8, "Part", "Past"),
+        ]
+    )
+    index = _index_of(parsed, ())
+    assert (index.tokens[1].dep, index.tokens[1].head) == ("nsubj", 8)
+    assert (index.tokens[5].dep, index.tokens[5].head) == ("appos", 1)
+    # A time phrase is no subject: "Ce lundi, a eu lieu …" keeps its parse.
+    parsed = _parse_of(
+        [
+            ("Ce", "ce", "DET", "det", 1, "", ""),
+            ("lundi", "lundi", "NOUN", "obl:mod", 4, "", ""),
+            (",", ",", "PUNCT", "punct", 4, "", ""),
+            ("a", "avoir", "AUX", "aux:tense", 4, "Fin", "Pres"),
+            ("eu", "avoir", "VERB", "ROOT", 4, "Part", "Past"),
+        ]
+    )
+    assert _index_of(parsed, ()).tokens[1].dep == "obl:mod"
+
+
+@pytest.mark.slow
+def test_the_sides_of_an_agreement_signed_between_them(nlp):
+    signed = veille.analyze(
+        "Un accord a été signé en 2015 entre la France, l'Allemagne et la Russie."
+    )
+    # One record per signatory of a list; none is the others' target.
+    assert [(v.source_country, v.target_country) for v in signed.events] == [
+        ("FRA", None),
+        ("DEU", None),
+        ("RUS", None),
+    ]
+    # Two sides are each other's partner.
+    signed = veille.analyze("Un accord a été signé entre le Canada et le Mexique.")
+    assert [(v.source_country, v.target_country) for v in signed.events] == [
+        ("CAN", "MEX"),
+        ("MEX", "CAN"),
+    ]
+
+
+@pytest.mark.slow
+def test_the_court_hung_on_the_charge(nlp):
+    (trial,) = veille.analyze(
+        "Trois militants ont comparu lundi pour « incitation à la haine » devant un tribunal turc."
+    ).events
+    assert (trial.source_country, trial.target_country) == ("TUR", "TUR")
+
+
+@pytest.mark.slow
+def test_phrases_that_are_no_party_to_a_verb(nlp):
+    def dyads(text):
+        return [(v.cameo, v.source_country, v.target_country) for v in veille.analyze(text).events]
+
+    # The agent of a participle on a party is another party.
+    assert (
+        dyads(
+            "Le groupe, affaibli depuis 2015 par l'intervention de l'armée kényane, a menacé le "
+            "gouvernement somalien."
+        )[0][1]
+        != "KEN"
+    )
+    # … but a party led by another is theirs.
+    assert dyads(
+        "La coalition menée par les États-Unis a bombardé des positions de l'armée syrienne."
+    )[0][1:] == ("USA", "SYR")
+    # "à la suite de", "au nom de": when, why or for whom, never to whom.
+    assert dyads(
+        "Le Premier ministre britannique a démissionné à la suite de la visite du président "
+        "américain."
+    )[0] == ("0831", "GBR", None)
+    # A warning or a demand about what another will do is addressed to that one.
+    assert dyads("Le président français a averti que la Russie devra payer les conséquences.") == [
+        ("130", "FRA", "RUS")
+    ]
+
+
+def test_objects_and_prepositions_the_parser_misplaces():
+    # "auditionnera ce lundi 23 le ministre": the object hung on the date's number.
+    parsed = _parse_of(
+        [
+            ("auditionnera", "auditionner", "VERB", "ROOT", 0, "Fin", "Fut"),
+            ("ce", "ce", "DET", "det", 2, "", ""),
+            ("lundi", "lundi", "NOUN", "obl:mod", 0, "", ""),
+            ("23", "23", "NUM", "nmod", 2, "", ""),
+            ("le", "le", "DET", "det", 5, "", ""),
+            ("ministre", "ministre", "NOUN", "nmod", 3, "", ""),
+        ]
+    )
+    assert (_index_of(parsed).tokens[5].dep, _index_of(parsed).tokens[5].head) == ("obj", 0)
+    # "X, qui a rencontré le président": "qui" is the subject, the noun after the object.
+    parsed = _parse_of(
+        [
+            ("Paul", "Paul", "PROPN", "ROOT", 0, "", ""),
+            (",", ",", "PUNCT", "punct", 0, "", ""),
+            ("qui", "qui", "PRON", "nsubj", 4, "", ""),
+            ("a", "avoir", "AUX", "aux:tense", 4, "Fin", "Pres"),
+            ("rencontré", "rencontrer", "VERB", "acl:relcl", 0, "Part", "Past"),
+            ("le", "le", "DET", "det", 6, "", ""),
+            ("président", "président", "NOUN", "nsubj", 4, "", ""),
+        ]
+    )
+    assert _index_of(parsed).tokens[6].dep == "obj"
+    # "constitués prisonniers auprès des forces": "auprès" read as an adverb.
+    parsed = _parse_of(
+        [
+            ("constitués", "constituer", "VERB", "ROOT", 0, "Part", "Past"),
+            ("prisonniers", "prisonnier", "NOUN", "advmod", 0, "", ""),
+            ("auprès", "auprès", "ADV", "amod", 1, "", ""),
+            ("des", "de", "ADP", "case", 4, "", ""),
+            ("forces", "force", "NOUN", "obl:arg", 2, "", ""),
+        ]
+    )
+    index = _index_of(parsed)
+    assert (index.tokens[4].dep, index.tokens[4].head) == ("obl:arg", 0)
+    assert (index.tokens[2].dep, index.tokens[2].head) == ("case", 4)
+
+
+def test_a_recipient_after_an_aside_returns_to_the_verb():
+    from veille.events.actors import _actors
+
+    # "a transféré le contrôle, territoire dont elle avait la charge, aux forces afghanes"
+    parsed = _parse_of(
+        [
+            ("transféré", "transférer", "VERB", "ROOT", 0, "Part", "Past"),
+            ("le", "le", "DET", "det", 2, "", ""),
+            ("contrôle", "contrôle", "NOUN", "obj", 0, "", ""),
+            (",", ",", "PUNCT", "punct", 4, "", ""),
+            ("territoire", "territoire", "NOUN", "appos", 2, "", ""),
+            ("dont", "dont", "PRON", "iobj", 7, "", ""),
+            ("elle", "elle", "PRON", "nsubj", 7, "", ""),
+            ("avait", "avoir", "VERB", "acl:relcl", 4, "Fin", "Imp"),
+            ("la", "le", "DET", "det", 9, "", ""),
+            ("charge", "charge", "NOUN", "obj", 7, "", ""),
+            (",", ",", "PUNCT", "punct", 9, "", ""),
+            ("aux", "à", "ADP", "case", 12, "", ""),
+            ("forces", "force", "NOUN", "nmod", 9, "", ""),
+            ("afghanes", "afghan", "ADJ", "amod", 12, "", ""),
+        ]
+    )
+    index = _index_of(parsed)
+    _, target = _actors(index, index.tokens[0], "0874")
+    assert target.country == "AFG"
+
+
+@pytest.mark.slow
+def test_what_is_left_and_documents_named_after_a_place(nlp):
+    def dyads(text):
+        return [(v.cameo, v.source_country, v.target_country) for v in veille.analyze(text).events]
+
+    (left,) = veille.analyze("Le Burundi s'est retiré de la Cour pénale internationale.").events
+    assert (left.cameo, left.target_actor) == ("160", "IGOICC")
+    assert dyads("Les troupes russes se sont retirées de Kherson.") == [("0874", "RUS", "UKR")]
+    # "l'accord de Paris": where the treaty was signed, no party to the act.
+    assert dyads("Les États-Unis ont quitté l'accord de Paris.") == [("160", "USA", None)]
+    assert dyads("Les États-Unis se sont retirés de l'accord de Paris.") == [("160", "USA", None)]
+
+
+def test_subjects_coordinated_with_a_fronted_phrase():
+    # "Après des années de négociations, le Canada et le Mexique ont signé": the parser
+    # made the subjects conjuncts of "années".
+    parsed = _parse_of(
+        [
+            ("Après", "après", "ADP", "case", 1, "", ""),
+            ("années", "année", "NOUN", "obl:mod", 9, "", ""),
+            (",", ",", "PUNCT", "punct", 4, "", ""),
+            ("le", "le", "DET", "det", 4, "", ""),
+            ("Canada", "Canada", "PROPN", "conj", 1, "", ""),
+            ("et", "et", "CCONJ", "cc", 7, "", ""),
+            ("le", "le", "DET", "det", 7, "", ""),
+            ("Mexique", "Mexique", "PROPN", "conj", 1, "", ""),
+            ("ont", "avoir", "AUX", "aux:tense", 9, "Fin", "Pres"),
+            ("signé", "signer", "VERB", "ROOT", 9, "Part", "Past"),
+        ]
+    )
+    from veille.model import Entity, Mention
+
+    entities = [
+        Entity(
+            id=f"e{n}",
+            name=name,
+            type="GPE",
+            mentions=(Mention(text=name, start=start, end=start + len(name)),),
+        )
+        for n, (name, start) in enumerate((("Canada", 18), ("Mexique", 31)), start=1)
+    ]
+    index = _index_of(parsed, entities)
+    assert (index.tokens[4].dep, index.tokens[4].head) == ("nsubj", 9)
+    assert (index.tokens[7].dep, index.tokens[7].head) == ("conj", 4)
+
+
+@pytest.mark.slow
+def test_where_a_person_lives_is_not_whose_he_is(nlp):
+    (meeting,) = veille.analyze(
+        "Le président américain, résidant actuellement dans sa propriété de Floride, a "
+        "rencontré le Premier ministre japonais."
+    ).events
+    assert (meeting.source_country, meeting.target_country) == ("USA", "JPN")
+
+
+@pytest.mark.slow
+def test_who_is_made_to_act_and_the_press_as_a_party(nlp):
+    (criticism,) = veille.analyze(
+        "Ces éléments ont poussé le président français à critiquer la Russie."
+    ).events
+    assert (criticism.source_actor, criticism.target_country) == ("FRAGOV", "RUS")
+    (censorship,) = veille.analyze("Au Bélarus, la presse est censurée.").events
+    assert censorship.target_country == "BLR"
+
+
+@pytest.mark.slow
+def test_no_actor_acts_on_itself_through_an_anaphor(nlp):
+    events = veille.analyze(
+        "L'Union africaine a envoyé des soldats en Somalie. Chassé de la capitale par les "
+        "hommes de la mission de l'Union africaine, le groupe contrôle toujours des zones "
+        "rurales."
+    ).events
+    driven = next(v for v in events if v.trigger == "Chassé")
+    assert driven.source_actor == "IGOOAU" and driven.target_actor != "IGOOAU"

@@ -515,7 +515,15 @@ def _listed(index: _Index, actor: _Actor) -> list[_Actor]:
     return found
 
 
-_CASE_FAMILY = {"de": "de", "du": "de", "des": "de", "d'": "de", "d’": "de", "par": "par"}
+_CASE_FAMILY = {
+    "de": "de",
+    "du": "de",
+    "des": "de",
+    "d'": "de",
+    "d’": "de",
+    "par": "par",
+    "entre": "entre",
+}
 _LIST_CASES = frozenset(_CASE_FAMILY)
 
 

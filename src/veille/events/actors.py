@@ -18,6 +18,7 @@ from veille.events.base import (
     _Index,
     _subtree,
     _verb_of,
+    _whole_subtree,
 )
 from veille.events.codes import lexicon, noun_entry_objects, verb_entry_objects
 from veille.events.doers import (
@@ -34,6 +35,7 @@ from veille.events.phrases import (
     _from_entity,
     _org_anaphor,
     _org_antecedent,
+    _party_noun,
     possessor,
 )
 from veille.events.triggers import _trigger
@@ -173,6 +175,37 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # round is made with the others of a list).
         return _actor_of(index, sides[0]), _actor_of(index, sides[1])
     source, target = _parties(index, trigger, code)
+    if _joint(code) and trigger.pos == "VERB" and not source.named:
+        # "le traité fut signé entre l'Allemagne, la France et l'Italie", "un accord a été
+        # conclu entre le Canada et l'Union européenne": the sides (each the other's
+        # partner when there are two; the others of a longer list come as listed).
+        for phrase in _nominal_phrases(index, trigger):
+            if _case(index, phrase) == "entre":
+                listed = _sides(index, phrase)
+                if listed:
+                    source = listed[0]
+                    source.token = phrase.i
+                    target = listed[1] if len(listed) == 2 else _Actor()
+                break
+    if (
+        not target.named
+        and trigger.pos == "VERB"
+        and fold(trigger.lemma) in _LEAVING
+        and code.startswith(("16", "087"))
+    ):
+        # "s'est retiré de la CPI", "se sont retirées de Kherson": what is left (not a
+        # treaty, whatever place names it: "l'accord de Paris").
+        for place in index.kids(trigger.i, "obl:arg", "obl:mod", "obl"):
+            actor = _actor_of(index, place) if _case(index, place) in _DE else _Actor()
+            required = place.lemma.lower() in verb_entry_objects().get(
+                ("se " if index.kids(trigger.i, "expl:comp", "expl:pv") else "") + trigger.lemma,
+                frozenset(),
+            )
+            if required and _named_after_a_place(index, place, actor):
+                break
+            if actor.actor_code is not None:
+                target = actor
+                break
     if code == "0831" and fold(trigger.lemma) in _FORCING:
         # "a été contraint à la démission par l'armée": the one forced out yields power.
         source, target = target, source
@@ -187,10 +220,29 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         source, target = target, _Actor()
     if fold(trigger.lemma) in _APPEARING:
         # "ont comparu devant un tribunal cairote": the court acts on the accused.
-        judges = [t for t in index.kids(trigger.i, "obl:arg", "obl:mod", "obl", "nmod")]
-        judges = [t for t in judges if _case(index, t) == "devant"]
+        judges = [t for t in _nominal_phrases(index, trigger) if _case(index, t) == "devant"]
         source, target = (_actor_of(index, judges[0]) if judges else _Actor()), source
+    if source.entity is not None and source.entity is target.entity:
+        # "Chassé de la capitale par la mission de l'Union africaine, le groupe …": no
+        # actor acts on itself; the patient's anaphor found the agent.
+        target = _Actor()
     return source, target
+
+
+def _nominal_phrases(index: _Index, verb: Token) -> list[Token]:
+    """The noun phrases of the verb's complements and those nested in them, in text order:
+    "ont comparu pour « incitation à la débauche » devant un tribunal cairote", where the
+    parser hangs the court on the charge (not through a verb: a relative clause's phrases
+    are its own)."""
+    found: list[Token] = []
+    stack = index.kids(verb.i, "obl:arg", "obl:mod", "obl", "nmod")
+    while stack and len(found) < 24:
+        phrase = stack.pop()
+        found.append(phrase)
+        stack.extend(
+            k for k in index.kids(phrase.i, "nmod", "conj") if k.pos in ("NOUN", "PROPN", "PRON")
+        )
+    return sorted(found, key=lambda t: t.i)
 
 
 def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
@@ -339,9 +391,15 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
                 # "a pris la défense du ministre", "exige la démission du président": the
                 # one the entry's noun is of.
                 found = _owner(index, thing)
+                if thing.lemma.lower() in entry_objects and _named_after_a_place(
+                    index, thing, found
+                ):
+                    found = _Actor()  # "l'accord de Paris"
             if found.named:
                 target = found
                 break
+        if not target.named:
+            target = _dative_after_aside(index, trigger)
     if not target.named and trigger.pos == "VERB":
         # "a menacé d'envahir l'ambassade équatorienne", "appelle à libérer les otages":
         # the act spoken of has the target.
@@ -373,6 +431,18 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         target = source
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
+    if not target.named and trigger.pos == "VERB" and code[:2] in _ADDRESSED:
+        # "a averti que le Royaume-Uni devra payer", "exige que l'armée se retire": the
+        # one the reported clause is about.
+        for clause in index.kids(trigger.i, "ccomp"):
+            if not any(fold(m.text) in ("que", "qu'", "qu’") for m in index.kids(clause.i, "mark")):
+                continue
+            for subject in index.kids(clause.i, *_SUBJECT_DEPS, _PASSIVE_SUBJECT):
+                actor = _actor_of(index, subject)
+                if actor.actor_code is not None and not _same_actor(actor, source):
+                    target = actor
+                    break
+            break
     if (
         not target.named
         and source.named
@@ -440,6 +510,8 @@ def _site_hit(index: _Index, trigger: Token) -> _Actor:
 _FORCING = frozenset(
     {"contraindre", "contraint", "pousser", "pousse", "forcer", "force", "obliger", "oblige"}
 )
+# Verbs of leaving a place or a body, whose "de" complement is what is left (folded).
+_LEAVING = frozenset({"retirer", "sortir", "partir", "desengager", "evacuer", "replier"})
 # Appearing before a court: the accused is the subject ("ont comparu devant"), folded.
 _APPEARING = frozenset({"comparaitre", "comparution"})
 
@@ -482,7 +554,20 @@ def _object_actor(index: _Index, verb: Token, thing: Token) -> _Actor:
     if thing.lemma.lower() not in verb_entry_objects().get(verb.lemma.lower(), frozenset()):
         return _actor_of(index, thing)
     names = index.kids(thing.i, "appos")
-    return _actor_of(index, thing, names[0].i if names else None)
+    actor = _actor_of(index, thing, names[0].i if names else None)
+    if _named_after_a_place(index, thing, actor):
+        return _Actor()  # "ont quitté l'accord de Paris": where it was signed, no party
+    return actor
+
+
+def _named_after_a_place(index: _Index, thing: Token, actor: _Actor) -> bool:
+    """ "l'accord de Paris", "le protocole de Kyoto": the place in a document's name."""
+    if actor.entity is None or actor.entity.type not in ("GPE", "LOC") or _party_noun(thing):
+        return False  # (not "les ambassadeurs de l'Allemagne")
+    return thing.i not in index.entity_of and any(
+        index.entity_of.get(k.i) is actor.entity and _case(index, k) in _DE
+        for k in index.kids(thing.i, "nmod")
+    )
 
 
 def _noun_patient(index: _Index, noun: Token) -> _Actor:
@@ -666,12 +751,46 @@ def two_sides(index: _Index, trigger: Token, code: str) -> list[Token]:
                 k += 1
             if k < end and index.tokens[k].pos in ("NOUN", "PROPN"):
                 others = [index.tokens[k]]
-    if not others:
-        return []
+    if not others or (len(others) > 1 and trigger.pos == "VERB"):
+        return []  # (a longer list of signatories: one record each, as listed)
     one, other = _actor_of(index, first), _actor_of(index, others[0])
     if not (one.named and other.named) or one.site or other.site:
         return []
     return [first, others[0]]
+
+
+def _sides(index: _Index, phrase: Token) -> list[_Actor]:
+    """The actors an "entre" phrase lists: its coordinated phrases, or the names read from
+    the words ("entre l'Allemagne, la France, l'Italie et le Luxembourg": the parser
+    scatters such lists)."""
+    sides = [
+        actor
+        for actor in (_actor_of(index, t) for t in [phrase, *index.kids(phrase.i, "conj")])
+        if actor.actor_code is not None or actor.people
+    ]
+    if len(sides) > 1:
+        return sides  # "entre le gouvernement et les rebelles", as parsed
+    tokens = index.tokens
+    end = index.parsed.sents[phrase.sent][1]
+    sides = []
+    k = phrase.i
+    while k < end and len(sides) < 12:
+        entity = index.entity_of.get(k)
+        if entity is None or entity.type not in ("PER", "ORG", "GPE"):
+            break
+        if not any(_same_actor(_from_entity(entity), side) for side in sides):
+            sides.append(_from_entity(entity))
+        while k + 1 < end and index.entity_of.get(k + 1) is entity:
+            k += 1
+        k += 1
+        if k >= end or fold(tokens[k].text) not in (",", "et", "ou"):
+            break
+        k += 1
+        if k < end and fold(tokens[k].text) in ("et", "ou"):
+            k += 1
+        if k < end and tokens[k].pos == "DET":
+            k += 1
+    return sides
 
 
 def _joint(code: str) -> bool:
@@ -745,6 +864,10 @@ def _prepositional_target(
         case = _case(index, child)
         if child.dep == "iobj" and child.pos == "PRON":
             case = "a"  # "lui a accordé": a dative clitic is "à" someone
+        if fold(child.lemma) in _LOCUTIONS and any(
+            _case(index, k) in _DE for k in index.kids(child.i, "nmod")
+        ):
+            continue  # "à la suite de cette révélation et Matthias Fekl …": when, not whom
         if (fold(child.lemma) in _TOWARDS and case == "a") or fold(child.text) == "vis-a-vis":
             # "à l'encontre du Japon", "vis-à-vis de la Russie": the "de" phrase
             towards = [t for t in index.kids(child.i, "nmod", "obl:arg") if _case(index, t) in _DE]
@@ -781,6 +904,40 @@ def _prepositional_target(
                         actor = _apposed(index, partner) or actor
                     if actor.actor_code is not None or actor.people:
                         return actor
+    return _Actor()
+
+
+# Head nouns of prepositional locutions ("à la suite de", "au cours de", "au nom de", "au
+# sein de", "en raison de"), folded: the phrase tells when, why or for whom, never to whom.
+_LOCUTIONS = frozenset(
+    {"suite", "cause", "occasion", "issue", "instar", "exception", "fin", "debut", "veille",
+     "lendemain", "moment", "epoque", "lumiere", "titre", "nom", "sein", "tete", "cours",
+     "raison", "marge", "cas", "depit", "vue", "hauteur", "initiative", "demande", "insu",
+     "place", "lieu", "heure", "lors", "terme", "approche", "regard"}
+)  # fmt: skip
+
+
+def _dative_after_aside(index: _Index, verb: Token) -> _Actor:
+    """ "transférer le contrôle de la province, dernier territoire dont elle avait la
+    responsabilité, aux forces afghanes": after an aside set off by commas, an "à" phrase
+    returns to the verb (the parser hangs it inside the aside)."""
+    for thing in index.kids(verb.i, "obj"):
+        for i in sorted(_whole_subtree(index, thing.i)):
+            phrase = index.tokens[i]
+            if (
+                phrase.head == thing.i
+                or phrase.pos not in ("NOUN", "PROPN")
+                or _case(index, phrase) not in ("a", "au", "aux")
+            ):
+                continue
+            first = min(_subtree(index, phrase.i))
+            if first < 1 or index.tokens[first - 1].text != ",":
+                continue
+            actor = _actor_of(index, phrase)
+            if actor.entity is not None and actor.entity.type in ("GPE", "LOC"):
+                continue  # ", à Kaboul": where
+            if actor.actor_code is not None or actor.people:
+                return actor
     return _Actor()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from veille import data
 from veille.data import fold
@@ -81,7 +82,9 @@ class _Index(ParseIndex):
         self.link(repaired)
         repaired = _active_subjects(self, repaired)
         repaired = _main_subjects(self, repaired)
-        self.link(_alleged(_unprepositioned_subjects(self, repaired)))
+        repaired = _alleged(_unprepositioned_subjects(self, repaired))
+        repaired = _objects_after_dates(self, _caseless_subjects(self, repaired))
+        self.link(_objects_after_qui(self, _aupres(self, repaired)))
         self.article = article
         # Sentences counted without those of whitespace only (the break between two
         # paragraphs is no sentence between them).
@@ -309,6 +312,184 @@ def _unprepositioned_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tup
         fixed[token.i] = replace(token, dep="obl:mod")
         fixed[true.i] = replace(true, dep=token.dep, head=token.head)
     return tuple(fixed)
+
+
+def _caseless_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Le dernier dirigeant du pays, Pervez Musharraf, a été contraint à la démission":
+    the parser may make a subject set off by commas a complement of the verb, with no
+    preposition. A finite verb with no subject takes the first such phrase before it that
+    names an actor (a name, a body, people), the others after it being its appositions."""
+    fixed = list(tokens)
+    lists = data.name_lists()
+    bodies = lists["people"] | lists["institution"] | data.role_head_words()
+    for verb in tokens:
+        if verb.pos != "VERB" or verb.verb_form not in ("Part", "Fin"):
+            continue
+        kids = [tokens[c] for c in index.children.get(verb.i, [])]
+        if any(k.dep in ("nsubj", _PASSIVE_SUBJECT, "expl:subj") for k in kids):
+            continue
+        if verb.verb_form == "Part" and not any(
+            k.dep.startswith("aux") and k.verb_form == "Fin" for k in kids
+        ):
+            continue  # a participle with no finite auxiliary has no subject of its own
+        phrases = [
+            k
+            for k in kids
+            if k.i < verb.i
+            and k.dep in ("obl:mod", "obl", "nmod", "obl:arg")
+            and k.pos in ("NOUN", "PROPN")
+            and not any(tokens[c].dep in ("case", "mark") for c in index.children.get(k.i, []))
+        ]
+        conjoined = False
+        if not phrases:
+            # "Après 7 ans de négociations, le Canada et l'Union européenne ont signé": the
+            # subjects made conjuncts of the phrase before the comma.
+            phrases = _subjects_conjoined(index, tokens, verb, kids)
+            conjoined = True
+        if not phrases:
+            continue
+        first = phrases[0]
+        named = first.i in index.entity_of and index.entity_of[first.i].type in (
+            "PER",
+            "ORG",
+            "GPE",
+        )
+        if not named and fold(first.lemma) not in bodies:
+            continue
+        # Nothing but the phrases, commas, auxiliaries and adverbs up to the verb.
+        covered = {i for p in phrases for i in _whole_subtree(index, p.i)}
+        between = [t for t in tokens[first.i : verb.i] if t.i not in covered]
+        if any(t.pos not in ("PUNCT", "AUX", "ADV") for t in between):
+            continue
+        fixed[first.i] = replace(
+            first, dep="nsubj" if _active(kids) else _PASSIVE_SUBJECT, head=verb.i
+        )
+        for other in phrases[1:]:
+            fixed[other.i] = replace(other, dep="conj" if conjoined else "appos", head=first.i)
+    return tuple(fixed)
+
+
+def _subjects_conjoined(
+    index: ParseIndex, tokens: Sequence[Token], verb: Token, kids: Sequence[Token]
+) -> list[Token]:
+    """The conjuncts of a phrase with a preposition before the verb that start right after
+    a comma, with no "et" before the first: subjects the parser coordinated with it."""
+    for phrase in kids:
+        if phrase.i > verb.i or phrase.dep not in ("obl:mod", "obl", "nmod"):
+            continue
+        conjuncts = [
+            tokens[c]
+            for c in index.children.get(phrase.i, [])
+            if tokens[c].dep == "conj" and tokens[c].pos in ("NOUN", "PROPN") and c < verb.i
+        ]
+        if not conjuncts:
+            continue
+        first = conjuncts[0]
+        if any(tokens[c].dep in ("cc", "case") for c in index.children.get(first.i, [])):
+            continue
+        start = min(i for i in _whole_subtree(index, first.i) if tokens[i].pos != "PUNCT")
+        if start > 0 and tokens[start - 1].text == ",":
+            return conjuncts
+    return []
+
+
+def _objects_after_dates(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "auditionnera ce lundi 23 juillet à 10 heures le ministre de l'intérieur": the
+    parser may hang the object after a date on the date's number or month. A noun with an
+    article and no preposition, hung on a date word after it, is the object of the verb
+    the date belongs to, when that verb has none."""
+    fixed = list(tokens)
+    calendar = _calendar_words()
+    for token in tokens:
+        if token.dep != "nmod" or token.pos not in ("NOUN", "PROPN") or token.head >= token.i:
+            continue
+        date = tokens[token.head]
+        if date.pos != "NUM" and fold(date.text) not in calendar:
+            continue
+        kids = [tokens[c] for c in index.children.get(token.i, [])]
+        if any(k.dep in ("case", "mark") for k in kids) or fold(token.text) in calendar:
+            continue
+        if not any(k.dep == "det" and fold(k.lemma) in ("le", "un") for k in kids):
+            continue
+        verb = date
+        for _ in range(4):
+            if verb.pos == "VERB" or verb.head == verb.i or verb.dep not in ("nmod", "obl:mod"):
+                break
+            verb = tokens[verb.head]
+        if verb.pos != "VERB" or verb.i > date.i:
+            continue
+        if any(tokens[c].dep == "obj" for c in index.children.get(verb.i, [])):
+            continue
+        fixed[token.i] = replace(token, dep="obj", head=verb.i)
+    return tuple(fixed)
+
+
+def _objects_after_qui(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Masayoshi Son, qui avait rencontré le président élu": "qui" is the subject of its
+    clause; a noun the parser also calls its subject, after the verb, is its object."""
+    fixed = list(tokens)
+    for verb in tokens:
+        if verb.dep != "acl:relcl":
+            continue
+        subjects = [tokens[c] for c in index.children.get(verb.i, []) if tokens[c].dep == "nsubj"]
+        if not any(fold(s.text) == "qui" and s.i < verb.i for s in subjects):
+            continue
+        if any(tokens[c].dep == "obj" for c in index.children.get(verb.i, [])):
+            continue
+        for subject in subjects:
+            if subject.i > verb.i and subject.pos in ("NOUN", "PROPN"):
+                fixed[subject.i] = replace(subject, dep="obj")
+                break
+    return tuple(fixed)
+
+
+def _aupres(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "se sont constitués prisonniers auprès des forces kurdes": the parser may take
+    "auprès" for an adverb heading the phrase; it is the phrase's preposition, and the
+    phrase a complement of the verb above."""
+    fixed = list(tokens)
+    for token in tokens:
+        if fold(token.text) != "aupres" or token.pos == "ADP" or token.head == token.i:
+            continue
+        phrases = [
+            tokens[c]
+            for c in index.children.get(token.i, [])
+            if tokens[c].pos in ("NOUN", "PROPN", "PRON") and tokens[c].i > token.i
+        ]
+        verb = tokens[token.head]
+        for _ in range(3):
+            if verb.pos == "VERB" or verb.head == verb.i:
+                break
+            verb = tokens[verb.head]
+        if not phrases or verb.pos != "VERB":
+            continue
+        fixed[phrases[0].i] = replace(phrases[0], dep="obl:arg", head=verb.i)
+        fixed[token.i] = replace(token, pos="ADP", dep="case", head=phrases[0].i)
+    return tuple(fixed)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names, folded."""
+    return frozenset(
+        fold(word)
+        for word, kind, _ in data.read_rows("time_words.tsv")
+        if kind in ("month", "weekday")
+    )
+
+
+def _active(kids: Sequence[Token]) -> bool:
+    return not any(k.dep == "aux:pass" for k in kids)
+
+
+def _whole_subtree(index: ParseIndex, root: int) -> list[int]:
+    """The words under ``root``, relative clauses included, in no order."""
+    found, stack = [], [root]
+    while stack:
+        i = stack.pop()
+        found.append(i)
+        stack.extend(index.children.get(i, []))
+    return found
 
 
 def _after_comma(index: ParseIndex, tokens: Sequence[Token], token: Token) -> bool:

@@ -32,6 +32,9 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
         return _gerund_subject(index, head)
     for _ in range(4):
         subjects = index.kids(head.i, *_SUBJECT_DEPS)
+        caused = _caused(index, head) if not subjects else None
+        if caused is not None:
+            return caused
         if (
             subjects
             and subjects[0].text.lower() == "qui"
@@ -91,6 +94,29 @@ def _clause_subject(index: _Index, verb: Token) -> _Actor:
     if shared is not None:
         return _name_before(index, shared)
     return _Actor()
+
+
+def _caused(index: _Index, act: Token) -> _Actor | None:
+    """ "Ces éléments ont poussé François Bayrou à critiquer …", "a forcé l'armée à se
+    retirer": the doer of an infinitive after a verb that makes someone act is that verb's
+    object."""
+    if act.dep != "xcomp" or act.verb_form != "Inf" or act.head == act.i:
+        return None
+    cause = index.tokens[act.head]
+    if fold(cause.lemma) not in _MAKING_ACT:
+        return None
+    for thing in index.kids(cause.i, "obj"):
+        actor = _actor_of(index, thing)
+        if actor.named:
+            return actor
+    return None
+
+
+# Verbs by which one makes someone do something, whose object does the act (folded).
+_MAKING_ACT = frozenset(
+    {"pousser", "inciter", "encourager", "forcer", "obliger", "contraindre", "amener",
+     "autoriser", "aider", "conduire", "decider"}
+)  # fmt: skip
 
 
 def _shared_auxiliary(index: _Index, verb: Token) -> Token | None:

@@ -57,6 +57,21 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
                 continue
             if people or any(_case(index, k) == "par" for k in index.kids(clause.i, *_AGENTS)):
                 left_out.update(_subtree(index, clause.i))
+    if entity is None and _party_noun(token):
+        # "le groupe, considérablement affaibli par la mission de l'Union africaine": the
+        # agent of a participle on a party is another party, not the one it names (but
+        # "la coalition menée par les États-Unis" is theirs; "un tir lancé par les
+        # rebelles", no party, is the rebels').
+        for clause in index.kids(token.i, "acl"):
+            if clause.pos != "VERB" or fold(clause.lemma) in _LEADING | _TIES:
+                continue
+            present = clause.verb_form == "Part" and clause.tense == "Pres"
+            if present or any(
+                _case(index, agent) == "par" for agent in index.kids(clause.i, "obl:agent")
+            ):
+                # ("Le futur président, résidant dans sa propriété de Floride": where he
+                # lives, not whose he is.)
+                left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
     located = {
@@ -129,6 +144,20 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
 _AGENTS = ("obl:agent", "obl:mod", "obl:arg")
 # Participles that tie people to a side ("liés à", "affiliés à", "appartenant à"), folded.
 _TIES = frozenset({"lier", "affilier", "appartenir", "rattacher"})
+# Verbs by which a party is led: its leader's name tells whose it is (folded).
+_LEADING = frozenset({"mener", "diriger", "conduire", "commander", "presider", "emmener"})
+
+
+def _party_noun(token: Token) -> bool:
+    """A noun that names a party: people, a body, a group, a role."""
+    lists = data.name_lists()
+    lemma = fold(token.lemma)
+    return token.pos == "NOUN" and (
+        lemma in lists["people"]
+        or lemma in lists["org_anaphor"]
+        or lemma in lists["institution"]
+        or lemma in data.role_head_words()
+    )
 
 
 def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
