@@ -1907,3 +1907,44 @@ def test_a_contrasted_clause_keeps_its_time_from_a_verb_trigger(nlp):
     )
     attack = next(v for v in analysis.events if v.root == "19")
     assert (attack.date, attack.date_from) == ("2017-03-02", "published")
+
+
+@pytest.mark.slow
+def test_a_place_in_a_clause_set_off_on_an_office_holder_is_not_their_country(nlp):
+    analysis = veille.analyze(
+        "Le gouvernement de la France a signé un accord avec la Belgique. "
+        "Le président, séjournant dans sa résidence de Marrakech, a reçu le ministre allemand. "
+        "La réforme a été promise par le président élu Donald Trump lors de sa campagne."
+    )
+    received = next(v for v in analysis.events if v.trigger == "reçu")
+    assert (received.source_actor, received.target_country) == ("FRAGOV", "DEU")
+    promised = next(v for v in analysis.events if v.trigger == "promise")
+    assert promised.source_country == "USA"
+
+
+@pytest.mark.slow
+def test_a_noun_of_stated_country_keeps_it_beside_a_body_of_none(nlp):
+    analysis = veille.analyze(
+        "La branche égyptienne de l'État islamique a attaqué une église à Tanta. "
+        "L'ambassadrice américaine auprès de l'ONU a critiqué la Russie."
+    )
+    attack = next(v for v in analysis.events if v.trigger == "attaqué")
+    assert attack.source_country == "EGY"
+    criticism = next(v for v in analysis.events if v.trigger == "critiqué")
+    assert (criticism.source_actor, criticism.target_country) == ("USAGOV", "RUS")
+
+
+@pytest.mark.slow
+def test_members_and_many_countries_are_of_no_one_country(nlp):
+    analysis = veille.analyze(
+        "Le sommet s'est tenu à Rome, en Italie. "
+        "Les chefs d'État des 27 pays membres ont signé une déclaration. "
+        "Les membres se sont engagés à agir de concert. "
+        "Le chef de l'État a rencontré les présidents des pays voisins."
+    )
+    signed = next(v for v in analysis.events if v.trigger == "signé")
+    assert signed.source_country is None
+    pledged = next(v for v in analysis.events if v.trigger == "engagés")
+    assert pledged.source_country is None
+    met = next(v for v in analysis.events if v.trigger == "rencontré")
+    assert (met.source_country, met.target_country) == ("ITA", None)

@@ -45,12 +45,16 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     for conj in index.kids(token.i, "conj"):
         if entity is None or index.entity_of.get(conj.i) is not entity:
             left_out.update(_subtree(index, conj.i))
-    if entity is None and _people_noun(token):
+    if entity is None and (_people_noun(token) or _role(token)):
         # "De nombreux jeunes, soupçonnés de préparer des attentats sous l'influence de
-        # l'État islamique": a participle clause on people says what of them, not who.
-        # (But "des suspects liés au Front al-Nosra", "affiliés à Al-Qaïda": a tie says whose.)
+        # l'État islamique", "le futur président, résidant dans sa propriété de Floride": a
+        # participle clause on people, or set off on an office holder, says what of them,
+        # not who. (But "des suspects liés au Front al-Nosra", "affiliés à Al-Qaïda": a tie
+        # says whose; "le président élu Donald Trump" names him.)
         for clause in index.kids(token.i, "acl"):
-            if clause.pos == "VERB" and fold(clause.lemma) not in _TIES:
+            if clause.pos != "VERB" or fold(clause.lemma) in _TIES:
+                continue
+            if _people_noun(token) or _set_off(index, clause):
                 left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
@@ -63,11 +67,13 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     }
     if (
         named
-        and all(id(e) in located for e in named)
+        and all(id(e) in located or _stateless_body(e, entity) for e in named)
         and any(_adjective_actor(c).country for c in index.kids(token.i, "amod"))
     ):
         # "l'ambassade équatorienne à Londres": the noun's own country, not where it is
-        # ("un hôtel à Kaboul" keeps Kaboul's).
+        # ("un hôtel à Kaboul" keeps Kaboul's); "la branche égyptienne de l'État islamique",
+        # "l'ambassadeur américain auprès de l'ONU": the noun's own country, not the
+        # body of no country it belongs to or deals with.
         return _generic_actor(index, token, phrase)
     # "menacent-ils": an inverted subject clitic keeps its hyphen.
     pronoun = fold(token.text).lstrip("-") if token.pos == "PRON" else ""
@@ -119,6 +125,17 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
             if fuller.country is not None and fuller.entity is None:
                 return fuller
     return actor
+
+
+def _stateless_body(entity: Entity, head: Entity | None) -> bool:
+    """A body or place of no country in the complement of a noun that is no name itself."""
+    return head is None and entity.type != "PER" and entity.country is None
+
+
+def _set_off(index: _Index, clause: Token) -> bool:
+    """The clause opens after a comma: "le président, résidant à …"."""
+    first = min(_subtree(index, clause.i))
+    return first > 0 and index.tokens[first - 1].text == ","
 
 
 # Participles that tie people to a side ("liés à", "affiliés à", "appartenant à"), folded.
@@ -285,6 +302,10 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         return _Actor(code="VAT", country="VAT")  # "le pape", "le souverain pontife"
     if fold(token.text) == "homologue":
         return _Actor(code=(country or "") + "?", country=country)  # sector of the source
+    if country is None and _several_countries(index, token):
+        # "les chefs d'État des 27 pays membres", "les États membres", "les membres":
+        # many countries, or members of a body, are of no one country.
+        return _Actor(party=True, people=True, unaligned=True)
     if sector or country:
         return _Actor(code=(country or "") + (sector or ""), country=country)
     # "au moins 91 personnes", "les manifestants", "le collectif": people or a body of no
@@ -305,6 +326,28 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         unaligned=head in lists["unaligned"],
         site=token.pos == "NOUN" and head in lists["site"],
     )
+
+
+def _several_countries(index: _Index, token: Token) -> bool:
+    """The noun names countries in the plural or members ("les pays membres", "les chefs
+    d'État des 27 pays", "un État membre"), itself or in its "de" complement; or members of
+    nothing stated ("Les membres se sont engagés")."""
+    head = fold(token.lemma)
+    if head == "membre":
+        return not index.kids(token.i, "nmod", "amod")
+    nouns = [token]
+    for _ in range(3):  # the noun, its "de" complements, and theirs
+        for noun in nouns:
+            if fold(noun.lemma) in _COUNTRY_NOUNS:
+                kids = index.kids(noun.i, "amod", "nmod", "appos")
+                if noun.number == "Plur" or any(fold(k.lemma) == "membre" for k in kids):
+                    return True
+        nouns = [c for n in nouns for c in index.kids(n.i, "nmod") if _case(index, c) in _DE]
+    return False
+
+
+# Nouns of countries, folded lemmas ("les pays membres", "les États").
+_COUNTRY_NOUNS = frozenset({"pays", "etat", "nation"})
 
 
 def members(index: _Index, actor: _Actor) -> list[_Actor]:
