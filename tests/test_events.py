@@ -1948,3 +1948,15 @@ def test_members_and_many_countries_are_of_no_one_country(nlp):
     assert pledged.source_country is None
     met = next(v for v in analysis.events if v.trigger == "rencontré")
     assert (met.source_country, met.target_country) == ("ITA", None)
+
+
+@pytest.mark.slow
+def test_a_city_or_region_adjective_gives_the_country_it_is_in(nlp):
+    analysis = veille.analyze(
+        "La France a protesté. Un tribunal cairote a condamné trois journalistes français. "
+        "La police catalane a arrêté deux manifestants."
+    )
+    sentenced = next(v for v in analysis.events if v.trigger == "condamné")
+    assert (sentenced.source_actor, sentenced.target_country) == ("EGYJUD", "FRA")
+    arrest = next(v for v in analysis.events if v.trigger == "arrêté")
+    assert arrest.source_actor == "ESPCOP"

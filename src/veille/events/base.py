@@ -343,7 +343,7 @@ def _home_country(parsed: Parsed, entities: Sequence[Entity]) -> str | None:
         start = parsed.tokens[place.start].start
         if place.label == "country" and place.key and start not in named:
             counts[place.key] = counts.get(place.key, 0) + 1
-    adjectives = data.adjectives()
+    adjectives = data.place_adjectives()
     for token in parsed.tokens:
         if token.pos == "ADJ" and fold(token.text) in adjectives:
             country = adjectives[fold(token.text)]

@@ -286,11 +286,12 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
     words = " ".join(index.tokens[i].text for i in phrase if index.tokens[i].pos != "DET")
     sector = sector_of_role(words) if fold(token.text) in data.role_head_words() else None
     country = None
+    adjectives = data.place_adjectives()
     for i in phrase:
         word = index.tokens[i]
-        if word.pos in ("NOUN", "PROPN") and fold(word.text) in data.adjectives() and i == token.i:
+        if word.pos in ("NOUN", "PROPN") and fold(word.text) in adjectives and i == token.i:
             # "une Palestinienne", "les Kurdes": a people's name stands for its country.
-            found = data.adjectives()[fold(word.text)]
+            found = adjectives[fold(word.text)]
             return _Actor(code=found, country=found)
         adjective = _adjective_actor(word)
         if adjective.country:
@@ -401,7 +402,7 @@ def _regions() -> dict[str, str]:
 
 def _adjective_actor(token: Token) -> _Actor:
     word = fold(token.text)
-    country = data.adjectives().get(word)
+    country = data.place_adjectives().get(word)
     if country is not None:
         return _Actor(code=country, country=country)
     region = _regions().get(word)
