@@ -1960,3 +1960,16 @@ def test_a_city_or_region_adjective_gives_the_country_it_is_in(nlp):
     assert (sentenced.source_actor, sentenced.target_country) == ("EGYJUD", "FRA")
     arrest = next(v for v in analysis.events if v.trigger == "arrêté")
     assert arrest.source_actor == "ESPCOP"
+
+
+@pytest.mark.slow
+def test_the_group_named_back_is_no_international_body_nor_one_in_an_aside(nlp):
+    analysis = veille.analyze(
+        "En Somalie, un attentat a été revendiqué par le groupe Al-Shabbaab (affilié à "
+        "Al-Qaïda). Le groupe, affaibli par la mission de l'Union africaine, a attaqué une "
+        "base militaire. Le gouvernement, dirigé par le Hamas, a été critiqué par Israël."
+    )
+    attack = next(v for v in analysis.events if v.trigger == "attaqué")
+    assert attack.source_actor == "SOMREB"
+    criticism = next(v for v in analysis.events if v.trigger == "critiqué")
+    assert criticism.target_country == "PSE"  # "dirigé par": who leads it says whose

@@ -45,12 +45,13 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     for conj in index.kids(token.i, "conj"):
         if entity is None or index.entity_of.get(conj.i) is not entity:
             left_out.update(_subtree(index, conj.i))
-    if entity is None and (_people_noun(token) or _role(token)):
+    if entity is None:
         # "De nombreux jeunes, soupçonnés de préparer des attentats sous l'influence de
-        # l'État islamique", "le futur président, résidant dans sa propriété de Floride": a
-        # participle clause on people, or set off on an office holder, says what of them,
-        # not who. (But "des suspects liés au Front al-Nosra", "affiliés à Al-Qaïda": a tie
-        # says whose; "le président élu Donald Trump" names him.)
+        # l'État islamique", "le futur président, résidant dans sa propriété de Floride",
+        # "le groupe, affaibli par la mission de l'Union africaine": a participle clause on
+        # people, or one set off by a comma, says what of them, not who. (But "des
+        # suspects liés au Front al-Nosra", "affiliés à Al-Qaïda": a tie says whose; "le
+        # président élu Donald Trump" names him.)
         for clause in index.kids(token.i, "acl"):
             if clause.pos != "VERB" or fold(clause.lemma) in _TIES:
                 continue
@@ -138,8 +139,11 @@ def _set_off(index: _Index, clause: Token) -> bool:
     return first > 0 and index.tokens[first - 1].text == ","
 
 
-# Participles that tie people to a side ("liés à", "affiliés à", "appartenant à"), folded.
-_TIES = frozenset({"lier", "affilier", "appartenir", "rattacher"})
+# Participles that tie people to a side ("liés à", "affiliés à", "appartenant à") or name
+# who leads them ("le pouvoir, mené par le Parti du peuple pakistanais"), folded.
+_TIES = frozenset(
+    {"lier", "affilier", "appartenir", "rattacher", "mener", "diriger", "conduire", "commander"}
+)
 
 
 def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
@@ -244,12 +248,31 @@ _DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})
 
 
 def _org_antecedent(index: _Index, anaphor: Token) -> Entity | None:
-    """The organisation last named before ``anaphor``, in its sentence or the two before."""
+    """The organisation last named before ``anaphor``, in its sentence or the two before;
+    not an international body for a noun that names none ("le groupe", "le parti": not the
+    Union africaine whose troops fight it)."""
+    international = fold(anaphor.lemma) in _BODY_ANAPHORS
     for token in coref.before(index, anaphor, 2):
         entity = index.entity_of.get(token.i)
-        if entity is not None and entity.type == "ORG":
-            return entity
+        if entity is None or entity.type != "ORG" or _in_brackets(index, token):
+            continue  # (not an aside: "Al-Shabbaab (affilié à Al-Qaïda)")
+        if not international and (entity.actor_code or "").startswith("IGO"):
+            continue
+        return entity
     return None
+
+
+def _in_brackets(index: _Index, token: Token) -> bool:
+    """The word is inside brackets opened in its sentence."""
+    start, _ = index.parsed.sents[token.sent]
+    depth = 0
+    for word in index.tokens[start : token.i]:
+        depth += (word.text == "(") - (word.text == ")")
+    return depth > 0
+
+
+# Anaphors that may stand for an international body ("l'organisation" for the UN), folded.
+_BODY_ANAPHORS = frozenset({"organisation", "institution", "agence"})
 
 
 def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
