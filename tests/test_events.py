@@ -1973,3 +1973,13 @@ def test_the_group_named_back_is_no_international_body_nor_one_in_an_aside(nlp):
     assert attack.source_actor == "SOMREB"
     criticism = next(v for v in analysis.events if v.trigger == "critiqué")
     assert criticism.target_country == "PSE"  # "dirigé par": who leads it says whose
+
+
+@pytest.mark.slow
+def test_qui_stands_for_the_noun_right_before_it_whatever_the_parse(nlp):
+    analysis = veille.analyze(
+        "Cette décision a été vivement critiquée par plusieurs pays africains, en tête "
+        "desquels le Sénégal, qui exige un retour rapide des règles communes."
+    )
+    demand = next(v for v in analysis.events if v.trigger == "exige")
+    assert demand.source_country == "SEN"

@@ -103,6 +103,11 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
         if relative.dep == "acl:relcl" and relative.head != relative.i:
             # "la Russie qui s'est opposée": the noun the relative clause is about.
             return _actor_of(index, index.tokens[relative.head])
+        before = _word_before_relative(index, token)
+        if before is not None:
+            # "…, en tête desquels l'Allemagne, qui exige …": the parser hung the clause
+            # elsewhere; "qui" still follows the noun it stands for.
+            return _actor_of(index, before)
     if not named and _org_anaphor(index, token):
         organisation = _org_antecedent(index, token)
         if organisation is not None:
@@ -137,6 +142,22 @@ def _set_off(index: _Index, clause: Token) -> bool:
     """The clause opens after a comma: "le président, résidant à …"."""
     first = min(_subtree(index, clause.i))
     return first > 0 and index.tokens[first - 1].text == ","
+
+
+def _word_before_relative(index: _Index, pronoun: Token) -> Token | None:
+    """The name or noun right before a relative "qui" (a comma between), as the head of
+    its phrase: "l'Allemagne, qui" → "Allemagne"."""
+    i = pronoun.i - 1
+    if i >= 0 and index.tokens[i].text == ",":
+        i -= 1
+    if i < 0 or index.tokens[i].sent != pronoun.sent:
+        return None
+    word = index.tokens[i]
+    if word.pos not in ("NOUN", "PROPN"):
+        return None
+    while word.dep in ("flat:name", "flat") and word.head < word.i:
+        word = index.tokens[word.head]
+    return word
 
 
 # Participles that tie people to a side ("liés à", "affiliés à", "appartenant à") or name
