@@ -1983,3 +1983,13 @@ def test_qui_stands_for_the_noun_right_before_it_whatever_the_parse(nlp):
     )
     demand = next(v for v in analysis.events if v.trigger == "exige")
     assert demand.source_country == "SEN"
+
+
+@pytest.mark.slow
+def test_the_court_one_appears_before_is_found_past_the_charges(nlp):
+    analysis = veille.analyze(
+        "Ce lundi, 12 militants ont comparu pour « outrage » et « incitation à la violence » "
+        "devant un tribunal cairote."
+    )
+    hearing = next(v for v in analysis.events if v.trigger == "comparu")
+    assert (hearing.source_actor, hearing.target_country) == ("EGYJUD", "EGY")

@@ -167,7 +167,13 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if fold(trigger.lemma) in _APPEARING:
         # "ont comparu devant un tribunal cairote": the court acts on the accused.
         judges = [t for t in index.kids(trigger.i, "obl:arg", "obl:mod", "obl", "nmod")]
-        judges = [t for t in judges if _case(index, t) == "devant"]
+        judges = [t for t in judges if _case(index, t) == "devant"] or [
+            # "ont comparu pour « incitation » devant un tribunal cairote": the parser may
+            # hang the court on the charge.
+            index.tokens[i]
+            for i in _subtree(index, trigger.i)
+            if index.tokens[i].dep == "nmod" and _case(index, index.tokens[i]) == "devant"
+        ]
         source, target = (_actor_of(index, judges[0]) if judges else _Actor()), source
     return source, target
 
