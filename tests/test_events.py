@@ -1993,3 +1993,15 @@ def test_the_court_one_appears_before_is_found_past_the_charges(nlp):
     )
     hearing = next(v for v in analysis.events if v.trigger == "comparu")
     assert (hearing.source_actor, hearing.target_country) == ("EGYJUD", "EGY")
+
+
+@pytest.mark.slow
+def test_the_perpetrator_takes_the_nationality_the_article_states(nlp):
+    analysis = veille.analyze(
+        "Samedi, à Jérusalem, un homme armé d'un couteau a attaqué deux passants. Selon la "
+        "presse, le suspect serait un Palestinien de 17 ans. Les policiers ont tué l'agresseur."
+    )
+    attack = next(v for v in analysis.events if v.trigger == "attaqué")
+    assert (attack.source_country, attack.target_country) == ("PSE", "ISR")
+    killed = next(v for v in analysis.events if v.trigger == "tué")
+    assert (killed.source_country, killed.target_country) == ("ISR", "PSE")

@@ -92,6 +92,9 @@ class _Index(ParseIndex):
                 rank += 1
             self.sent_rank.append(rank)
         self.home = _home_country(parsed, entities)
+        # The nationality the article states for the perpetrator, once read
+        # (``localise._perpetrator``): (country or None,), None before.
+        self.perpetrator: tuple[str | None] | None = None
         by_id = {e.id: e for e in entities}
         # The speaker of each attributed quotation: "je" and "nous" inside it are they.
         self.voices: list[tuple[int, int, Entity]] = [
