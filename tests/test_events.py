@@ -2005,3 +2005,13 @@ def test_the_perpetrator_takes_the_nationality_the_article_states(nlp):
     assert (attack.source_country, attack.target_country) == ("PSE", "ISR")
     killed = next(v for v in analysis.events if v.trigger == "tué")
     assert (killed.source_country, killed.target_country) == ("ISR", "PSE")
+
+
+@pytest.mark.slow
+def test_one_who_meets_a_counterpart_is_not_of_the_counterparts_country(nlp):
+    analysis = veille.analyze(
+        "L'Inde et le Japon ont signé un accord. L'Inde a accueilli le sommet. "
+        "Le premier ministre de la province a rendu visite à son homologue indien."
+    )
+    visit = next(v for v in analysis.events if v.trigger == "rendu")
+    assert (visit.source_country, visit.target_country) == (None, "IND")
