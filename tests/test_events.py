@@ -2015,3 +2015,13 @@ def test_one_who_meets_a_counterpart_is_not_of_the_counterparts_country(nlp):
     )
     visit = next(v for v in analysis.events if v.trigger == "rendu")
     assert (visit.source_country, visit.target_country) == (None, "IND")
+
+
+@pytest.mark.slow
+def test_some_of_them_are_of_the_group_named_before(nlp):
+    analysis = veille.analyze(
+        "Les rebelles ont attaqué la ville. "
+        "Plusieurs centaines d'entre eux ont ensuite été arrêtés par l'armée malienne."
+    )
+    arrest = next(v for v in analysis.events if v.trigger == "arrêtés")
+    assert arrest.target_actor == "MLIREB"

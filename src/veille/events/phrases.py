@@ -87,6 +87,11 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     if not named and pronoun in ("ils", "elles"):
         group = _plural_antecedent(index, token)
         return _actor_of(index, group) if group is not None else _Actor()
+    among = _among_them(index, token) if not named else None
+    if among is not None:
+        # "Plusieurs centaines d'entre eux se sont constitués prisonniers": some of the
+        # group named before.
+        return _actor_of(index, among)
     if not named and _the_latter(index, token):
         latter = _last_named(index, token)
         return _actor_of(index, latter) if latter is not None else _Actor()
@@ -214,6 +219,34 @@ def _plural_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | 
 
 
 _PLURAL_PRONOUNS = frozenset({"ils", "elles", "eux"})
+
+
+def _among_them(index: _Index, token: Token) -> Token | None:
+    """ "plusieurs centaines d'entre eux", "certains d'entre elles": the group "eux" or
+    "elles" stands for, the last plural people, body or name before, this sentence or the
+    one before."""
+    them = [
+        k
+        for k in index.kids(token.i, "nmod", "obl:mod", "obl")
+        if k.pos == "PRON" and fold(k.text) in ("eux", "elles")
+    ]
+    if not them or not any(fold(w.text) == "entre" for w in index.tokens[token.i : them[0].i]):
+        return None
+    bodies = _bodies()
+    feminine = fold(them[0].text) == "elles"
+    for word in coref.before(index, token, 1):
+        if word.number != "Plur" or word.pos not in ("NOUN", "PROPN"):
+            continue
+        if feminine and word.gender == "Masc":
+            continue
+        entity = index.entity_of.get(word.i)
+        if entity is not None and entity.type in ("PER", "ORG"):
+            return word
+        if entity is None and (fold(word.lemma) in bodies or _role(word)):
+            return word
+        if entity is None and fold(word.lemma) in data.name_lists()["unaligned"]:
+            return word
+    return None
 
 
 def _the_latter(index: _Index, token: Token) -> bool:
