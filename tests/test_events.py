@@ -2025,3 +2025,19 @@ def test_some_of_them_are_of_the_group_named_before(nlp):
     )
     arrest = next(v for v in analysis.events if v.trigger == "arrêtés")
     assert arrest.target_actor == "MLIREB"
+
+
+@pytest.mark.slow
+def test_an_organisation_named_for_a_region_or_the_union_is_of_no_country(nlp):
+    analysis = veille.analyze(
+        "Le Royaume-Uni a voté. Les Britanniques ont choisi la sortie de l'Union. "
+        "Le Parti populaire européen a critiqué le gouvernement britannique."
+    )
+    leaving = next(v for v in analysis.events if v.trigger == "sortie")
+    assert (leaving.source_country, leaving.target_actor, leaving.target_country) == (
+        "GBR",
+        "IGO",
+        None,
+    )
+    criticism = next(v for v in analysis.events if v.trigger == "critiqué")
+    assert (criticism.source_actor, criticism.source_country) == ("EUR", None)

@@ -58,12 +58,38 @@ def _localised(
         return actor
     if entity.actor_code and entity.actor_code[:3] in ("IGO", "NGO", "IMG", "INT", "MNC"):
         return actor
+    beyond = _beyond_countries(entity) if entity.type == "ORG" else None
+    if beyond is not None:
+        # "le Parti populaire européen" (EUR), "l'Union" (IGO): of no one country
+        return _Actor(entity=entity, code=beyond, token=actor.token)
     if _introduced_as_ngo(index, entity):
         return actor  # "l'organisation non gouvernementale Transparency International"
     if entity.type == "PER" and _stateless_role(index, entity):
         return actor  # "Le porte-parole de l'État islamique, Abou Mohammed al-Adnani"
     code = index.home + (entity.sector or "")
     return _Actor(entity=entity, code=code, country=index.home, token=actor.token)
+
+
+def _beyond_countries(entity: Entity) -> str | None:
+    """An organisation named for a region or the world ("le Parti populaire européen",
+    "la Confédération syndicale internationale"), or "l'Union" alone (the European or
+    the African one), acts for no one country: the CAMEO code of its region (EUR), of an
+    international body (IGO) or of an international actor (INT); None for others."""
+    words = fold(entity.name).replace("-", " ").split()
+    if words == ["union"]:
+        return "IGO"
+    for word in words:
+        if word in _regions():
+            return _regions()[word]
+        if word in _WORLDWIDE:
+            return "INT"
+    return None
+
+
+# Words naming the whole world in an organisation's name, folded.
+_WORLDWIDE = frozenset(
+    {"international", "internationale", "internationaux", "mondial", "mondiale", "mondiaux"}
+)
 
 
 def _named_by_the_act(index: _Index, actor: _Actor) -> bool:
