@@ -2508,3 +2508,136 @@ def test_no_actor_acts_on_itself_through_an_anaphor(nlp):
     ).events
     driven = next(v for v in events if v.trigger == "Chassé")
     assert driven.source_actor == "IGOOAU" and driven.target_actor != "IGOOAU"
+
+
+def test_a_place_in_a_clause_set_off_on_an_office_holder_is_not_their_country(nlp):
+    analysis = veille.analyze(
+        "Le gouvernement de la France a signé un accord avec la Belgique. "
+        "Le président, séjournant dans sa résidence de Marrakech, a reçu le ministre allemand. "
+        "La réforme a été promise par le président élu Donald Trump lors de sa campagne."
+    )
+    received = next(v for v in analysis.events if v.trigger == "reçu")
+    assert (received.source_actor, received.target_country) == ("FRAGOV", "DEU")
+    promised = next(v for v in analysis.events if v.trigger == "promise")
+    assert promised.source_country == "USA"
+
+
+@pytest.mark.slow
+def test_a_noun_of_stated_country_keeps_it_beside_a_body_of_none(nlp):
+    analysis = veille.analyze(
+        "La branche égyptienne de l'État islamique a attaqué une église à Tanta. "
+        "L'ambassadrice américaine auprès de l'ONU a critiqué la Russie."
+    )
+    attack = next(v for v in analysis.events if v.trigger == "attaqué")
+    assert attack.source_country == "EGY"
+    criticism = next(v for v in analysis.events if v.trigger == "critiqué")
+    assert (criticism.source_actor, criticism.target_country) == ("USAGOV", "RUS")
+
+
+@pytest.mark.slow
+def test_members_and_many_countries_are_of_no_one_country(nlp):
+    analysis = veille.analyze(
+        "Le sommet s'est tenu à Rome, en Italie. "
+        "Les chefs d'État des 27 pays membres ont signé une déclaration. "
+        "Les membres se sont engagés à agir de concert. "
+        "Le chef de l'État a rencontré les présidents des pays voisins."
+    )
+    signed = next(v for v in analysis.events if v.trigger == "signé")
+    assert signed.source_country is None
+    pledged = next(v for v in analysis.events if v.trigger == "engagés")
+    assert pledged.source_country is None
+    met = next(v for v in analysis.events if v.trigger == "rencontré")
+    assert (met.source_country, met.target_country) == ("ITA", None)
+
+
+@pytest.mark.slow
+def test_a_city_or_region_adjective_gives_the_country_it_is_in(nlp):
+    analysis = veille.analyze(
+        "La France a protesté. Un tribunal cairote a condamné trois journalistes français. "
+        "La police catalane a arrêté deux manifestants."
+    )
+    sentenced = next(v for v in analysis.events if v.trigger == "condamné")
+    assert (sentenced.source_actor, sentenced.target_country) == ("EGYJUD", "FRA")
+    arrest = next(v for v in analysis.events if v.trigger == "arrêté")
+    assert arrest.source_actor == "ESPCOP"
+
+
+@pytest.mark.slow
+def test_the_group_named_back_is_no_international_body_nor_one_in_an_aside(nlp):
+    analysis = veille.analyze(
+        "En Somalie, un attentat a été revendiqué par le groupe Al-Shabbaab (affilié à "
+        "Al-Qaïda). Le groupe, affaibli par la mission de l'Union africaine, a attaqué une "
+        "base militaire. Le gouvernement, dirigé par le Hamas, a été critiqué par Israël."
+    )
+    attack = next(v for v in analysis.events if v.trigger == "attaqué")
+    assert attack.source_actor == "SOMREB"
+    criticism = next(v for v in analysis.events if v.trigger == "critiqué")
+    assert criticism.target_country == "PSE"  # "dirigé par": who leads it says whose
+
+
+@pytest.mark.slow
+def test_qui_stands_for_the_noun_right_before_it_whatever_the_parse(nlp):
+    analysis = veille.analyze(
+        "Cette décision a été vivement critiquée par plusieurs pays africains, en tête "
+        "desquels le Sénégal, qui exige un retour rapide des règles communes."
+    )
+    demand = next(v for v in analysis.events if v.trigger == "exige")
+    assert demand.source_country == "SEN"
+
+
+@pytest.mark.slow
+def test_the_court_one_appears_before_is_found_past_the_charges(nlp):
+    analysis = veille.analyze(
+        "Ce lundi, 12 militants ont comparu pour « outrage » et « incitation à la violence » "
+        "devant un tribunal cairote."
+    )
+    hearing = next(v for v in analysis.events if v.trigger == "comparu")
+    assert (hearing.source_actor, hearing.target_country) == ("EGYJUD", "EGY")
+
+
+@pytest.mark.slow
+def test_the_perpetrator_takes_the_nationality_the_article_states(nlp):
+    analysis = veille.analyze(
+        "Samedi, à Jérusalem, un homme armé d'un couteau a attaqué deux passants. Selon la "
+        "presse, le suspect serait un Palestinien de 17 ans. Les policiers ont tué l'agresseur."
+    )
+    attack = next(v for v in analysis.events if v.trigger == "attaqué")
+    assert (attack.source_country, attack.target_country) == ("PSE", "ISR")
+    killed = next(v for v in analysis.events if v.trigger == "tué")
+    assert (killed.source_country, killed.target_country) == ("ISR", "PSE")
+
+
+@pytest.mark.slow
+def test_one_who_meets_a_counterpart_is_not_of_the_counterparts_country(nlp):
+    analysis = veille.analyze(
+        "L'Inde et le Japon ont signé un accord. L'Inde a accueilli le sommet. "
+        "Le premier ministre de la province a rendu visite à son homologue indien."
+    )
+    visit = next(v for v in analysis.events if v.trigger == "rendu")
+    assert (visit.source_country, visit.target_country) == (None, "IND")
+
+
+@pytest.mark.slow
+def test_some_of_them_are_of_the_group_named_before(nlp):
+    analysis = veille.analyze(
+        "Les rebelles ont attaqué la ville. "
+        "Plusieurs centaines d'entre eux ont ensuite été arrêtés par l'armée malienne."
+    )
+    arrest = next(v for v in analysis.events if v.trigger == "arrêtés")
+    assert arrest.target_actor == "MLIREB"
+
+
+@pytest.mark.slow
+def test_an_organisation_named_for_a_region_or_the_union_is_of_no_country(nlp):
+    analysis = veille.analyze(
+        "Le Royaume-Uni a voté. Les Britanniques ont choisi la sortie de l'Union. "
+        "Le Parti populaire européen a critiqué le gouvernement britannique."
+    )
+    leaving = next(v for v in analysis.events if v.trigger == "sortie")
+    assert (leaving.source_country, leaving.target_actor, leaving.target_country) == (
+        "GBR",
+        "IGO",
+        None,
+    )
+    criticism = next(v for v in analysis.events if v.trigger == "critiqué")
+    assert (criticism.source_actor, criticism.source_country) == ("EUR", None)

@@ -128,6 +128,18 @@ def adjectives() -> dict[str, str]:
 
 
 @cache
+def place_adjectives() -> dict[str, str]:
+    """``adjectives`` and the adjectives of regions and cities (``place_adjectives.tsv``):
+    folded form → the ISO alpha-3 of the country the place is in ("cairote" → EGY)."""
+    forms = dict(adjectives())
+    for word, iso3 in read_rows("place_adjectives.tsv"):
+        key = fold(word)
+        for form in (key, key if key.endswith(("s", "x")) else key + "s"):
+            forms.setdefault(form, iso3)
+    return forms
+
+
+@cache
 def prefixes() -> dict[str, str]:
     """Folded compound prefix ("russo", "sino") → ISO alpha-3."""
     return {fold(p): iso3 for p, iso3 in read_rows("prefixes.tsv")}

@@ -281,7 +281,15 @@ def _localised_doer(
     localised = _localised(index, actor, local=local)
     place = target.entity is not None and target.entity.type in ("GPE", "LOC")
     visitor = code in ("042", "036") and place and actor.country is None
-    return actor if visitor and localised.country == target.country else localised
+    # "Le premier ministre a rendu visite à son homologue indien": a counterpart is of
+    # another country than the one who deals with them.
+    counterpart = target.token is not None and fold(index.tokens[target.token].text) in (
+        "homologue",
+        "homologues",
+    )
+    if (visitor or counterpart) and actor.country is None:
+        return actor if localised.country == target.country else localised
+    return localised
 
 
 def _guest(index: _Index, trigger: Token) -> bool:

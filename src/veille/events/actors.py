@@ -476,7 +476,8 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if target.entity is None and target.code and target.code.endswith("?"):
         # "son homologue chinois": the counterpart holds the source's sector.
         sector = source.entity.sector if source.entity is not None else None
-        target = _Actor(code=(target.country or "") + (sector or ""), country=target.country)
+        counterpart = (target.country or "") + (sector or "")
+        target = _Actor(code=counterpart, country=target.country, token=target.token)
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target

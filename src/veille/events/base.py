@@ -95,6 +95,9 @@ class _Index(ParseIndex):
                 rank += 1
             self.sent_rank.append(rank)
         self.home = _home_country(parsed, entities)
+        # The nationality the article states for the perpetrator, once read
+        # (``localise._perpetrator``): (country or None,), None before.
+        self.perpetrator: tuple[str | None] | None = None
         by_id = {e.id: e for e in entities}
         # The speaker of each attributed quotation: "je" and "nous" inside it are they.
         self.voices: list[tuple[int, int, Entity]] = [
@@ -548,7 +551,7 @@ def _home_country(parsed: Parsed, entities: Sequence[Entity]) -> str | None:
         start = parsed.tokens[place.start].start
         if place.label == "country" and place.key and start not in named:
             counts[place.key] = counts.get(place.key, 0) + 1
-    adjectives = data.adjectives()
+    adjectives = data.place_adjectives()
     for token in parsed.tokens:
         if token.pos == "ADJ" and fold(token.text) in adjectives:
             country = adjectives[fold(token.text)]

@@ -27,16 +27,24 @@ def _localised(
     what they have. People and bodies the text names by no name belong to the country of
     the place of the act, when the clause names one (``local``: "À Bruxelles, 60 personnes
     ont été interpellées" in an article about France)."""
-    if actor.country is not None or index.home is None:
+    if actor.country is not None or (index.home is None and _perpetrator(index) is None):
         return actor
     entity = actor.entity
     if entity is None:
         home = local or index.home
+        stated = _perpetrator(index)
         if actor.unaligned:
+            if stated is not None and _named_by_the_act(index, actor):
+                # "un homme armé a attaqué … . Le suspect serait un Palestinien"
+                return _Actor(code=stated, country=stated, token=actor.token)
             return actor
         if _someone(index, actor) and not (actor.site and patient):
+            if stated is not None and not patient:
+                return _Actor(code=stated, country=stated, token=actor.token)
             # (still someone: an act they do or undergo is no mere topic)
             return _Actor(party=actor.party, people=actor.people, unaligned=True, token=actor.token)
+        if home is None:
+            return actor
         regional = actor.code in _regions().values()
         # (a building is of the country it stands in, when violence is done to it)
         site = actor.site and patient
@@ -46,16 +54,78 @@ def _localised(
             code = home + (actor.code or "")
             return _Actor(code=code, country=home, token=actor.token)
         return actor
-    if entity.type not in _LOCALISED_TYPES:
+    if entity.type not in _LOCALISED_TYPES or index.home is None:
         return actor
     if entity.actor_code and entity.actor_code[:3] in ("IGO", "NGO", "IMG", "INT", "MNC"):
         return actor
+    beyond = _beyond_countries(entity) if entity.type == "ORG" else None
+    if beyond is not None:
+        # "le Parti populaire européen" (EUR), "l'Union" (IGO): of no one country
+        return _Actor(entity=entity, code=beyond, token=actor.token)
     if _introduced_as_ngo(index, entity):
         return actor  # "l'organisation non gouvernementale Transparency International"
     if entity.type == "PER" and _stateless_role(index, entity):
         return actor  # "Le porte-parole de l'État islamique, Abou Mohammed al-Adnani"
     code = index.home + (entity.sector or "")
     return _Actor(entity=entity, code=code, country=index.home, token=actor.token)
+
+
+def _beyond_countries(entity: Entity) -> str | None:
+    """An organisation named for a region or the world ("le Parti populaire européen",
+    "la Confédération syndicale internationale"), or "l'Union" alone (the European or
+    the African one), acts for no one country: the CAMEO code of its region (EUR), of an
+    international body (IGO) or of an international actor (INT); None for others."""
+    words = fold(entity.name).replace("-", " ").split()
+    if words == ["union"]:
+        return "IGO"
+    for word in words:
+        if word in _regions():
+            return _regions()[word]
+        if word in _WORLDWIDE:
+            return "INT"
+    return None
+
+
+# Words naming the whole world in an organisation's name, folded.
+_WORLDWIDE = frozenset(
+    {"international", "internationale", "internationaux", "mondial", "mondiale", "mondiaux"}
+)
+
+
+def _named_by_the_act(index: _Index, actor: _Actor) -> bool:
+    """The actor is named by what they did ("le suspect", "l'assaillant")."""
+    if actor.token is None:
+        return False
+    return fold(index.tokens[actor.token].lemma) in data.name_lists()["unaligned"]
+
+
+def _perpetrator(index: _Index) -> str | None:
+    """The one nationality the article gives the perpetrator of an act: "le suspect serait
+    un Palestinien de 17 ans", "l'assaillant, un Tunisien de 31 ans", "le tireur était un
+    Français"; None when it gives none or several."""
+    if index.perpetrator is None:
+        found = set()
+        doers = data.name_lists()["unaligned"]
+        adjectives = data.place_adjectives()
+        tokens = index.tokens
+        for token in tokens:
+            if token.pos != "NOUN" or fold(token.lemma) not in doers:
+                continue
+            said = index.kids(token.i, "appos")
+            head = tokens[token.head]
+            if token.dep == "nsubj" and index.kids(head.i, "cop"):
+                said.append(head)  # "le suspect serait un Palestinien"
+            after = tokens[token.i + 1 : token.i + 4]
+            if len(after) == 3 and after[0].text == "," and fold(after[1].text) in _ONE:
+                said.append(after[2])  # "l'assaillant, un Tunisien de 31 ans"
+            for word in said:
+                if word.pos in ("NOUN", "PROPN") and fold(word.text) in adjectives:
+                    found.add(adjectives[fold(word.text)])
+        index.perpetrator = (found.pop() if len(found) == 1 else None,)
+    return index.perpetrator[0]
+
+
+_ONE = frozenset({"un", "une"})
 
 
 def _stateless_role(index: _Index, entity: Entity) -> bool:

@@ -45,32 +45,23 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     for conj in index.kids(token.i, "conj"):
         if entity is None or index.entity_of.get(conj.i) is not entity:
             left_out.update(_subtree(index, conj.i))
-    if entity is None and token.pos == "NOUN":
+    if entity is None:
         # "De nombreux jeunes, soupçonnés de préparer des attentats sous l'influence de
-        # l'État islamique": a participle clause on people says what of them, not who.
-        # (But "des suspects liés au Front al-Nosra", "affiliés à Al-Qaïda": a tie says whose.)
-        # On anything else, a participle with its agent names another ("le groupe,
-        # affaibli par la mission de l'Union africaine").
-        people = _people_noun(token)
-        for clause in index.kids(token.i, "acl"):
-            if clause.pos != "VERB" or fold(clause.lemma) in _TIES:
-                continue
-            if people or any(_case(index, k) == "par" for k in index.kids(clause.i, *_AGENTS)):
-                left_out.update(_subtree(index, clause.i))
-    if entity is None and _party_noun(token):
-        # "le groupe, considérablement affaibli par la mission de l'Union africaine": the
-        # agent of a participle on a party is another party, not the one it names (but
-        # "la coalition menée par les États-Unis" is theirs; "un tir lancé par les
-        # rebelles", no party, is the rebels').
+        # l'État islamique": a participle clause on people says what of them, not who; so
+        # does one set off by a comma ("le futur président, résidant dans sa propriété de
+        # Floride") or one with its agent ("le groupe, affaibli par la mission de l'Union
+        # africaine"), or a present participle on a party. (But "des suspects liés au Front
+        # al-Nosra", "affiliés à Al-Qaïda": a tie says whose; "la coalition menée par les
+        # États-Unis", its leader; "le président élu Donald Trump" names him.)
+        people, party = _people_noun(token), _party_noun(token)
         for clause in index.kids(token.i, "acl"):
             if clause.pos != "VERB" or fold(clause.lemma) in _LEADING | _TIES:
                 continue
-            present = clause.verb_form == "Part" and clause.tense == "Pres"
-            if present or any(
-                _case(index, agent) == "par" for agent in index.kids(clause.i, "obl:agent")
-            ):
-                # ("Le futur président, résidant dans sa propriété de Floride": where he
-                # lives, not whose he is.)
+            by_agent = token.pos == "NOUN" and any(
+                _case(index, k) == "par" for k in index.kids(clause.i, *_AGENTS)
+            )
+            present = party and clause.verb_form == "Part" and clause.tense == "Pres"
+            if people or by_agent or present or _set_off(index, clause):
                 left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
@@ -83,11 +74,13 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     }
     if (
         named
-        and all(id(e) in located for e in named)
+        and all(id(e) in located or _stateless_body(e, entity) for e in named)
         and any(_adjective_actor(c).country for c in index.kids(token.i, "amod"))
     ):
         # "l'ambassade équatorienne à Londres": the noun's own country, not where it is
-        # ("un hôtel à Kaboul" keeps Kaboul's).
+        # ("un hôtel à Kaboul" keeps Kaboul's); "la branche égyptienne de l'État islamique",
+        # "l'ambassadeur américain auprès de l'ONU": the noun's own country, not the
+        # body of no country it belongs to or deals with.
         return _generic_actor(index, token, phrase)
     # "menacent-ils": an inverted subject clitic keeps its hyphen.
     pronoun = fold(token.text).lstrip("-") if token.pos == "PRON" else ""
@@ -100,6 +93,11 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     if not named and pronoun in ("ils", "elles"):
         group = _plural_antecedent(index, token)
         return _actor_of(index, group) if group is not None else _Actor()
+    among = _among_them(index, token) if not named else None
+    if among is not None:
+        # "Plusieurs centaines d'entre eux se sont constitués prisonniers": some of the
+        # group named before.
+        return _actor_of(index, among)
     if not named and _the_latter(index, token):
         latter = _last_named(index, token)
         return _actor_of(index, latter) if latter is not None else _Actor()
@@ -116,6 +114,11 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
         if relative.dep == "acl:relcl" and relative.head != relative.i:
             # "la Russie qui s'est opposée": the noun the relative clause is about.
             return _actor_of(index, index.tokens[relative.head])
+        before = _word_before_relative(index, token)
+        if before is not None:
+            # "…, en tête desquels l'Allemagne, qui exige …": the parser hung the clause
+            # elsewhere; "qui" still follows the noun it stands for.
+            return _actor_of(index, before)
     if not named and _org_anaphor(index, token):
         organisation = _org_antecedent(index, token)
         if organisation is not None:
@@ -158,6 +161,33 @@ def _party_noun(token: Token) -> bool:
         or lemma in lists["institution"]
         or lemma in data.role_head_words()
     )
+
+
+def _stateless_body(entity: Entity, head: Entity | None) -> bool:
+    """A body or place of no country in the complement of a noun that is no name itself."""
+    return head is None and entity.type != "PER" and entity.country is None
+
+
+def _set_off(index: _Index, clause: Token) -> bool:
+    """The clause opens after a comma: "le président, résidant à …"."""
+    first = min(_subtree(index, clause.i))
+    return first > 0 and index.tokens[first - 1].text == ","
+
+
+def _word_before_relative(index: _Index, pronoun: Token) -> Token | None:
+    """The name or noun right before a relative "qui" (a comma between), as the head of
+    its phrase: "l'Allemagne, qui" → "Allemagne"."""
+    i = pronoun.i - 1
+    if i >= 0 and index.tokens[i].text == ",":
+        i -= 1
+    if i < 0 or index.tokens[i].sent != pronoun.sent:
+        return None
+    word = index.tokens[i]
+    if word.pos not in ("NOUN", "PROPN"):
+        return None
+    while word.dep in ("flat:name", "flat") and word.head < word.i:
+        word = index.tokens[word.head]
+    return word
 
 
 def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
@@ -233,6 +263,34 @@ def _plural_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | 
 _PLURAL_PRONOUNS = frozenset({"ils", "elles", "eux"})
 
 
+def _among_them(index: _Index, token: Token) -> Token | None:
+    """ "plusieurs centaines d'entre eux", "certains d'entre elles": the group "eux" or
+    "elles" stands for, the last plural people, body or name before, this sentence or the
+    one before."""
+    them = [
+        k
+        for k in index.kids(token.i, "nmod", "obl:mod", "obl")
+        if k.pos == "PRON" and fold(k.text) in ("eux", "elles")
+    ]
+    if not them or not any(fold(w.text) == "entre" for w in index.tokens[token.i : them[0].i]):
+        return None
+    bodies = _bodies()
+    feminine = fold(them[0].text) == "elles"
+    for word in coref.before(index, token, 1):
+        if word.number != "Plur" or word.pos not in ("NOUN", "PROPN"):
+            continue
+        if feminine and word.gender == "Masc":
+            continue
+        entity = index.entity_of.get(word.i)
+        if entity is not None and entity.type in ("PER", "ORG"):
+            return word
+        if entity is None and (fold(word.lemma) in bodies or _role(word)):
+            return word
+        if entity is None and fold(word.lemma) in data.name_lists()["unaligned"]:
+            return word
+    return None
+
+
 def _the_latter(index: _Index, token: Token) -> bool:
     """ "ce dernier", "cette dernière", "ces derniers": the one named last."""
     return fold(token.text) in _LATTER and any(
@@ -288,16 +346,30 @@ _DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})
 def _org_antecedent(index: _Index, anaphor: Token, skip: Entity | None = None) -> Entity | None:
     """The organisation last named before ``anaphor``, in its sentence or the two before,
     not in an aside in brackets ("le groupe Al-Shabbaab (affilié à Al-Qaïda) … . Le
-    groupe": Al-Shabbaab)."""
-    aside = False
+    groupe": Al-Shabbaab), nor an international body for a noun that names none ("le
+    groupe", "le parti": not the Union africaine whose troops fight it)."""
+    international = fold(anaphor.lemma) in _BODY_ANAPHORS
     for token in coref.before(index, anaphor, 2):
-        if token.text in (")", "("):
-            aside = token.text == ")"
-            continue
         entity = index.entity_of.get(token.i)
-        if entity is not None and entity.type == "ORG" and not aside and entity is not skip:
-            return entity
+        if entity is None or entity.type != "ORG" or entity is skip or _in_brackets(index, token):
+            continue  # (not an aside: "Al-Shabbaab (affilié à Al-Qaïda)")
+        if not international and (entity.actor_code or "").startswith("IGO"):
+            continue
+        return entity
     return None
+
+
+def _in_brackets(index: _Index, token: Token) -> bool:
+    """The word is inside brackets opened in its sentence."""
+    start, _ = index.parsed.sents[token.sent]
+    depth = 0
+    for word in index.tokens[start : token.i]:
+        depth += (word.text == "(") - (word.text == ")")
+    return depth > 0
+
+
+# Anaphors that may stand for an international body ("l'organisation" for the UN), folded.
+_BODY_ANAPHORS = frozenset({"organisation", "institution", "agence"})
 
 
 def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
@@ -334,11 +406,12 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
     words = " ".join(index.tokens[i].text for i in phrase if index.tokens[i].pos != "DET")
     sector = sector_of_role(words) if fold(token.text) in data.role_head_words() else None
     country = None
+    adjectives = data.place_adjectives()
     for i in phrase:
         word = index.tokens[i]
-        if word.pos in ("NOUN", "PROPN") and fold(word.text) in data.adjectives() and i == token.i:
+        if word.pos in ("NOUN", "PROPN") and fold(word.text) in adjectives and i == token.i:
             # "une Palestinienne", "les Kurdes": a people's name stands for its country.
-            found = data.adjectives()[fold(word.text)]
+            found = adjectives[fold(word.text)]
             return _Actor(code=found, country=found)
         adjective = _adjective_actor(word)
         if adjective.country:
@@ -350,6 +423,10 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         return _Actor(code="VAT", country="VAT")  # "le pape", "le souverain pontife"
     if fold(token.text) == "homologue":
         return _Actor(code=(country or "") + "?", country=country)  # sector of the source
+    if country is None and _several_countries(index, token):
+        # "les chefs d'État des 27 pays membres", "les États membres", "les membres":
+        # many countries, or members of a body, are of no one country.
+        return _Actor(party=True, people=True, unaligned=True)
     if sector or country:
         return _Actor(code=(country or "") + (sector or ""), country=country)
     # "au moins 91 personnes", "les manifestants", "le collectif": people or a body of no
@@ -370,6 +447,28 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         unaligned=head in lists["unaligned"],
         site=token.pos == "NOUN" and head in lists["site"],
     )
+
+
+def _several_countries(index: _Index, token: Token) -> bool:
+    """The noun names countries in the plural or members ("les pays membres", "les chefs
+    d'État des 27 pays", "un État membre"), itself or in its "de" complement; or members of
+    nothing stated ("Les membres se sont engagés")."""
+    head = fold(token.lemma)
+    if head == "membre":
+        return not index.kids(token.i, "nmod", "amod")
+    nouns = [token]
+    for _ in range(3):  # the noun, its "de" complements, and theirs
+        for noun in nouns:
+            if fold(noun.lemma) in _COUNTRY_NOUNS:
+                kids = index.kids(noun.i, "amod", "nmod", "appos")
+                if noun.number == "Plur" or any(fold(k.lemma) == "membre" for k in kids):
+                    return True
+        nouns = [c for n in nouns for c in index.kids(n.i, "nmod") if _case(index, c) in _DE]
+    return False
+
+
+# Nouns of countries, folded lemmas ("les pays membres", "les États").
+_COUNTRY_NOUNS = frozenset({"pays", "etat", "nation"})
 
 
 def members(index: _Index, actor: _Actor) -> list[_Actor]:
@@ -423,7 +522,7 @@ def _regions() -> dict[str, str]:
 
 def _adjective_actor(token: Token) -> _Actor:
     word = fold(token.text)
-    country = data.adjectives().get(word)
+    country = data.place_adjectives().get(word)
     if country is not None:
         return _Actor(code=country, country=country)
     region = _regions().get(word)
