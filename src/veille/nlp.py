@@ -111,6 +111,15 @@ class ParseIndex:
         """Dependents of token ``i`` with one of ``deps``."""
         return [self.tokens[c] for c in self.children.get(i, []) if self.tokens[c].dep in deps]
 
+    def descendants(self, root: int) -> list[int]:
+        """Token ``root`` and every token under it, in no order."""
+        found, stack = [], [root]
+        while stack:
+            i = stack.pop()
+            found.append(i)
+            stack.extend(self.children.get(i, []))
+        return found
+
 
 def _register() -> None:
     from spacy.language import Language

@@ -18,7 +18,6 @@ from veille.events.base import (
     _Index,
     _subtree,
     _verb_of,
-    _whole_subtree,
 )
 from veille.events.codes import lexicon, noun_entry_objects, verb_entry_objects
 from veille.events.doers import (
@@ -923,7 +922,7 @@ def _dative_after_aside(index: _Index, verb: Token) -> _Actor:
     responsabilité, aux forces afghanes": after an aside set off by commas, an "à" phrase
     returns to the verb (the parser hangs it inside the aside)."""
     for thing in index.kids(verb.i, "obj"):
-        for i in sorted(_whole_subtree(index, thing.i)):
+        for i in sorted(index.descendants(thing.i)):
             phrase = index.tokens[i]
             if (
                 phrase.head == thing.i

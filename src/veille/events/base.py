@@ -360,7 +360,7 @@ def _caseless_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Toke
         if not named and fold(first.lemma) not in bodies:
             continue
         # Nothing but the phrases, commas, auxiliaries and adverbs up to the verb.
-        covered = {i for p in phrases for i in _whole_subtree(index, p.i)}
+        covered = {i for p in phrases for i in index.descendants(p.i)}
         between = [t for t in tokens[first.i : verb.i] if t.i not in covered]
         if any(t.pos not in ("PUNCT", "AUX", "ADV") for t in between):
             continue
@@ -390,7 +390,7 @@ def _subjects_conjoined(
         first = conjuncts[0]
         if any(tokens[c].dep in ("cc", "case") for c in index.children.get(first.i, [])):
             continue
-        start = min(i for i in _whole_subtree(index, first.i) if tokens[i].pos != "PUNCT")
+        start = min(i for i in index.descendants(first.i) if tokens[i].pos != "PUNCT")
         if start > 0 and tokens[start - 1].text == ",":
             return conjuncts
     return []
@@ -483,16 +483,6 @@ def _calendar_words() -> frozenset[str]:
 
 def _active(kids: Sequence[Token]) -> bool:
     return not any(k.dep == "aux:pass" for k in kids)
-
-
-def _whole_subtree(index: ParseIndex, root: int) -> list[int]:
-    """The words under ``root``, relative clauses included, in no order."""
-    found, stack = [], [root]
-    while stack:
-        i = stack.pop()
-        found.append(i)
-        stack.extend(index.children.get(i, []))
-    return found
 
 
 def _after_comma(index: ParseIndex, tokens: Sequence[Token], token: Token) -> bool:

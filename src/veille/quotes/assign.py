@@ -19,7 +19,6 @@ from veille.quotes.base import (
     _letters,
     _overlaps,
     _reporting_lemma,
-    _subtree,
     _trimmed,
 )
 from veille.quotes.speakers import (
@@ -151,7 +150,7 @@ def _governed_quote(index: _Index, span: Marked) -> _Found | None:
     has_aux = any(c.dep.startswith("aux") or c.dep in _SUBJECT_DEPS for c in children)
     if head.verb_form == "Part" and not has_aux:
         return None
-    phrase = sorted(_subtree(index, child.i))
+    phrase = sorted(index.descendants(child.i))
     first = min(phrase[0], index.token_at(span.open_at))
     while (
         first < len(tokens)

@@ -126,15 +126,6 @@ def _overlaps(found: list[_Found], start: int, end: int) -> bool:
     return any(s < end and start < e for _, s, e, _ in found)
 
 
-def _subtree(index: _Index, root: int) -> list[int]:
-    found, stack = [], [root]
-    while stack:
-        i = stack.pop()
-        found.append(i)
-        stack.extend(index.children.get(i, []))
-    return found
-
-
 def _complement(index: _Index, i: int) -> bool:
     """A name introduced by "de" ("l'entourage d'Emmanuel Macron") qualifies the subject;
     it does not speak."""

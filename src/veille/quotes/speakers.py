@@ -13,7 +13,6 @@ from veille.quotes.base import (
     PRONOUN_WINDOW,
     _complement,
     _Index,
-    _subtree,
 )
 
 
@@ -191,7 +190,7 @@ def _resolve_subject(index: _Index, subject: Token, verb: Token) -> str | None:
     # "Le président de la Commission européenne, Jean-Claude Juncker, a déclaré", "L'une
     # des voix discordantes, Iouri Sineltchikov, a dénoncé": a name in the subject phrase
     # or in apposition before the verb; names after "de" only qualify it.
-    span = set(_subtree(index, subject.i)) | set(range(subject.i, verb.i))
+    span = set(index.descendants(subject.i)) | set(range(subject.i, verb.i))
     if fold(subject.text) in data.quote_words()["medium"]:
         # "Un rapport de l'IGPN assurait que …": the document's author speaks.
         author = next(
@@ -233,7 +232,7 @@ def _title_holder(index: _Index, subject: Token, verb: Token) -> str | None:
     phrase = fold(
         " ".join(
             index.tokens[i].text
-            for i in sorted(_subtree(index, subject.i))
+            for i in sorted(index.descendants(subject.i))
             if i >= subject.i and index.tokens[i].pos not in ("DET", "PUNCT")
         )
     ).replace("' ", "'")
