@@ -132,7 +132,7 @@ def _alleged(tokens: Sequence[Token]) -> tuple[Token, ...]:
     in, or read it as a clause; it qualifies the noun right before it."""
     fixed = list(tokens)
     for token in tokens:
-        if token.i == 0 or fold(token.text) not in _ALLEGED:
+        if token.i == 0 or token.text[:2].lower() != "pr" or fold(token.text) not in _ALLEGED:
             continue
         noun = tokens[token.i - 1]
         if noun.pos != "NOUN" or noun.sent != token.sent:
@@ -452,7 +452,7 @@ def _aupres(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
     phrase a complement of the verb above."""
     fixed = list(tokens)
     for token in tokens:
-        if fold(token.text) != "aupres" or token.pos == "ADP" or token.head == token.i:
+        if token.pos == "ADP" or token.head == token.i or fold(token.text) != "aupres":
             continue
         phrases = [
             tokens[c]

@@ -44,6 +44,9 @@ _FIGHTS = frozenset(
 )
 # Reflexive clitics of the first and second persons, by subject: "nous nous sommes arrêtés".
 _REFLEXIVE_OF = {"je": ("me", "m'", "m’"), "j'": ("me", "m'", "m’"), "tu": ("te", "t'", "t’")}
+_THIRD_PERSON = frozenset({"se", "s'", "s’"})
+# The clitics of the other persons, as written (lower case).
+_OTHER_PERSONS = frozenset({"me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
 # What electors are called to: "appelés aux urnes", "appelés à élire, à voter".
 _POLLS = frozenset({"urne", "elire", "voter", "scrutin", "election"})
 
@@ -71,9 +74,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
     if pos not in ("VERB", "NOUN"):
         return None
-    reflexive = any(
-        index.tokens[c].text.lower() in ("se", "s'", "s’") for c in index.children.get(token.i, [])
-    ) or _first_person_reflexive(index, token)
+    clitics = {index.tokens[c].text.lower() for c in index.children.get(token.i, [])}
+    reflexive = bool(clitics & _THIRD_PERSON) or (
+        bool(clitics & _OTHER_PERSONS) and _first_person_reflexive(index, token)
+    )
     keys: list[tuple[str, str]] = []
     for form in _lemmas(token, lemma, pos):
         if reflexive:
