@@ -44,11 +44,11 @@ def _own_act(index: _Index, token: Token) -> bool:
         if entity is not None and entity.type == "GPE" and entity.country == speaker.country:
             return speaker.country is not None
     # … or suffers ("« ils viennent de m'appeler »": the act of another, told by whom it
-    # was done to).
+    # was done to; by someone, not "les réunions d'aujourd'hui nous aideront").
     return any(
         fold(t.text) in ("me", "m'", "m’", "nous") and t.pos == "PRON"
         for t in index.kids(token.i, "obj", "iobj", "obl:arg", "expl:comp")
-    )
+    ) and all(t.pos in ("PRON", "PROPN") or t.i in index.entity_of for t in subjects)
 
 
 def _incitements(index: _Index, triggers: dict[int, str]) -> None:
