@@ -2085,9 +2085,8 @@ def test_a_passive_under_a_modal_and_an_act_a_speaker_suffered(nlp):
     # ("a déclaré" after the quotation is no "à" of an appeal)
     assert codes("« Le président russe vient de m'appeler », a déclaré Donald Trump.") == ["041"]
     # Done by something, not someone: no act ("les réunions nous aideront", a hope).
-    assert (
-        codes("« Les réunions de ce lundi nous aideront à avancer », a déclaré le ministre.") == []
-    )
+    hope = "« Les réunions de ce lundi nous aideront à renforcer le partenariat », a déclaré {}."
+    assert codes(hope.format("Sergueï Choïgou")) == []
 
 
 @pytest.mark.slow
