@@ -30,7 +30,7 @@ from dataclasses import replace
 from veille import data
 from veille.clean import find_marked
 from veille.data import fold
-from veille.events.actors import _actors, two_sides
+from veille.events.actors import _actors
 from veille.events.base import (
     _DE,
     _INTENT_OF_CODE,
@@ -73,6 +73,7 @@ from veille.events.passes import (
     _urged,
 )
 from veille.events.phrases import _actor_of, _from_entity, _generic_actor, members
+from veille.events.sides import two_sides
 from veille.events.triggers import _trigger
 from veille.model import Article, Entity, Event, Quote, Timex
 from veille.nlp import Parsed, Token
