@@ -2641,3 +2641,15 @@ def test_an_organisation_named_for_a_region_or_the_union_is_of_no_country(nlp):
     )
     criticism = next(v for v in analysis.events if v.trigger == "critiqué")
     assert (criticism.source_actor, criticism.source_country) == ("EUR", None)
+
+
+@pytest.mark.slow
+def test_killing_a_fighter_is_fighting_and_killing_civilians_is_not(nlp):
+    analysis = veille.analyze(
+        "Un djihadiste belge a été tué en Irak. Les gardes ont abattu l'assaillant. "
+        "Deux passants ont été tués par des terroristes."
+    )
+    codes = {v.trigger: v.cameo for v in analysis.events}
+    assert codes["tué"] == "190"
+    assert codes["abattu"][:2] == "19"
+    assert codes["tués"][:2] == "18"

@@ -198,6 +198,8 @@ def _events(
     source = _localised_doer(index, source, code, target, local)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
+    if code == "180" and trigger.lemma in _KILL and _combatants(index, target):
+        code = "190"  # "un djihadiste tué en Syrie", "ont tué l'assaillant": a fighter killed
     if code == "174" and _fighters(target) and not _some_of(index, target):
         code = "190"  # "Daech a été expulsé de la ville": driven out by force, no deportation
     if (
@@ -417,6 +419,24 @@ def _fighters(actor: _Actor) -> bool:
     djihadistes", Daech)."""
     code = actor.actor_code or ""
     return code.startswith("IMG") or code[3:6] in ("MIL", "REB", "INS")
+
+
+# Verbs of killing, and the persons whose killing is fighting, not terror or crime: the
+# armed (folded lemmas).
+_KILL = frozenset({"tuer", "abattre", "éliminer", "neutraliser"})
+_COMBATANTS = frozenset(
+    {"djihadiste", "jihadiste", "terroriste", "rebelle", "insurge", "combattant", "milicien",
+     "assaillant", "agresseur", "guerillero"}
+)  # fmt: skip
+
+
+def _combatants(index: _Index, actor: _Actor) -> bool:
+    """An armed group ("les rebelles", Daech), or fighters or attackers by what they do
+    ("un djihadiste", "l'assaillant"); not an army, whose men terrorists kill too."""
+    code = actor.actor_code or ""
+    if code.startswith("IMG") or code[3:6] in ("REB", "INS"):
+        return True
+    return actor.token is not None and fold(index.tokens[actor.token].lemma) in _COMBATANTS
 
 
 def _some_of(index: _Index, actor: _Actor) -> bool:
