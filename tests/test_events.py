@@ -2653,3 +2653,11 @@ def test_killing_a_fighter_is_fighting_and_killing_civilians_is_not(nlp):
     assert codes["tué"] == "190"
     assert codes["abattu"][:2] == "19"
     assert codes["tués"][:2] == "18"
+
+
+@pytest.mark.slow
+def test_announcing_ones_support_is_support_and_promising_it_an_intent(nlp):
+    announced = veille.analyze("Le syndicat a annoncé soutenir la candidate écologiste.")
+    assert [v.cameo for v in announced.events if v.trigger == "soutenir"] == ["051"]
+    promised = veille.analyze("Le syndicat a promis de soutenir la candidate écologiste.")
+    assert [v.cameo for v in promised.events if v.trigger == "soutenir"] == ["032"]

@@ -165,7 +165,13 @@ def _events(
     par François Fillon, François Hollande … ou encore l'ONU")."""
     trigger = index.tokens[trigger.i]  # as the index reads the parse
     negated = _negated(index, trigger)
-    if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
+    if (
+        _intention(index, trigger)
+        and code[:2] in _INTENT_OF_ROOT
+        and not (code == "051" and _announced(index, trigger))
+    ):
+        # Announcing one's support is giving it ("a annoncé soutenir le candidat"): no
+        # intent, as "promet de soutenir" is.
         code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
     if code[:2] in ("18", "19", "20") and _natural(index, trigger):
         return []  # "le tremblement de terre qui a tué …": no actor's act
@@ -412,6 +418,12 @@ def _attributive(index: _Index, trigger: Token) -> bool:
     if any(k.dep.startswith(("aux", "cop", "nsubj")) for k in kids):
         return False
     return not any(k.dep.startswith("obl") and _case(index, k) == "par" for k in kids)
+
+
+def _announced(index: _Index, trigger: Token) -> bool:
+    """ "a annoncé soutenir": an infinitive governed by "annoncer"."""
+    head = index.tokens[trigger.head]
+    return trigger.verb_form == "Inf" and head.i != trigger.i and head.lemma == "annoncer"
 
 
 def _fighters(actor: _Actor) -> bool:
