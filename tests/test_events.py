@@ -2661,3 +2661,11 @@ def test_announcing_ones_support_is_support_and_promising_it_an_intent(nlp):
     assert [v.cameo for v in announced.events if v.trigger == "soutenir"] == ["051"]
     promised = veille.analyze("Le syndicat a promis de soutenir la candidate écologiste.")
     assert [v.cameo for v in promised.events if v.trigger == "soutenir"] == ["032"]
+
+
+@pytest.mark.slow
+def test_a_participle_of_degree_with_its_doer_named_is_an_act(nlp):
+    criticised = veille.analyze("La réforme a été très critiquée par les syndicats.")
+    assert [v.cameo for v in criticised.events] == ["111"]
+    quality = veille.analyze("Le référendum très contesté a eu lieu dimanche.")
+    assert not quality.events

@@ -83,10 +83,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
     entries = [entry for key in keys for entry in table.get(key, ())]
     if not entries:
         return None  # most tokens: no need to read the filters below or the complements
-    if token.verb_form == "Part" and any(
-        fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
+    if (
+        token.verb_form == "Part"
+        and any(
+            fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
+        )
+        and not index.kids(token.i, "obl:agent")
     ):
-        return None  # "le référendum très contesté": a quality, not an act
+        # "le référendum très contesté": a quality, not an act; "la décision a été très
+        # critiquée par l'Allemagne" is one, its doer named.
+        return None
     if (
         pos == "NOUN"
         and token.dep == "nmod"
