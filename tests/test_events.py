@@ -2669,3 +2669,11 @@ def test_a_participle_of_degree_with_its_doer_named_is_an_act(nlp):
     assert [v.cameo for v in criticised.events] == ["111"]
     quality = veille.analyze("Le référendum très contesté a eu lieu dimanche.")
     assert not quality.events
+
+
+@pytest.mark.slow
+def test_talks_that_should_resume_are_an_intent_to_meet(nlp):
+    resumed = veille.analyze("Les pourparlers entre les deux pays devraient reprendre en mars.")
+    assert [v.cameo for v in resumed.events if v.trigger == "reprendre"] == ["036"]
+    figure = veille.analyze("Le déficit devrait baisser l'an prochain.")
+    assert not figure.events

@@ -194,9 +194,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
             for n in index.kids(k.i, "nmod")
         )
     # A passive under a modal has its patient as the modal's subject: "onze accords ont
-    # pu être trouvés", "la trêve doit être signée".
-    if token.dep == "xcomp" and token.head != token.i and any(k.dep == "aux:pass" for k in kids):
-        complements.update(k.lemma.lower() for k in index.kids(token.head, *_SUBJECT_DEPS))
+    # pu être trouvés", "la trêve doit être signée"; so has an infinitive with no object
+    # an act it resumes or ends: "les négociations devraient reprendre" (not "le déficit
+    # devrait baisser", a figure).
+    if token.dep == "xcomp" and token.head != token.i:
+        passive = any(k.dep == "aux:pass" for k in kids)
+        complements.update(
+            k.lemma.lower()
+            for k in index.kids(token.head, *_SUBJECT_DEPS)
+            if passive or (not transitive and (k.lemma.lower(), "NOUN") in table)
+        )
     # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
     # arrest where "mis en garde" is a warning; "mis en [état [d'alerte]]", "[d'arrestation]".
     complements.update(
