@@ -2677,3 +2677,9 @@ def test_talks_that_should_resume_are_an_intent_to_meet(nlp):
     assert [v.cameo for v in resumed.events if v.trigger == "reprendre"] == ["036"]
     figure = veille.analyze("Le déficit devrait baisser l'an prochain.")
     assert not figure.events
+
+
+@pytest.mark.slow
+def test_sponsoring_talks_is_mediating(nlp):
+    analysis = veille.analyze("Le Qatar a parrainé les pourparlers entre les deux factions.")
+    assert "045" in {v.cameo for v in analysis.events if v.trigger == "parrainé"}
