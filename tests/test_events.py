@@ -2653,6 +2653,8 @@ def test_killing_a_fighter_is_fighting_and_killing_civilians_is_not(nlp):
     assert codes["tué"] == "190"
     assert codes["abattu"][:2] == "19"
     assert codes["tués"][:2] == "18"
+    clash = veille.analyze("Les rebelles ont attaqué les forces gouvernementales.")
+    assert [v.cameo for v in clash.events if v.trigger == "attaqué"] == ["190"]
 
 
 @pytest.mark.slow

@@ -204,6 +204,12 @@ def _events(
     source = _localised_doer(index, source, code, target, local)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
+    if (
+        code == "180"
+        and (_fighters(source) or (source.actor_code or "").endswith(("REB", "INS")))
+        and (_armed_force(target) or _combatants(index, target))
+    ):
+        code = "190"  # "l'État islamique a attaqué les forces kurdes": armed men fight
     if code == "180" and trigger.lemma in _KILL and _combatants(index, target):
         code = "190"  # "un djihadiste tué en Syrie", "ont tué l'assaillant": a fighter killed
     if code == "174" and _fighters(target) and not _some_of(index, target):
@@ -446,7 +452,7 @@ def _combatants(index: _Index, actor: _Actor) -> bool:
     """An armed group ("les rebelles", Daech), or fighters or attackers by what they do
     ("un djihadiste", "l'assaillant"); not an army, whose men terrorists kill too."""
     code = actor.actor_code or ""
-    if code.startswith("IMG") or code[3:6] in ("REB", "INS"):
+    if code.startswith("IMG") or code[3:6] in ("REB", "INS") or code.endswith(("REB", "INS")):
         return True
     return actor.token is not None and fold(index.tokens[actor.token].lemma) in _COMBATANTS
 
