@@ -2685,3 +2685,11 @@ def test_talks_that_should_resume_are_an_intent_to_meet(nlp):
 def test_sponsoring_talks_is_mediating(nlp):
     analysis = veille.analyze("Le Qatar a parrainé les pourparlers entre les deux factions.")
     assert "045" in {v.cameo for v in analysis.events if v.trigger == "parrainé"}
+
+
+@pytest.mark.slow
+def test_campaigning_for_someone_is_support_and_for_a_cause_a_commitment(nlp):
+    someone = veille.analyze("Le maire de Lyon s'est engagé pour Emmanuel Macron.")
+    assert [v.cameo for v in someone.events if v.trigger == "engagé"] == ["051"]
+    cause = veille.analyze("Le maire de Lyon s'est engagé pour la paix.")
+    assert [v.cameo[:2] for v in cause.events if v.trigger == "engagé"] == ["03"]

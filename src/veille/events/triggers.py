@@ -155,6 +155,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None
     if lemma == "prévenir" and _inverted(index, token):
         return "130"  # "« … », a-t-il prévenu": a warning given, as "a averti"
+    if (
+        reflexive
+        and lemma == "engager"
+        and not index.kids(token.i, "xcomp")
+        and any(
+            _case(index, k) == "pour" and k.pos in ("PRON", "PROPN")
+            for k in index.kids(token.i, "obl", "obl:arg", "obl:mod")
+        )
+    ):
+        return "051"  # "s'est engagé pour lui", "pour Macron": campaigned for someone
     if reflexive and lemma == "défendre" and not _inverted(index, token):
         return None  # "« … », se défend le ministre" (words); "les soldats se sont défendus"
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
