@@ -2644,3 +2644,55 @@ def test_an_organisation_named_for_a_region_or_the_union_is_of_no_country(nlp):
     )
     criticism = next(v for v in analysis.events if v.trigger == "critiqué")
     assert (criticism.source_actor, criticism.source_country) == ("EUR", None)
+
+
+@pytest.mark.slow
+def test_killing_a_fighter_is_fighting_and_killing_civilians_is_not(nlp):
+    analysis = veille.analyze(
+        "Un djihadiste belge a été tué en Irak. Les gardes ont abattu l'assaillant. "
+        "Deux passants ont été tués par des terroristes."
+    )
+    codes = {v.trigger: v.cameo for v in analysis.events}
+    assert codes["tué"] == "190"
+    assert codes["abattu"][:2] == "19"
+    assert codes["tués"][:2] == "18"
+    clash = veille.analyze("Les rebelles ont attaqué les forces gouvernementales.")
+    assert [v.cameo for v in clash.events if v.trigger == "attaqué"] == ["190"]
+
+
+@pytest.mark.slow
+def test_announcing_ones_support_is_support_and_promising_it_an_intent(nlp):
+    announced = veille.analyze("Le syndicat a annoncé soutenir la candidate écologiste.")
+    assert [v.cameo for v in announced.events if v.trigger == "soutenir"] == ["051"]
+    promised = veille.analyze("Le syndicat a promis de soutenir la candidate écologiste.")
+    assert [v.cameo for v in promised.events if v.trigger == "soutenir"] == ["032"]
+
+
+@pytest.mark.slow
+def test_a_participle_of_degree_with_its_doer_named_is_an_act(nlp):
+    criticised = veille.analyze("La réforme a été très critiquée par les syndicats.")
+    assert [v.cameo for v in criticised.events] == ["111"]
+    quality = veille.analyze("Le référendum très contesté a eu lieu dimanche.")
+    assert not quality.events
+
+
+@pytest.mark.slow
+def test_talks_that_should_resume_are_an_intent_to_meet(nlp):
+    resumed = veille.analyze("Les pourparlers entre les deux pays devraient reprendre en mars.")
+    assert [v.cameo for v in resumed.events if v.trigger == "reprendre"] == ["036"]
+    figure = veille.analyze("Le déficit devrait baisser l'an prochain.")
+    assert not figure.events
+
+
+@pytest.mark.slow
+def test_sponsoring_talks_is_mediating(nlp):
+    analysis = veille.analyze("Le Qatar a parrainé les pourparlers entre les deux factions.")
+    assert "045" in {v.cameo for v in analysis.events if v.trigger == "parrainé"}
+
+
+@pytest.mark.slow
+def test_campaigning_for_someone_is_support_and_for_a_cause_a_commitment(nlp):
+    someone = veille.analyze("Le maire de Lyon s'est engagé pour Emmanuel Macron.")
+    assert [v.cameo for v in someone.events if v.trigger == "engagé"] == ["051"]
+    cause = veille.analyze("Le maire de Lyon s'est engagé pour la paix.")
+    assert [v.cameo[:2] for v in cause.events if v.trigger == "engagé"] == ["03"]

@@ -166,7 +166,13 @@ def _events(
     par François Fillon, François Hollande … ou encore l'ONU")."""
     trigger = index.tokens[trigger.i]  # as the index reads the parse
     negated = _negated(index, trigger)
-    if _intention(index, trigger) and code[:2] in _INTENT_OF_ROOT:
+    if (
+        _intention(index, trigger)
+        and code[:2] in _INTENT_OF_ROOT
+        and not (code == "051" and _announced(index, trigger))
+    ):
+        # Announcing one's support is giving it ("a annoncé soutenir le candidat"): no
+        # intent, as "promet de soutenir" is.
         code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
     if code[:2] in ("18", "19", "20") and _natural(index, trigger):
         return []  # "le tremblement de terre qui a tué …": no actor's act
@@ -199,6 +205,14 @@ def _events(
     source = _localised_doer(index, source, code, target, local)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
         code = "190"  # an attack by an army or a police is the use of conventional force
+    if (
+        code == "180"
+        and (_fighters(source) or (source.actor_code or "").endswith(("REB", "INS")))
+        and (_armed_force(target) or _combatants(index, target))
+    ):
+        code = "190"  # "l'État islamique a attaqué les forces kurdes": armed men fight
+    if code == "180" and trigger.lemma in _KILL and _combatants(index, target):
+        code = "190"  # "un djihadiste tué en Syrie", "ont tué l'assaillant": a fighter killed
     if code == "174" and _fighters(target) and not _some_of(index, target):
         code = "190"  # "Daech a été expulsé de la ville": driven out by force, no deportation
     if (
@@ -413,11 +427,35 @@ def _attributive(index: _Index, trigger: Token) -> bool:
     return not any(k.dep.startswith("obl") and _case(index, k) == "par" for k in kids)
 
 
+def _announced(index: _Index, trigger: Token) -> bool:
+    """ "a annoncé soutenir": an infinitive governed by "annoncer"."""
+    head = index.tokens[trigger.head]
+    return trigger.verb_form == "Inf" and head.i != trigger.i and head.lemma == "annoncer"
+
+
 def _fighters(actor: _Actor) -> bool:
     """An army, rebels, insurgents or an armed group ("l'armée syrienne", "les
     djihadistes", Daech)."""
     code = actor.actor_code or ""
     return code.startswith("IMG") or code[3:6] in ("MIL", "REB", "INS")
+
+
+# Verbs of killing, and the persons whose killing is fighting, not terror or crime: the
+# armed (folded lemmas).
+_KILL = frozenset({"tuer", "abattre", "éliminer", "neutraliser"})
+_COMBATANTS = frozenset(
+    {"djihadiste", "jihadiste", "terroriste", "rebelle", "insurge", "combattant", "milicien",
+     "assaillant", "agresseur", "guerillero"}
+)  # fmt: skip
+
+
+def _combatants(index: _Index, actor: _Actor) -> bool:
+    """An armed group ("les rebelles", Daech), or fighters or attackers by what they do
+    ("un djihadiste", "l'assaillant"); not an army, whose men terrorists kill too."""
+    code = actor.actor_code or ""
+    if code.startswith("IMG") or code[3:6] in ("REB", "INS") or code.endswith(("REB", "INS")):
+        return True
+    return actor.token is not None and fold(index.tokens[actor.token].lemma) in _COMBATANTS
 
 
 def _some_of(index: _Index, actor: _Actor) -> bool:

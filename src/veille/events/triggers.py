@@ -87,10 +87,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
     entries = [entry for key in keys for entry in table.get(key, ())]
     if not entries:
         return None  # most tokens: no need to read the filters below or the complements
-    if token.verb_form == "Part" and any(
-        fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
+    if (
+        token.verb_form == "Part"
+        and any(
+            fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
+        )
+        and not index.kids(token.i, "obl:agent")
     ):
-        return None  # "le référendum très contesté": a quality, not an act
+        # "le référendum très contesté": a quality, not an act; "la décision a été très
+        # critiquée par l'Allemagne" is one, its doer named.
+        return None
     if (
         pos == "NOUN"
         and token.dep == "nmod"
@@ -153,6 +159,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None
     if lemma == "prévenir" and _inverted(index, token):
         return "130"  # "« … », a-t-il prévenu": a warning given, as "a averti"
+    if (
+        reflexive
+        and lemma == "engager"
+        and not index.kids(token.i, "xcomp")
+        and any(
+            _case(index, k) == "pour" and k.pos in ("PRON", "PROPN")
+            for k in index.kids(token.i, "obl", "obl:arg", "obl:mod")
+        )
+    ):
+        return "051"  # "s'est engagé pour lui", "pour Macron": campaigned for someone
     if reflexive and lemma == "défendre" and not _inverted(index, token):
         return None  # "« … », se défend le ministre" (words); "les soldats se sont défendus"
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
@@ -192,9 +208,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
             for n in index.kids(k.i, "nmod")
         )
     # A passive under a modal has its patient as the modal's subject: "onze accords ont
-    # pu être trouvés", "la trêve doit être signée".
-    if token.dep == "xcomp" and token.head != token.i and any(k.dep == "aux:pass" for k in kids):
-        complements.update(k.lemma.lower() for k in index.kids(token.head, *_SUBJECT_DEPS))
+    # pu être trouvés", "la trêve doit être signée"; so has an infinitive with no object
+    # an act it resumes or ends: "les négociations devraient reprendre" (not "le déficit
+    # devrait baisser", a figure).
+    if token.dep == "xcomp" and token.head != token.i:
+        passive = any(k.dep == "aux:pass" for k in kids)
+        complements.update(
+            k.lemma.lower()
+            for k in index.kids(token.head, *_SUBJECT_DEPS)
+            if passive or (not transitive and (k.lemma.lower(), "NOUN") in table)
+        )
     # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
     # arrest where "mis en garde" is a warning; "mis en [état [d'alerte]]", "[d'arrestation]".
     complements.update(
