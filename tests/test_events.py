@@ -2641,3 +2641,13 @@ def test_an_organisation_named_for_a_region_or_the_union_is_of_no_country(nlp):
     )
     criticism = next(v for v in analysis.events if v.trigger == "critiqué")
     assert (criticism.source_actor, criticism.source_country) == ("EUR", None)
+
+
+@pytest.mark.slow
+def test_a_person_named_by_the_violence_they_suffered_is_no_report_of_it(nlp):
+    named = veille.analyze("Les parents d'un soldat tué au Mali ont écrit au ministre.")
+    assert not [v for v in named.events if v.trigger == "tué"]
+    toll = veille.analyze("Il y a au moins trois personnes tuées à Lyon, selon la police.")
+    assert [v.root for v in toll.events if v.trigger == "tuées"] == ["18"]
+    dated = veille.analyze("Elle remplace la députée Anne Martin, assassinée le 13 juillet.")
+    assert [v.root for v in dated.events if v.trigger == "assassinée"] == ["18"]

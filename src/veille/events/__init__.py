@@ -73,7 +73,7 @@ from veille.events.passes import (
     _urged,
 )
 from veille.events.phrases import _actor_of, _from_entity, _generic_actor, members
-from veille.events.triggers import _trigger
+from veille.events.triggers import _dated, _trigger
 from veille.model import Article, Entity, Event, Quote, Timex
 from veille.nlp import Parsed, Token
 
@@ -175,6 +175,8 @@ def _events(
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
     if code[:2] in ("03", "12") and _attributive(index, trigger):
         return []  # "les réformes proposées", "le budget rejeté": what the thing is, told again
+    if code[:2] in ("18", "19", "20") and _victim_named(index, trigger):
+        return []  # "un jihadiste tué en Syrie", "le policier tué": who, not what happened
     source, target = _actors(index, trigger, code)
     if (
         code[:2] == "15"
@@ -410,6 +412,18 @@ def _attributive(index: _Index, trigger: Token) -> bool:
     if any(k.dep.startswith(("aux", "cop", "nsubj")) for k in kids):
         return False
     return not any(k.dep.startswith("obl") and _case(index, k) == "par" for k in kids)
+
+
+def _victim_named(index: _Index, trigger: Token) -> bool:
+    """A participle of violence that qualifies a person with no date and no count ("les
+    parents d'un jihadiste tué en Syrie", "hommage au policier tué"): the person is named
+    by what befell them, told before or elsewhere; "trois personnes tuées" (a toll) and
+    "Hafsa Mossi, assassinée le 13 juillet 2016" (dated) report it."""
+    if not _attributive(index, trigger) or index.kids(trigger.i, "obj"):
+        return False
+    if _dated(index, trigger):
+        return False
+    return not index.kids(trigger.head, "nummod")
 
 
 def _fighters(actor: _Actor) -> bool:
