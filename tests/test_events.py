@@ -2651,3 +2651,11 @@ def test_a_person_named_by_the_violence_they_suffered_is_no_report_of_it(nlp):
     assert [v.root for v in toll.events if v.trigger == "tuées"] == ["18"]
     dated = veille.analyze("Elle remplace la députée Anne Martin, assassinée le 13 juillet.")
     assert [v.root for v in dated.events if v.trigger == "assassinée"] == ["18"]
+
+
+@pytest.mark.slow
+def test_menace_in_the_passive_with_no_de_is_a_danger_not_a_threat(nlp):
+    danger = veille.analyze("Leur emploi, menacé par un plan social, inquiète les ouvriers.")
+    assert not [v for v in danger.events if v.trigger.startswith("menac")]
+    threat = veille.analyze("Le ministre français a été menacé de mort par un groupe armé.")
+    assert [v.root for v in threat.events if v.trigger.startswith("menac")] == ["13"]

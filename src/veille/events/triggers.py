@@ -110,6 +110,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "occuper le poste de Premier ministre du pays": to hold an office
     if (lemma in ("viser", "visé") or lemma.startswith("cibl")) and not _struck(index, token):
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
+    if lemma == "menacer" and _endangered(index, token):
+        return None  # "leur emploi, menacé par un plan social": in danger, no one threatened
     if reflexive and lemma == "abattre":
         return None  # "une série de taxes s'abat sur les Burundais": falls upon, no shot
     if reflexive and lemma in ("demander", "attendre", "appeler"):
@@ -230,6 +232,26 @@ def _trigger(index: _Index, token: Token) -> str | None:
                 return None if _relative_object(index, token) else "041"
             return code
     return None
+
+
+def _endangered(index: _Index, token: Token) -> bool:
+    """ "menacer" in the passive or as a participle with no "de" of what is threatened
+    ("la population est menacée par l'épidémie", "leur emploi, menacé par un plan
+    social"): a danger, not a threat (but "menacé de mort", "menacée de sanctions" are)."""
+    auxiliaries = {k.dep for k in index.kids(token.i, *_AUXILIARIES)}
+    bare = (
+        token.verb_form == "Part"
+        and token.tense == "Past"
+        and not auxiliaries
+        and token.dep in ("acl", "amod", "advcl", "appos")
+    )
+    if "aux:pass" not in auxiliaries and not bare:
+        return False
+    return not any(
+        k.dep in ("xcomp", "ccomp")
+        or (k.dep.startswith(("obl", "nmod")) and _case(index, k) in _DE)
+        for k in (index.tokens[c] for c in index.children.get(token.i, []))
+    )
 
 
 # Words that date what they head: "en 1988", "le 18 mars 1962", "lundi".
