@@ -2659,3 +2659,14 @@ def test_menace_in_the_passive_with_no_de_is_a_danger_not_a_threat(nlp):
     assert not [v for v in danger.events if v.trigger.startswith("menac")]
     threat = veille.analyze("Le ministre français a été menacé de mort par un groupe armé.")
     assert [v.root for v in threat.events if v.trigger.startswith("menac")] == ["13"]
+
+
+@pytest.mark.slow
+def test_meeting_a_difficulty_or_consulting_a_text_is_no_meeting(nlp):
+    analysis = veille.analyze(
+        "Le projet est jugé ambitieux, mais rencontre encore beaucoup d'opposition. "
+        "La réforme a rencontré de nombreuses difficultés. "
+        "Les internautes ne peuvent plus consulter un article. "
+        "Le ministre français a rencontré son homologue allemand à Berlin."
+    )
+    assert [v.trigger for v in analysis.events if v.root == "04"] == ["rencontré"]

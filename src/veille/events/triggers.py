@@ -110,6 +110,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "occuper le poste de Premier ministre du pays": to hold an office
     if (lemma in ("viser", "visé") or lemma.startswith("cibl")) and not _struck(index, token):
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
+    if {f for f, _ in keys} & {"rencontrer", "consulter"} and _met_a_thing(index, token):
+        # "l'accord rencontre beaucoup d'opposition", "consulter un article": a difficulty
+        # met, a text read; no one met or consulted
+        return None
     if lemma == "menacer" and _endangered(index, token):
         return None  # "leur emploi, menacé par un plan social": in danger, no one threatened
     if reflexive and lemma == "abattre":
@@ -232,6 +236,24 @@ def _trigger(index: _Index, token: Token) -> str | None:
                 return None if _relative_object(index, token) else "041"
             return code
     return None
+
+
+# What is met or consulted that is no party (folded lemmas): a difficulty, a text.
+_MET_THINGS = frozenset(
+    {"opposition", "difficulte", "probleme", "succes", "resistance", "obstacle", "echec",
+     "hostilite", "ecueil", "echo", "article", "document", "site", "page", "texte",
+     "fichier", "archive", "registre", "dossier", "liste", "carte", "resultat"}
+)  # fmt: skip
+
+
+def _met_a_thing(index: _Index, token: Token) -> bool:
+    """The object of "rencontrer" or "consulter" is a difficulty or a text."""
+    objects = index.kids(token.i, "obj", "nsubj:pass")
+    # "rencontre [beaucoup [d'opposition]]": the noun of a quantity
+    objects += [
+        n for a in index.kids(token.i, "advmod") for n in index.kids(a.i, "obl:arg", "nmod")
+    ]
+    return bool(objects) and fold(objects[0].lemma) in _MET_THINGS
 
 
 def _endangered(index: _Index, token: Token) -> bool:
