@@ -2670,3 +2670,11 @@ def test_meeting_a_difficulty_or_consulting_a_text_is_no_meeting(nlp):
         "Le ministre français a rencontré son homologue allemand à Berlin."
     )
     assert [v.trigger for v in analysis.events if v.root == "04"] == ["rencontré"]
+
+
+@pytest.mark.slow
+def test_a_coach_de_voyage_is_no_visit_even_with_car_read_as_a_conjunction(nlp):
+    coach = veille.analyze("Un accident d'un car de voyage belge est survenu dans la nuit.")
+    assert not coach.events
+    trip = veille.analyze("Le président français a fait un voyage en Chine.")
+    assert [v.cameo for v in trip.events] == ["042"]

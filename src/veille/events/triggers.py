@@ -87,12 +87,7 @@ def _trigger(index: _Index, token: Token) -> str | None:
         fold(t.text) in _DEGREE and t.i == token.i - 1 for t in index.kids(token.i, "advmod")
     ):
         return None  # "le référendum très contesté": a quality, not an act
-    if (
-        pos == "NOUN"
-        and token.dep == "nmod"
-        and fold(index.tokens[token.head].lemma) in _GEAR
-        and not index.kids(token.i, "det")
-    ):
+    if pos == "NOUN" and not index.kids(token.i, "det") and _of_gear(index, token):
         return None  # "des avions de combat": a kind of aircraft, not a fight
     if lemma in ("appeler", "appelé") and _to_the_polls(index, token):
         return None  # "les Italiens étaient appelés aux urnes, à élire 630 députés": a vote
@@ -244,6 +239,16 @@ _MET_THINGS = frozenset(
      "hostilite", "ecueil", "echo", "article", "document", "site", "page", "texte",
      "fichier", "archive", "registre", "dossier", "liste", "carte", "resultat"}
 )  # fmt: skip
+
+
+def _of_gear(index: _Index, token: Token) -> bool:
+    """The noun qualifies a vehicle or a tool ("des avions de combat"), also when the
+    parser took the vehicle for another word ("un car de voyage", "car" a conjunction)."""
+    if token.dep == "nmod" and fold(index.tokens[token.head].lemma) in _GEAR:
+        return True
+    if token.i < 2 or fold(index.tokens[token.i - 1].text) != "de":
+        return False
+    return fold(index.tokens[token.i - 2].text) in _GEAR
 
 
 def _met_a_thing(index: _Index, token: Token) -> bool:
