@@ -2678,3 +2678,11 @@ def test_a_coach_de_voyage_is_no_visit_even_with_car_read_as_a_conjunction(nlp):
     assert not coach.events
     trip = veille.analyze("Le président français a fait un voyage en Chine.")
     assert [v.cameo for v in trip.events] == ["042"]
+
+
+@pytest.mark.slow
+def test_a_fight_against_a_scourge_is_a_policy_not_force(nlp):
+    scourge = veille.analyze("Le ministre turc veut poursuivre le combat contre le terrorisme.")
+    assert not scourge.events
+    party = veille.analyze("Le ministre turc veut poursuivre le combat contre les rebelles kurdes.")
+    assert [v.trigger for v in party.events] == ["combat"]

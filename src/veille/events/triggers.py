@@ -95,6 +95,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         fold(a.lemma) in _FIGURATIVE for a in index.kids(token.i, "amod")
     ):
         return None  # "la bataille juridique", "une guerre commerciale": no force
+    if fold(lemma) in _FIGHTS and pos == "NOUN" and _against_a_scourge(index, token):
+        return None  # "le combat contre le terrorisme", "la guerre contre la drogue": a policy
     if lemma in ("appeler", "appelé") and token.tense != "Pres" and _bare_participle(index, token):
         # "le groupe appelé 13e division": named, not appealed to ("un discours appelant à
         # la paix", present, appeals)
@@ -239,6 +241,23 @@ _MET_THINGS = frozenset(
      "hostilite", "ecueil", "echo", "article", "document", "site", "page", "texte",
      "fichier", "archive", "registre", "dossier", "liste", "carte", "resultat"}
 )  # fmt: skip
+
+
+# Scourges a policy fights (folded lemmas); and any "-isme" ("le terrorisme").
+_SCOURGES = frozenset(
+    {"corruption", "pauvrete", "criminalite", "fraude", "drogue", "trafic", "chomage",
+     "impunite", "maladie", "epidemie", "changement", "rechauffement", "faim",
+     "insecurite", "delinquance", "evasion", "blanchiment", "pollution", "discrimination"}
+)  # fmt: skip
+
+
+def _against_a_scourge(index: _Index, token: Token) -> bool:
+    """A fight noun whose "contre" complement is a scourge, not a party."""
+    for kid in index.kids(token.i, "nmod"):
+        if _case(index, kid) == "contre":
+            word = fold(kid.lemma)
+            return word in _SCOURGES or (word.endswith("isme") and kid.pos == "NOUN")
+    return False
 
 
 def _of_gear(index: _Index, token: Token) -> bool:
