@@ -2686,3 +2686,9 @@ def test_a_fight_against_a_scourge_is_a_policy_not_force(nlp):
     assert not scourge.events
     party = veille.analyze("Le ministre turc veut poursuivre le combat contre les rebelles kurdes.")
     assert [v.trigger for v in party.events] == ["combat"]
+
+
+@pytest.mark.slow
+def test_aid_a_thing_is_named_by_is_no_aid(nlp):
+    analysis = veille.analyze("Le gouvernement français a gelé une partie des emplois aidés.")
+    assert not [v for v in analysis.events if v.trigger == "aidés"]

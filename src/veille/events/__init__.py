@@ -173,8 +173,10 @@ def _events(
         return []  # "a convoqué des élections": no one summoned
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
-    if code[:2] in ("03", "12") and _attributive(index, trigger):
-        return []  # "les réformes proposées", "le budget rejeté": what the thing is, told again
+    if code[:2] in ("03", "07", "12") and _attributive(index, trigger):
+        # "les réformes proposées", "le budget rejeté", "les emplois aidés": what the thing
+        # is, told again
+        return []
     if code[:2] in ("18", "19", "20") and _victim_named(index, trigger):
         return []  # "un jihadiste tué en Syrie", "le policier tué": who, not what happened
     source, target = _actors(index, trigger, code)
