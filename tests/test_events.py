@@ -2692,3 +2692,11 @@ def test_a_fight_against_a_scourge_is_a_policy_not_force(nlp):
 def test_aid_a_thing_is_named_by_is_no_aid(nlp):
     analysis = veille.analyze("Le gouvernement français a gelé une partie des emplois aidés.")
     assert not [v for v in analysis.events if v.trigger == "aidés"]
+
+
+@pytest.mark.slow
+def test_one_persons_entretien_is_an_interview_not_a_meeting(nlp):
+    interview = veille.analyze("Dans son entretien, le ministre français dresse un bilan sombre.")
+    assert not [v for v in interview.events if v.trigger == "entretien"]
+    meeting = veille.analyze("Le ministre français a eu un entretien avec son homologue russe.")
+    assert [v.root for v in meeting.events if v.trigger == "entretien"] == ["04"]

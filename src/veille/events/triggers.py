@@ -111,6 +111,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "l'accord rencontre beaucoup d'opposition", "consulter un article": a difficulty
         # met, a text read; no one met or consulted
         return None
+    if pos == "NOUN" and lemma == "entretien" and _interview(index, token):
+        return None  # "dans son entretien, le ministre dresse un tableau": an interview
     if lemma == "menacer" and _endangered(index, token):
         return None  # "leur emploi, menacé par un plan social": in danger, no one threatened
     if reflexive and lemma == "abattre":
@@ -268,6 +270,14 @@ def _of_gear(index: _Index, token: Token) -> bool:
     if token.i < 2 or fold(index.tokens[token.i - 1].text) != "de":
         return False
     return fold(index.tokens[token.i - 2].text) in _GEAR
+
+
+def _interview(index: _Index, token: Token) -> bool:
+    """ "son entretien" with no one it was held with ("avec", "entre"): one person's
+    interview, words to the press, not a meeting."""
+    if any(_case(index, k) in ("avec", "entre") for k in index.kids(token.i, "nmod")):
+        return False
+    return any(fold(d.text) in ("son", "sa") for d in index.kids(token.i, "det"))
 
 
 def _met_a_thing(index: _Index, token: Token) -> bool:
