@@ -2700,3 +2700,11 @@ def test_one_persons_entretien_is_an_interview_not_a_meeting(nlp):
     assert not [v for v in interview.events if v.trigger == "entretien"]
     meeting = veille.analyze("Le ministre français a eu un entretien avec son homologue russe.")
     assert [v.root for v in meeting.events if v.trigger == "entretien"] == ["04"]
+
+
+@pytest.mark.slow
+def test_deploying_a_screen_or_a_scheme_is_no_force_posture(nlp):
+    screen = veille.analyze("Un écran géant était déployé sur la place de la République.")
+    assert not [v for v in screen.events if v.trigger.startswith("déploy")]
+    troops = veille.analyze("L'armée française a déployé 500 soldats à la frontière.")
+    assert [v.root for v in troops.events if v.trigger.startswith("déploy")] == ["15"]

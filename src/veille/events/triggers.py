@@ -111,6 +111,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "l'accord rencontre beaucoup d'opposition", "consulter un article": a difficulty
         # met, a text read; no one met or consulted
         return None
+    if lemma == "déployer" and _displayed(index, token):
+        return None  # "un écran géant était déployé", "ces dispositifs déployés": no force
     if pos == "NOUN" and lemma == "entretien" and _interview(index, token):
         return None  # "dans son entretien, le ministre dresse un tableau": an interview
     if lemma == "menacer" and _endangered(index, token):
@@ -270,6 +272,27 @@ def _of_gear(index: _Index, token: Token) -> bool:
     if token.i < 2 or fold(index.tokens[token.i - 1].text) != "de":
         return False
     return fold(index.tokens[token.i - 2].text) in _GEAR
+
+
+# What is deployed that is no force (folded lemmas): a display, a scheme, an effort.
+_DISPLAYED = frozenset(
+    {"ecran", "banderole", "drapeau", "affiche", "dispositif", "effort", "moyen", "mesure",
+     "energie", "strategie", "programme", "politique", "plan", "reseau", "antenne",
+     "technologie", "logiciel", "service", "parachute", "voile", "filet", "panneau"}
+)  # fmt: skip
+
+
+def _displayed(index: _Index, token: Token) -> bool:
+    """What "déployer" spreads is a thing or a scheme, not troops: its object, its passive
+    subject, the noun its participle qualifies or the subject of the verb it hangs on
+    ("ces dispositifs … devraient produire moins d'effets une fois déployés")."""
+    patients = index.kids(token.i, "obj", "nsubj:pass")
+    if not patients and token.head != token.i:
+        head = index.tokens[token.head]
+        patients = [head] if token.dep in ("acl", "amod") else index.kids(head.i, "nsubj")
+        if not patients and head.dep == "conj" and head.head != head.i:
+            patients = index.kids(head.head, "nsubj")  # "… ont connu … et devraient …"
+    return bool(patients) and fold(patients[0].lemma) in _DISPLAYED
 
 
 def _interview(index: _Index, token: Token) -> bool:
