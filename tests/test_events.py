@@ -2708,3 +2708,12 @@ def test_deploying_a_screen_or_a_scheme_is_no_force_posture(nlp):
     assert not [v for v in screen.events if v.trigger.startswith("déploy")]
     troops = veille.analyze("L'armée française a déployé 500 soldats à la frontière.")
     assert [v.root for v in troops.events if v.trigger.startswith("déploy")] == ["15"]
+
+
+@pytest.mark.slow
+def test_an_act_something_prevents_does_not_happen(nlp):
+    analysis = veille.analyze(
+        "Le président colombien critique l'accord, car il empêche les rebelles d'être "
+        "condamnés à des peines de prison."
+    )
+    assert not [v for v in analysis.events if v.trigger == "condamnés"]

@@ -177,6 +177,8 @@ def _events(
         # "les réformes proposées", "le budget rejeté", "les emplois aidés": what the thing
         # is, told again
         return []
+    if _prevented(index, trigger):
+        return []  # "l'accord empêche les rebelles d'être condamnés": it does not happen
     if code[:2] in ("18", "19", "20") and _victim_named(index, trigger):
         return []  # "un jihadiste tué en Syrie", "le policier tué": who, not what happened
     source, target = _actors(index, trigger, code)
@@ -414,6 +416,21 @@ def _attributive(index: _Index, trigger: Token) -> bool:
     if any(k.dep.startswith(("aux", "cop", "nsubj")) for k in kids):
         return False
     return not any(k.dep.startswith("obl") and _case(index, k) == "par" for k in kids)
+
+
+def _prevented(index: _Index, trigger: Token) -> bool:
+    """The infinitive of "empêcher quelqu'un de …", "éviter de …": what is kept from
+    happening (also a passive one the parser hangs on the object: "empêchent [les
+    rebelles [d'être condamnés]]")."""
+    infinitive = trigger.verb_form == "Inf" or any(
+        a.verb_form == "Inf" for a in index.kids(trigger.i, "aux:pass")
+    )
+    if not infinitive or trigger.head == trigger.i:
+        return False
+    head = index.tokens[trigger.head]
+    if head.dep == "obj" and trigger.dep == "acl" and head.head != head.i:
+        head = index.tokens[head.head]
+    return fold(head.lemma) in ("empecher", "eviter")
 
 
 def _victim_named(index: _Index, trigger: Token) -> bool:
