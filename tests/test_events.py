@@ -2696,3 +2696,78 @@ def test_campaigning_for_someone_is_support_and_for_a_cause_a_commitment(nlp):
     assert [v.cameo for v in someone.events if v.trigger == "engagé"] == ["051"]
     cause = veille.analyze("Le maire de Lyon s'est engagé pour la paix.")
     assert [v.cameo[:2] for v in cause.events if v.trigger == "engagé"] == ["03"]
+
+
+def test_a_person_named_by_the_violence_they_suffered_is_no_report_of_it(nlp):
+    named = veille.analyze("Les parents d'un soldat tué au Mali ont écrit au ministre.")
+    assert not [v for v in named.events if v.trigger == "tué"]
+    toll = veille.analyze("Il y a au moins trois personnes tuées à Lyon, selon la police.")
+    assert [v.root for v in toll.events if v.trigger == "tuées"] == ["18"]
+    dated = veille.analyze("Elle remplace la députée Anne Martin, assassinée le 13 juillet.")
+    assert [v.root for v in dated.events if v.trigger == "assassinée"] == ["18"]
+
+
+@pytest.mark.slow
+def test_menace_in_the_passive_with_no_de_is_a_danger_not_a_threat(nlp):
+    danger = veille.analyze("Leur emploi, menacé par un plan social, inquiète les ouvriers.")
+    assert not [v for v in danger.events if v.trigger.startswith("menac")]
+    threat = veille.analyze("Le ministre français a été menacé de mort par un groupe armé.")
+    assert [v.root for v in threat.events if v.trigger.startswith("menac")] == ["13"]
+
+
+@pytest.mark.slow
+def test_meeting_a_difficulty_or_consulting_a_text_is_no_meeting(nlp):
+    analysis = veille.analyze(
+        "Le projet est jugé ambitieux, mais rencontre encore beaucoup d'opposition. "
+        "La réforme a rencontré de nombreuses difficultés. "
+        "Les internautes ne peuvent plus consulter un article. "
+        "Le ministre français a rencontré son homologue allemand à Berlin."
+    )
+    assert [v.trigger for v in analysis.events if v.root == "04"] == ["rencontré"]
+
+
+@pytest.mark.slow
+def test_a_coach_de_voyage_is_no_visit_even_with_car_read_as_a_conjunction(nlp):
+    coach = veille.analyze("Un accident d'un car de voyage belge est survenu dans la nuit.")
+    assert not coach.events
+    trip = veille.analyze("Le président français a fait un voyage en Chine.")
+    assert [v.cameo for v in trip.events] == ["042"]
+
+
+@pytest.mark.slow
+def test_a_fight_against_a_scourge_is_a_policy_not_force(nlp):
+    scourge = veille.analyze("Le ministre turc veut poursuivre le combat contre le terrorisme.")
+    assert not scourge.events
+    party = veille.analyze("Le ministre turc veut poursuivre le combat contre les rebelles kurdes.")
+    assert [v.trigger for v in party.events] == ["combat"]
+
+
+@pytest.mark.slow
+def test_aid_a_thing_is_named_by_is_no_aid(nlp):
+    analysis = veille.analyze("Le gouvernement français a gelé une partie des emplois aidés.")
+    assert not [v for v in analysis.events if v.trigger == "aidés"]
+
+
+@pytest.mark.slow
+def test_one_persons_entretien_is_an_interview_not_a_meeting(nlp):
+    interview = veille.analyze("Dans son entretien, le ministre français dresse un bilan sombre.")
+    assert not [v for v in interview.events if v.trigger == "entretien"]
+    meeting = veille.analyze("Le ministre français a eu un entretien avec son homologue russe.")
+    assert [v.root for v in meeting.events if v.trigger == "entretien"] == ["04"]
+
+
+@pytest.mark.slow
+def test_deploying_a_screen_or_a_scheme_is_no_force_posture(nlp):
+    screen = veille.analyze("Un écran géant était déployé sur la place de la République.")
+    assert not [v for v in screen.events if v.trigger.startswith("déploy")]
+    troops = veille.analyze("L'armée française a déployé 500 soldats à la frontière.")
+    assert [v.root for v in troops.events if v.trigger.startswith("déploy")] == ["15"]
+
+
+@pytest.mark.slow
+def test_an_act_something_prevents_does_not_happen(nlp):
+    analysis = veille.analyze(
+        "Le président colombien critique l'accord, car il empêche les rebelles d'être "
+        "condamnés à des peines de prison."
+    )
+    assert not [v for v in analysis.events if v.trigger == "condamnés"]

@@ -74,7 +74,7 @@ from veille.events.passes import (
 )
 from veille.events.phrases import _actor_of, _from_entity, _generic_actor, members
 from veille.events.sides import two_sides
-from veille.events.triggers import _trigger
+from veille.events.triggers import _dated, _trigger
 from veille.model import Article, Entity, Event, Quote, Timex
 from veille.nlp import Parsed, Token
 
@@ -180,8 +180,14 @@ def _events(
         return []  # "a convoqué des élections": no one summoned
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
-    if code[:2] in ("03", "12") and _attributive(index, trigger):
-        return []  # "les réformes proposées", "le budget rejeté": what the thing is, told again
+    if code[:2] in ("03", "07", "12") and _attributive(index, trigger):
+        # "les réformes proposées", "le budget rejeté", "les emplois aidés": what the thing
+        # is, told again
+        return []
+    if _prevented(index, trigger):
+        return []  # "l'accord empêche les rebelles d'être condamnés": it does not happen
+    if code[:2] in ("18", "19", "20") and _victim_named(index, trigger):
+        return []  # "un jihadiste tué en Syrie", "le policier tué": who, not what happened
     source, target = _actors(index, trigger, code)
     if (
         code[:2] == "15"
@@ -431,6 +437,33 @@ def _announced(index: _Index, trigger: Token) -> bool:
     """ "a annoncé soutenir": an infinitive governed by "annoncer"."""
     head = index.tokens[trigger.head]
     return trigger.verb_form == "Inf" and head.i != trigger.i and head.lemma == "annoncer"
+
+
+def _prevented(index: _Index, trigger: Token) -> bool:
+    """The infinitive of "empêcher quelqu'un de …", "éviter de …": what is kept from
+    happening (also a passive one the parser hangs on the object: "empêchent [les
+    rebelles [d'être condamnés]]")."""
+    infinitive = trigger.verb_form == "Inf" or any(
+        a.verb_form == "Inf" for a in index.kids(trigger.i, "aux:pass")
+    )
+    if not infinitive or trigger.head == trigger.i:
+        return False
+    head = index.tokens[trigger.head]
+    if head.dep == "obj" and trigger.dep == "acl" and head.head != head.i:
+        head = index.tokens[head.head]
+    return fold(head.lemma) in ("empecher", "eviter")
+
+
+def _victim_named(index: _Index, trigger: Token) -> bool:
+    """A participle of violence that qualifies a person with no date and no count ("les
+    parents d'un jihadiste tué en Syrie", "hommage au policier tué"): the person is named
+    by what befell them, told before or elsewhere; "trois personnes tuées" (a toll) and
+    "Hafsa Mossi, assassinée le 13 juillet 2016" (dated) report it."""
+    if not _attributive(index, trigger) or index.kids(trigger.i, "obj"):
+        return False
+    if _dated(index, trigger):
+        return False
+    return not index.kids(trigger.head, "nummod")
 
 
 def _fighters(actor: _Actor) -> bool:

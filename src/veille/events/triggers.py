@@ -97,12 +97,7 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "le référendum très contesté": a quality, not an act; "la décision a été très
         # critiquée par l'Allemagne" is one, its doer named.
         return None
-    if (
-        pos == "NOUN"
-        and token.dep == "nmod"
-        and fold(index.tokens[token.head].lemma) in _GEAR
-        and not index.kids(token.i, "det")
-    ):
+    if pos == "NOUN" and not index.kids(token.i, "det") and _of_gear(index, token):
         return None  # "des avions de combat": a kind of aircraft, not a fight
     if lemma in ("appeler", "appelé") and _to_the_polls(index, token):
         return None  # "les Italiens étaient appelés aux urnes, à élire 630 députés": a vote
@@ -110,6 +105,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         fold(a.lemma) in _FIGURATIVE for a in index.kids(token.i, "amod")
     ):
         return None  # "la bataille juridique", "une guerre commerciale": no force
+    if fold(lemma) in _FIGHTS and pos == "NOUN" and _against_a_scourge(index, token):
+        return None  # "le combat contre le terrorisme", "la guerre contre la drogue": a policy
     if lemma in ("appeler", "appelé") and token.tense != "Pres" and _bare_participle(index, token):
         # "le groupe appelé 13e division": named, not appealed to ("un discours appelant à
         # la paix", present, appeals)
@@ -120,6 +117,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None  # "occuper le poste de Premier ministre du pays": to hold an office
     if (lemma in ("viser", "visé") or lemma.startswith("cibl")) and not _struck(index, token):
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
+    if {f for f, _ in keys} & {"rencontrer", "consulter"} and _met_a_thing(index, token):
+        # "l'accord rencontre beaucoup d'opposition", "consulter un article": a difficulty
+        # met, a text read; no one met or consulted
+        return None
+    if lemma == "déployer" and _displayed(index, token):
+        return None  # "un écran géant était déployé", "ces dispositifs déployés": no force
+    if pos == "NOUN" and lemma == "entretien" and _interview(index, token):
+        return None  # "dans son entretien, le ministre dresse un tableau": an interview
+    if lemma == "menacer" and _endangered(index, token):
+        return None  # "leur emploi, menacé par un plan social": in danger, no one threatened
     if reflexive and lemma == "abattre":
         return None  # "une série de taxes s'abat sur les Burundais": falls upon, no shot
     if reflexive and lemma in ("demander", "attendre", "appeler"):
@@ -257,6 +264,100 @@ def _trigger(index: _Index, token: Token) -> str | None:
                 return None if _relative_object(index, token) else "041"
             return code
     return None
+
+
+# What is met or consulted that is no party (folded lemmas): a difficulty, a text.
+_MET_THINGS = frozenset(
+    {"opposition", "difficulte", "probleme", "succes", "resistance", "obstacle", "echec",
+     "hostilite", "ecueil", "echo", "article", "document", "site", "page", "texte",
+     "fichier", "archive", "registre", "dossier", "liste", "carte", "resultat"}
+)  # fmt: skip
+
+
+# Scourges a policy fights (folded lemmas); and any "-isme" ("le terrorisme").
+_SCOURGES = frozenset(
+    {"corruption", "pauvrete", "criminalite", "fraude", "drogue", "trafic", "chomage",
+     "impunite", "maladie", "epidemie", "changement", "rechauffement", "faim",
+     "insecurite", "delinquance", "evasion", "blanchiment", "pollution", "discrimination"}
+)  # fmt: skip
+
+
+def _against_a_scourge(index: _Index, token: Token) -> bool:
+    """A fight noun whose "contre" complement is a scourge, not a party."""
+    for kid in index.kids(token.i, "nmod"):
+        if _case(index, kid) == "contre":
+            word = fold(kid.lemma)
+            return word in _SCOURGES or (word.endswith("isme") and kid.pos == "NOUN")
+    return False
+
+
+def _of_gear(index: _Index, token: Token) -> bool:
+    """The noun qualifies a vehicle or a tool ("des avions de combat"), also when the
+    parser took the vehicle for another word ("un car de voyage", "car" a conjunction)."""
+    if token.dep == "nmod" and fold(index.tokens[token.head].lemma) in _GEAR:
+        return True
+    if token.i < 2 or fold(index.tokens[token.i - 1].text) != "de":
+        return False
+    return fold(index.tokens[token.i - 2].text) in _GEAR
+
+
+# What is deployed that is no force (folded lemmas): a display, a scheme, an effort.
+_DISPLAYED = frozenset(
+    {"ecran", "banderole", "drapeau", "affiche", "dispositif", "effort", "moyen", "mesure",
+     "energie", "strategie", "programme", "politique", "plan", "reseau", "antenne",
+     "technologie", "logiciel", "service", "parachute", "voile", "filet", "panneau"}
+)  # fmt: skip
+
+
+def _displayed(index: _Index, token: Token) -> bool:
+    """What "déployer" spreads is a thing or a scheme, not troops: its object, its passive
+    subject, the noun its participle qualifies or the subject of the verb it hangs on
+    ("ces dispositifs … devraient produire moins d'effets une fois déployés")."""
+    patients = index.kids(token.i, "obj", "nsubj:pass")
+    if not patients and token.head != token.i:
+        head = index.tokens[token.head]
+        patients = [head] if token.dep in ("acl", "amod") else index.kids(head.i, "nsubj")
+        if not patients and head.dep == "conj" and head.head != head.i:
+            patients = index.kids(head.head, "nsubj")  # "… ont connu … et devraient …"
+    return bool(patients) and fold(patients[0].lemma) in _DISPLAYED
+
+
+def _interview(index: _Index, token: Token) -> bool:
+    """ "son entretien" with no one it was held with ("avec", "entre"): one person's
+    interview, words to the press, not a meeting."""
+    if any(_case(index, k) in ("avec", "entre") for k in index.kids(token.i, "nmod")):
+        return False
+    return any(fold(d.text) in ("son", "sa") for d in index.kids(token.i, "det"))
+
+
+def _met_a_thing(index: _Index, token: Token) -> bool:
+    """The object of "rencontrer" or "consulter" is a difficulty or a text."""
+    objects = index.kids(token.i, "obj", "nsubj:pass")
+    # "rencontre [beaucoup [d'opposition]]": the noun of a quantity
+    objects += [
+        n for a in index.kids(token.i, "advmod") for n in index.kids(a.i, "obl:arg", "nmod")
+    ]
+    return bool(objects) and fold(objects[0].lemma) in _MET_THINGS
+
+
+def _endangered(index: _Index, token: Token) -> bool:
+    """ "menacer" in the passive or as a participle with no "de" of what is threatened
+    ("la population est menacée par l'épidémie", "leur emploi, menacé par un plan
+    social"): a danger, not a threat (but "menacé de mort", "menacée de sanctions" are)."""
+    auxiliaries = {k.dep for k in index.kids(token.i, *_AUXILIARIES)}
+    bare = (
+        token.verb_form == "Part"
+        and token.tense == "Past"
+        and not auxiliaries
+        and token.dep in ("acl", "amod", "advcl", "appos")
+    )
+    if "aux:pass" not in auxiliaries and not bare:
+        return False
+    return not any(
+        k.dep in ("xcomp", "ccomp")
+        or (k.dep.startswith(("obl", "nmod")) and _case(index, k) in _DE)
+        for k in (index.tokens[c] for c in index.children.get(token.i, []))
+    )
 
 
 # Words that date what they head: "en 1988", "le 18 mars 1962", "lundi".
