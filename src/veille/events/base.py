@@ -452,7 +452,9 @@ def _aupres(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
     phrase a complement of the verb above."""
     fixed = list(tokens)
     for token in tokens:
-        if token.pos == "ADP" or token.head == token.i or fold(token.text) != "aupres":
+        if token.text[:3].lower() != "aup" or token.pos == "ADP" or token.head == token.i:
+            continue
+        if fold(token.text) != "aupres":
             continue
         phrases = [
             tokens[c]
