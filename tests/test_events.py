@@ -490,6 +490,10 @@ def test_natural_disasters_and_states_are_no_events(nlp):
     assert not [c for c in _coded("Les civils blessés ont été évacués vers Alep.") if c[0] == "180"]
     assert _coded("Le référendum très contesté aura lieu dimanche en Catalogne.") == []
     assert _coded("Marie Dupont sera critique dans le dossier de l'éducation.") == []
+    # A hazard to come is no threat (138), whether the parser makes "par" an agent or not.
+    storm = "Un plan d'aide a été déclenché en Floride qui sera frappée demain par la tempête."
+    assert not [c for c in _coded(storm) if c[0] == "138"]
+    assert [c[0] for c in _coded("Les rebelles frapperont la capitale demain.")] == ["138"]
 
 
 @pytest.mark.slow

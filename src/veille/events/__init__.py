@@ -166,6 +166,8 @@ def _events(
     par François Fillon, François Hollande … ou encore l'ONU")."""
     trigger = index.tokens[trigger.i]  # as the index reads the parse
     negated = _negated(index, trigger)
+    if code[:2] in ("18", "19", "20") and _natural(index, trigger):
+        return []  # "le tremblement de terre qui a tué …", "sera frappée par la tempête"
     if (
         _intention(index, trigger)
         and code[:2] in _INTENT_OF_ROOT
@@ -174,8 +176,6 @@ def _events(
         # Announcing one's support is giving it ("a annoncé soutenir le candidat"): no
         # intent, as "promet de soutenir" is.
         code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
-    if code[:2] in ("18", "19", "20") and _natural(index, trigger):
-        return []  # "le tremblement de terre qui a tué …": no actor's act
     if code in ("040", "043") and trigger.lemma == "convoquer" and not _guest(index, trigger):
         return []  # "a convoqué des élections": no one summoned
     if code == "043" and not _guest(index, trigger):
@@ -402,7 +402,9 @@ def _natural(index: _Index, trigger: Token) -> bool:
     """The doer of the violence is a natural disaster or an accident: a hazard noun in its
     subject or agent, or in the noun phrase its participle or relative clause qualifies."""
     hazards = data.name_lists()["hazard"]
-    anchors = index.kids(trigger.i, "nsubj", "obl:agent")
+    anchors = index.kids(trigger.i, "nsubj", "obl:agent") + [
+        k for k in index.kids(trigger.i, "obl:arg", "obl:mod") if _case(index, k) == "par"
+    ]  # (the agent the parser may call a complement: "sera frappé par la tempête")
     verb = trigger
     while verb.dep in ("acl", "acl:relcl", "amod", "conj") and verb.head != verb.i:
         verb = index.tokens[verb.head]
