@@ -491,11 +491,7 @@ def _after_comma(index: ParseIndex, tokens: Sequence[Token], token: Token) -> bo
     """A noun phrase hung off another that starts right after a comma."""
     if token.dep not in ("nmod", "appos") or token.pos not in ("NOUN", "PROPN", "PRON"):
         return False
-    first, stack = token.i, [token.i]
-    while stack:
-        i = stack.pop()
-        first = min(first, i)
-        stack.extend(index.children.get(i, []))
+    first = min(index.descendants(token.i))
     return first > 0 and tokens[first - 1].text == ","
 
 
