@@ -144,6 +144,21 @@ def test_french_city_names_resolve(name, country):
     assert cities()[fold(name)][0].country == country
 
 
+def test_regions_take_their_country_before_a_city_of_the_same_name(nlp):
+    found = entities(
+        "Le gouverneur de Floride a reçu des élus de Bavière. La police de Catalogne a "
+        "arrêté deux hommes dans le Sinaï."
+    )
+    # "Floride" is also a city of Uruguay in the gazetteer: the state comes first.
+    assert (found["Floride"].type, found["Floride"].country) == ("GPE", "USA")
+    assert found["Bavière"].country == "DEU"
+    assert found["Sinaï"].country == "EGY"
+    assert found["Floride"].geo is None  # a region's country, but no coordinates
+    assert found["police de Catalogne"].country == "ESP"  # a body of a region
+    # A region never becomes a country of its own nor shadows a country's name.
+    assert entities("La Géorgie a rappelé son ambassadeur.")["Géorgie"].country == "GEO"
+
+
 def test_known_people_hold_the_code_of_the_day():
     from veille.data import person_code
 

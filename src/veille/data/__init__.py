@@ -101,6 +101,13 @@ def country_names() -> dict[str, str]:
 
 
 @cache
+def regions() -> dict[str, str]:
+    """Folded French name of a region ("Floride", "Catalogne", "Sinaï") → ISO alpha-3 of
+    its country (``regions_fr.tsv``)."""
+    return {fold(name): iso3 for name, iso3 in read_rows("regions_fr.tsv")}
+
+
+@cache
 def adjectives() -> dict[str, str]:
     """Folded demonym or toponymic adjective (any gender and number) → ISO alpha-3."""
     forms: dict[str, str] = {}

@@ -213,7 +213,7 @@ def _prefer_article_countries(parsed: Parsed, found: list[_Mention]) -> None:
 
 
 def _type_place(parsed: Parsed, mention: _Mention, places: dict[tuple[int, int], str]) -> None:
-    """Countries and cities become GPE with their country; other places stay LOC."""
+    """Countries, regions and cities become GPE with their country; other places stay LOC."""
     if mention.label == "GPE":
         return
     iso3 = places.get((mention.start, mention.end))
@@ -222,6 +222,12 @@ def _type_place(parsed: Parsed, mention: _Mention, places: dict[tuple[int, int],
     if iso3 is not None:
         mention.label, mention.key = "GPE", iso3
         return
+    if mention.label in ("LOC", "MISC"):
+        name = fold(parsed.span_text(mention.start, mention.end))
+        region = data.regions().get(name)
+        if region is not None:  # before cities: "Floride" is not Uruguay's Florida
+            mention.label, mention.key = "GPE", f"region:{region}:{name}"
+            return
     after_a = mention.start > 0 and parsed.tokens[mention.start - 1].text.lower() == "à"
     if mention.label == "LOC" or (
         mention.label == "ORG" and not mention.key and after_a and mention.end - mention.start == 1

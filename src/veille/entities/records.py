@@ -110,6 +110,9 @@ def _describe_place(
         sector = "GOV" if as_actor and data.is_capital(city) else None
         geo = Geo(lat=city.lat, lon=city.lon, country=city.country, geonames_id=city.geonames_id)
         return "GPE", text, city.country, sector, geo
+    if key.startswith("region:"):  # a region has its country but no coordinates here
+        text = parsed.span_text(cluster.mentions[0].start, cluster.mentions[0].end)
+        return "GPE", text, key.split(":")[1], None, None
     country = data.countries().get(key)
     if country is None:
         text = parsed.span_text(cluster.mentions[0].start, cluster.mentions[0].end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from veille import data
 from veille.data import fold
@@ -116,9 +117,16 @@ def _phrase_end(tokens: Sequence[Token], start: int) -> int:
     return i
 
 
+@cache
+def _place_names() -> dict[str, str]:
+    """Country names, and region names for their country ("le gouverneur de Floride",
+    "la police de Catalogne")."""
+    return data.country_names() | data.regions()
+
+
 def _country_in(phrase: str) -> str | None:
     """The country a role or organisation name points at: an adjective ("russes"), a
-    prefix ("russo-"), else a country named after "de" ("… de Chine")."""
+    prefix ("russo-"), else a country or region named after "de" ("… de Chine")."""
     words = phrase.replace("’", "'").replace("-", " - ").split()
     folded = [fold(w.strip(",.()")) for w in words]
     if any(w in data.name_lists()["holy_see"] for w in folded[:3]):
@@ -129,7 +137,7 @@ def _country_in(phrase: str) -> str | None:
             return adjectives[word]
         if word in prefixes and i + 1 < len(folded) and folded[i + 1] == "-":
             return prefixes[word]
-    names = data.country_names()
+    names = _place_names()
     for i in range(len(folded)):
         before = folded[i - 1] if i > 0 else ""
         if before in ("la", "l'") and i > 1:
