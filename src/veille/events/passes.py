@@ -94,6 +94,21 @@ def _appeals_for(index: _Index, triggers: dict[int, str]) -> None:
         asked = next((triggers[k.i] for k in acts if triggers.get(k.i) in _ASKED_FOR), None)
         if asked is not None:
             triggers[i] = _ASKED_FOR[asked][code == "100"]
+        elif code == "020" and any(_support_for(index, k, triggers) for k in acts):
+            # "appelle à voter pour Barack Obama", "appelle ses électeurs à soutenir le
+            # candidat": calling on others to support someone rallies support (053), one
+            # act the appeal carries.
+            triggers[i] = "053"
+            for k in acts:
+                triggers.pop(k.i, None)
+
+
+def _support_for(index: _Index, act: Token, triggers: dict[int, str]) -> bool:
+    """The act asked for is support of someone: a vote for them, or support (051)."""
+    if fold(act.lemma) == "voter":
+        ballots = index.kids(act.i, "obl:mod", "obl:arg", "obl")
+        return any(_case(index, k) == "pour" for k in ballots)
+    return triggers.get(act.i) == "051"
 
 
 # The appeal (02) and the demand (10) for an act: leaving power, releasing, a truce, a
