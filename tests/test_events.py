@@ -2797,3 +2797,17 @@ def test_calling_to_vote_for_someone_rallies_support_for_them(nlp):
     assert [(v.cameo, v.target_country) for v in backing.events] == [("053", "UKR")]
     against = veille.analyze("Le syndicat appelle à voter contre la réforme.")
     assert not [v for v in against.events if v.cameo == "053"]
+
+
+@pytest.mark.slow
+def test_pressing_someone_to_step_down_is_a_demand_for_a_leadership_change(nlp):
+    def codes(text: str) -> list[str]:
+        return [v.cameo for v in veille.analyze(text).events]
+
+    # The codebook's note to 1041: a demand to resign is coded as the demand.
+    assert codes("Le parti a poussé le ministre allemand à démissionner.") == ["1041"]
+    assert codes("L'opposition a forcé le président malien à renoncer au pouvoir.") == ["1041"]
+    assert codes("La Russie a poussé l'Ukraine à renoncer à l'adhésion à l'OTAN.") == ["105"]
+    # A thing that brings it about, or a passive with no doer, tells the yielding.
+    assert codes("Le scandale a poussé le ministre allemand à la démission.") == ["0831"]
+    assert codes("Le ministre allemand a été contraint à la démission.") == ["0831"]

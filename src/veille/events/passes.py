@@ -125,6 +125,66 @@ _ASKED_FOR = {
 }
 
 
+def _pushed(index: _Index, triggers: dict[int, str]) -> None:
+    """ "X a poussé le président à démissionner", "a contraint le chef de l'État à
+    renoncer": someone who presses another to yield demands it (1041 for power given up,
+    the codebook's note: a demand to resign is coded as a demand, not as the yielding;
+    105 for another concession), one act the pressing verb carries. A thing that brings
+    it about ("le scandale l'a poussé à la démission") or a passive with no doer ("a été
+    contraint à la démission") tells only the yielding."""
+    for i, code in list(triggers.items()):
+        token = index.tokens[i]
+        if code[:2] != "08":
+            continue
+        if fold(token.lemma) in _PRESSING:
+            verb, act = token, None  # "a poussé le ministre à la démission"
+        elif (
+            token.dep in ("xcomp", "advcl")
+            and token.verb_form == "Inf"
+            and fold(index.tokens[token.head].lemma) in _PRESSING
+        ):
+            verb, act = index.tokens[token.head], token  # "a poussé le ministre à renoncer"
+        else:
+            continue
+        if index.kids(verb.i, "aux:pass") or not index.kids(verb.i, "obj"):
+            continue
+        if not any(_someone(index, s) for s in index.kids(verb.i, "nsubj")):
+            continue
+        triggers[verb.i] = "1041" if code == "0831" or _power(index, act) else "105"
+        if act is not None:
+            triggers.pop(act.i, None)
+
+
+# Verbs by which someone presses another into an act, folded.
+_PRESSING = frozenset({"pousser", "contraindre", "forcer", "obliger", "acculer"})
+
+
+def _someone(index: _Index, subject: Token) -> bool:
+    """The subject is an actor, not a thing: a pronoun, a name, a person or a body
+    ("le président Macron", "l'opposition")."""
+    if subject.pos == "PRON" or any(i in index.entity_of for i in _subtree(index, subject.i)):
+        return True
+    lists = data.name_lists()
+    word = fold(subject.lemma)
+    return word in lists["people"] or word in lists["person_title"] or word in _BODIES
+
+
+def _power(index: _Index, act: Token | None) -> bool:
+    """What is given up is power: "renoncer à se présenter (à sa réélection)"."""
+    if act is None:
+        return False
+    words = {fold(index.tokens[i].lemma) for i in _subtree(index, act.i)}
+    return bool(words & _OFFICE_WORDS)
+
+
+# Bodies named by a common noun (folded lemmas).
+_BODIES = frozenset({"opposition", "gouvernement", "parti", "armee", "parlement", "majorite"})
+# What an office holder gives up in leaving power (folded lemmas).
+_OFFICE_WORDS = frozenset(
+    {"pouvoir", "presenter", "reelection", "candidature", "mandat", "poste", "fonction"}
+)
+
+
 def _threats_of(index: _Index, triggers: dict[int, str]) -> None:
     """ "a menacé de rompre les relations", "menace d'envahir le nord du pays", "a prévenu
     que l'armée interviendrait": a threat takes the codebook's code for what it threatens
