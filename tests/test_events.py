@@ -2807,7 +2807,14 @@ def test_pressing_someone_to_step_down_is_a_demand_for_a_leadership_change(nlp):
     # The codebook's note to 1041: a demand to resign is coded as the demand.
     assert codes("Le parti a poussé le ministre allemand à démissionner.") == ["1041"]
     assert codes("L'opposition a forcé le président malien à renoncer au pouvoir.") == ["1041"]
-    assert codes("La Russie a poussé l'Ukraine à renoncer à l'adhésion à l'OTAN.") == ["105"]
+    assert codes("La Russie a poussé l'Ukraine à renoncer à l'adhésion à l'OTAN.") == ["080"]
+    assert "1041" not in codes("L'armée a forcé les rebelles à se retirer de la ville.")
     # A thing that brings it about, or a passive with no doer, tells the yielding.
     assert codes("Le scandale a poussé le ministre allemand à la démission.") == ["0831"]
     assert codes("Le ministre allemand a été contraint à la démission.") == ["0831"]
+
+
+@pytest.mark.slow
+def test_a_demonstration_against_someone_is_a_demonstration(nlp):
+    analysis = veille.analyze("Des milliers de Coréens ont manifesté contre la présidente.")
+    assert [v.cameo for v in analysis.events] == ["141"]

@@ -127,11 +127,11 @@ _ASKED_FOR = {
 
 def _pushed(index: _Index, triggers: dict[int, str]) -> None:
     """ "X a poussé le président à démissionner", "a contraint le chef de l'État à
-    renoncer": someone who presses another to yield demands it (1041 for power given up,
-    the codebook's note: a demand to resign is coded as a demand, not as the yielding;
-    105 for another concession), one act the pressing verb carries. A thing that brings
-    it about ("le scandale l'a poussé à la démission") or a passive with no doer ("a été
-    contraint à la démission") tells only the yielding."""
+    renoncer": someone who presses another to give up power demands a change in
+    leadership (1041, the codebook's note: a demand to resign is coded as a demand, not as
+    the yielding), one act the pressing verb carries. A thing that brings it about ("le
+    scandale l'a poussé à la démission") or a passive with no doer ("a été contraint à la
+    démission") tells only the yielding."""
     for i, code in list(triggers.items()):
         token = index.tokens[i]
         if code[:2] != "08":
@@ -150,7 +150,9 @@ def _pushed(index: _Index, triggers: dict[int, str]) -> None:
             continue
         if not any(_someone(index, s) for s in index.kids(verb.i, "nsubj")):
             continue
-        triggers[verb.i] = "1041" if code == "0831" or _power(index, act) else "105"
+        if code != "0831" and not _power(index, act):
+            continue  # "l'armée a forcé les rebelles à se retirer": force, no words
+        triggers[verb.i] = "1041"
         if act is not None:
             triggers.pop(act.i, None)
 
