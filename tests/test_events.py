@@ -2797,6 +2797,8 @@ def test_calling_to_vote_for_someone_rallies_support_for_them(nlp):
     assert [(v.cameo, v.target_country) for v in backing.events] == [("053", "UKR")]
     against = veille.analyze("Le syndicat appelle à voter contre la réforme.")
     assert not [v for v in against.events if v.cameo == "053"]
+    bill = veille.analyze("Le syndicat appelle les députés à voter pour le projet de loi.")
+    assert not [v for v in bill.events if v.cameo == "053"]
 
 
 @pytest.mark.slow

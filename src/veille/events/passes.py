@@ -104,11 +104,14 @@ def _appeals_for(index: _Index, triggers: dict[int, str]) -> None:
 
 
 def _support_for(index: _Index, act: Token, triggers: dict[int, str]) -> bool:
-    """The act asked for is support of someone: a vote for them, or support (051)."""
+    """The act asked for is support of someone: a vote for them, or support (051); not of
+    a thing ("appelle à voter pour le projet de loi", "à soutenir la réforme")."""
     if fold(act.lemma) == "voter":
         ballots = index.kids(act.i, "obl:mod", "obl:arg", "obl")
-        return any(_case(index, k) == "pour" for k in ballots)
-    return triggers.get(act.i) == "051"
+        return any(_case(index, k) == "pour" and _someone(index, k) for k in ballots)
+    return triggers.get(act.i) == "051" and any(
+        _someone(index, o) for o in index.kids(act.i, "obj")
+    )
 
 
 # The appeal (02) and the demand (10) for an act: leaving power, releasing, a truce, a
@@ -179,8 +182,11 @@ def _power(index: _Index, act: Token | None) -> bool:
     return bool(words & _OFFICE_WORDS)
 
 
-# Bodies named by a common noun (folded lemmas).
-_BODIES = frozenset({"opposition", "gouvernement", "parti", "armee", "parlement", "majorite"})
+# Parties named by a common noun that the name lists leave out (folded lemmas).
+_BODIES = frozenset(
+    {"opposition", "gouvernement", "parti", "armee", "parlement", "majorite", "candidat",
+     "candidate"}
+)  # fmt: skip
 # What an office holder gives up in leaving power (folded lemmas).
 _OFFICE_WORDS = frozenset(
     {"pouvoir", "presenter", "reelection", "candidature", "mandat", "poste", "fonction"}
