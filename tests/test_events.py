@@ -2775,3 +2775,48 @@ def test_an_act_something_prevents_does_not_happen(nlp):
         "condamnés à des peines de prison."
     )
     assert not [v for v in analysis.events if v.trigger == "condamnés"]
+
+
+@pytest.mark.slow
+def test_a_prison_sentence_is_a_detention_a_fine_a_finding_of_guilt(nlp):
+    def sentenced(text: str) -> list[str]:
+        return [v.cameo for v in veille.analyze(text).events if v.trigger.startswith("condamn")]
+
+    assert sentenced("Un tribunal russe a condamné l'opposant à cinq ans de prison.") == ["173"]
+    assert sentenced("Le journaliste a été condamné à la réclusion à perpétuité.") == ["173"]
+    assert sentenced("Les soldats ont reçu des condamnations de prison.") == ["173"]
+    assert sentenced("Il a été condamné à trois ans de prison avec sursis.") == ["116"]
+    assert sentenced("Le tribunal a condamné l'entreprise à une amende.") == ["116"]
+
+
+@pytest.mark.slow
+def test_calling_to_vote_for_someone_rallies_support_for_them(nlp):
+    vote = veille.analyze("Le maire de Rome appelle à voter pour Angela Merkel aux élections.")
+    assert [(v.cameo, v.target_country) for v in vote.events] == [("053", "DEU")]
+    backing = veille.analyze("Le président américain appelle les Européens à soutenir l'Ukraine.")
+    assert [(v.cameo, v.target_country) for v in backing.events] == [("053", "UKR")]
+    against = veille.analyze("Le syndicat appelle à voter contre la réforme.")
+    assert not [v for v in against.events if v.cameo == "053"]
+    bill = veille.analyze("Le syndicat appelle les députés à voter pour le projet de loi.")
+    assert not [v for v in bill.events if v.cameo == "053"]
+
+
+@pytest.mark.slow
+def test_pressing_someone_to_step_down_is_a_demand_for_a_leadership_change(nlp):
+    def codes(text: str) -> list[str]:
+        return [v.cameo for v in veille.analyze(text).events]
+
+    # The codebook's note to 1041: a demand to resign is coded as the demand.
+    assert codes("Le parti a poussé le ministre allemand à démissionner.") == ["1041"]
+    assert codes("L'opposition a forcé le président malien à renoncer au pouvoir.") == ["1041"]
+    assert codes("La Russie a poussé l'Ukraine à renoncer à l'adhésion à l'OTAN.") == ["080"]
+    assert "1041" not in codes("L'armée a forcé les rebelles à se retirer de la ville.")
+    # A thing that brings it about, or a passive with no doer, tells the yielding.
+    assert codes("Le scandale a poussé le ministre allemand à la démission.") == ["0831"]
+    assert codes("Le ministre allemand a été contraint à la démission.") == ["0831"]
+
+
+@pytest.mark.slow
+def test_a_demonstration_against_someone_is_a_demonstration(nlp):
+    analysis = veille.analyze("Des milliers de Coréens ont manifesté contre la présidente.")
+    assert [v.cameo for v in analysis.events] == ["141"]

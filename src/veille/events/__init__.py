@@ -69,6 +69,7 @@ from veille.events.passes import (
     _own_act,
     _policy_done,
     _proposed_changes,
+    _pushed,
     _threats_of,
     _urged,
 )
@@ -109,6 +110,7 @@ def extract_events(
     _urged(index, triggers)
     _proposed_changes(index, triggers)
     _appeals_for(index, triggers)
+    _pushed(index, triggers)
     _threats_of(index, triggers)
     _killed_by_attacks(index, triggers)
     found: list[tuple[Event, bool]] = []  # each record, and whether a noun told it

@@ -217,6 +217,12 @@ def _actors(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if code == "0831" and fold(trigger.lemma) in _FORCING:
         # "a été contraint à la démission par l'armée": the one forced out yields power.
         source, target = target, source
+    if code == "053":
+        # "appelle à voter pour Barack Obama": the target of rallied support is whom it
+        # is for, not those called on.
+        supported = _supported(index, trigger)
+        if supported is not None:
+            target = _actor_of(index, supported)
     if (
         code == "052"
         and trigger.dep == "parataxis"
@@ -513,6 +519,22 @@ def _site_hit(index: _Index, trigger: Token) -> _Actor:
                 # "l'église Saint-Georges située à Tanta")
                 return _Actor(party=True, site=True, token=child.i)
     return _Actor()
+
+
+def _supported(index: _Index, appeal: Token) -> Token | None:
+    """Whom an appeal asks support for: the "pour" of "voter pour X", the object of
+    "soutenir X" (the act hangs on the appeal or on its addressee)."""
+    acts = index.kids(appeal.i, "xcomp", "ccomp")
+    acts += [k for a in index.kids(appeal.i, "obl:arg", "obj") for k in index.kids(a.i, "acl")]
+    for act in acts:
+        if fold(act.lemma) == "voter":
+            ballots = index.kids(act.i, "obl:mod", "obl:arg", "obl")
+            chosen = [k for k in ballots if _case(index, k) == "pour"]
+        else:
+            chosen = index.kids(act.i, "obj")
+        if chosen:
+            return chosen[0]
+    return None
 
 
 # Verbs by which one is made to leave office ("contraint à la démission"), folded.

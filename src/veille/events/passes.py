@@ -94,6 +94,24 @@ def _appeals_for(index: _Index, triggers: dict[int, str]) -> None:
         asked = next((triggers[k.i] for k in acts if triggers.get(k.i) in _ASKED_FOR), None)
         if asked is not None:
             triggers[i] = _ASKED_FOR[asked][code == "100"]
+        elif code == "020" and any(_support_for(index, k, triggers) for k in acts):
+            # "appelle à voter pour Barack Obama", "appelle ses électeurs à soutenir le
+            # candidat": calling on others to support someone rallies support (053), one
+            # act the appeal carries.
+            triggers[i] = "053"
+            for k in acts:
+                triggers.pop(k.i, None)
+
+
+def _support_for(index: _Index, act: Token, triggers: dict[int, str]) -> bool:
+    """The act asked for is support of someone: a vote for them, or support (051); not of
+    a thing ("appelle à voter pour le projet de loi", "à soutenir la réforme")."""
+    if fold(act.lemma) == "voter":
+        ballots = index.kids(act.i, "obl:mod", "obl:arg", "obl")
+        return any(_case(index, k) == "pour" and _someone(index, k) for k in ballots)
+    return triggers.get(act.i) == "051" and any(
+        _someone(index, o) for o in index.kids(act.i, "obj")
+    )
 
 
 # The appeal (02) and the demand (10) for an act: leaving power, releasing, a truce, a
@@ -108,6 +126,71 @@ _ASKED_FOR = {
     "0342": ("0242", "1042"),
     "0344": ("0244", "1044"),
 }
+
+
+def _pushed(index: _Index, triggers: dict[int, str]) -> None:
+    """ "X a poussé le président à démissionner", "a contraint le chef de l'État à
+    renoncer": someone who presses another to give up power demands a change in
+    leadership (1041, the codebook's note: a demand to resign is coded as a demand, not as
+    the yielding), one act the pressing verb carries. A thing that brings it about ("le
+    scandale l'a poussé à la démission") or a passive with no doer ("a été contraint à la
+    démission") tells only the yielding."""
+    for i, code in list(triggers.items()):
+        token = index.tokens[i]
+        if code[:2] != "08":
+            continue
+        if fold(token.lemma) in _PRESSING:
+            verb, act = token, None  # "a poussé le ministre à la démission"
+        elif (
+            token.dep in ("xcomp", "advcl")
+            and token.verb_form == "Inf"
+            and fold(index.tokens[token.head].lemma) in _PRESSING
+        ):
+            verb, act = index.tokens[token.head], token  # "a poussé le ministre à renoncer"
+        else:
+            continue
+        if index.kids(verb.i, "aux:pass") or not index.kids(verb.i, "obj"):
+            continue
+        if not any(_someone(index, s) for s in index.kids(verb.i, "nsubj")):
+            continue
+        if code != "0831" and not _power(index, act):
+            continue  # "l'armée a forcé les rebelles à se retirer": force, no words
+        triggers[verb.i] = "1041"
+        if act is not None:
+            triggers.pop(act.i, None)
+
+
+# Verbs by which someone presses another into an act, folded.
+_PRESSING = frozenset({"pousser", "contraindre", "forcer", "obliger", "acculer"})
+
+
+def _someone(index: _Index, subject: Token) -> bool:
+    """The subject is an actor, not a thing: a pronoun, a name, a person or a body
+    ("le président Macron", "l'opposition")."""
+    if subject.pos == "PRON" or any(i in index.entity_of for i in _subtree(index, subject.i)):
+        return True
+    lists = data.name_lists()
+    word = fold(subject.lemma)
+    return word in lists["people"] or word in lists["person_title"] or word in _BODIES
+
+
+def _power(index: _Index, act: Token | None) -> bool:
+    """What is given up is power: "renoncer à se présenter (à sa réélection)"."""
+    if act is None:
+        return False
+    words = {fold(index.tokens[i].lemma) for i in _subtree(index, act.i)}
+    return bool(words & _OFFICE_WORDS)
+
+
+# Parties named by a common noun that the name lists leave out (folded lemmas).
+_BODIES = frozenset(
+    {"opposition", "gouvernement", "parti", "armee", "parlement", "majorite", "candidat",
+     "candidate"}
+)  # fmt: skip
+# What an office holder gives up in leaving power (folded lemmas).
+_OFFICE_WORDS = frozenset(
+    {"pouvoir", "presenter", "reelection", "candidature", "mandat", "poste", "fonction"}
+)
 
 
 def _threats_of(index: _Index, triggers: dict[int, str]) -> None:

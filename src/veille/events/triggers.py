@@ -47,6 +47,9 @@ _REFLEXIVE_OF = {"je": ("me", "m'", "m’"), "j'": ("me", "m'", "m’"), "tu": (
 _THIRD_PERSON = frozenset({"se", "s'", "s’"})
 # The clitics of the other persons, as written (lower case).
 _OTHER_PERSONS = frozenset({"me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+# Prepositional complements of a verb that hold the word its entry needs: "mis en [garde
+# [à vue]]", "condamné à [cinq ans [de prison]]" (see _trigger).
+_HOLDERS = frozenset({"garde", "état", "an", "mois", "peine"})
 # What electors are called to: "appelés aux urnes", "appelés à élire, à voter".
 _POLLS = frozenset({"urne", "elire", "voter", "scrutin", "election"})
 
@@ -226,11 +229,14 @@ def _trigger(index: _Index, token: Token) -> str | None:
             if passive or (not transitive and (k.lemma.lower(), "NOUN") in table)
         )
     # So it hangs one on a prepositional complement: "mis en [garde [à vue]]" is an
-    # arrest where "mis en garde" is a warning; "mis en [état [d'alerte]]", "[d'arrestation]".
+    # arrest where "mis en garde" is a warning; "mis en [état [d'alerte]]", "[d'arrestation]";
+    # "condamné à [cinq ans [de prison]]" a detention where "à cinq ans" says no more.
+    holders = [k for k in kids if k.dep.startswith("obl")]
+    holders += [n for k in kids if k.dep == "obj" for n in index.kids(k.i, "nmod")]
     complements.update(
         n.lemma.lower()
-        for k in kids
-        if k.dep.startswith("obl") and k.lemma.lower() in ("garde", "état")
+        for k in holders
+        if k.lemma.lower() in _HOLDERS
         for n in index.kids(k.i, "nmod")
     )
     if (
