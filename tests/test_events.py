@@ -2775,3 +2775,47 @@ def test_an_act_something_prevents_does_not_happen(nlp):
         "condamnés à des peines de prison."
     )
     assert not [v for v in analysis.events if v.trigger == "condamnés"]
+
+
+@pytest.mark.slow
+def test_people_held_with_no_description_are_of_no_country(nlp):
+    held = veille.analyze(
+        "La police britannique a mené une opération au Royaume-Uni. Au moins quinze "
+        "personnes ont été interpellées."
+    )
+    (arrest,) = [v for v in held.events if v.root == "17"]
+    assert (arrest.target_actor, arrest.target_country) == (None, None)
+    # People the text describes keep the country they have.
+    described = veille.analyze(
+        "La police britannique a mené une opération au Royaume-Uni. Quinze militants "
+        "britanniques ont été interpellés."
+    )
+    (arrest,) = [v for v in described.events if v.root == "17"]
+    assert arrest.target_country == "GBR"
+
+
+@pytest.mark.slow
+def test_unnamed_people_in_a_city_abroad_are_not_of_the_home_country(nlp):
+    text = (
+        "Le Canada a signé un accord commercial avec le Mexique. Le Canada en attend "
+        "beaucoup. {} des centaines de manifestants ont protesté contre l'accord."
+    )
+    abroad = veille.analyze(text.format("À Bruxelles,"))
+    (protest,) = [v for v in abroad.events if v.root == "14"]
+    assert protest.source_country is None
+    at_home = veille.analyze(text.format("À Toronto,"))
+    (protest,) = [v for v in at_home.events if v.root == "14"]
+    assert protest.source_country == "CAN"
+
+
+@pytest.mark.slow
+def test_an_adjective_read_as_a_country_name_counts_once_for_the_home_country(nlp):
+    # "suisse" is both the adjective and the country's name: counted twice, Switzerland
+    # would be the country of the article, and the daughter Swiss.
+    analysis = veille.analyze(
+        "La justice suisse a tranché sur la dépouille de l'ancien roi du Burundi, enterré "
+        "en Suisse à Genève. Sa fille, soutenue par le gouvernement du Burundi, voulait "
+        "la rapatrier au Burundi. Elle a demandé à sa demi-sœur d'exhumer le corps."
+    )
+    (request,) = [v for v in analysis.events if v.root == "02"]
+    assert (request.source_country, request.target_country) == ("BDI", "BDI")
