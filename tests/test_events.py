@@ -2819,3 +2819,13 @@ def test_an_adjective_read_as_a_country_name_counts_once_for_the_home_country(nl
     )
     (request,) = [v for v in analysis.events if v.root == "02"]
     assert (request.source_country, request.target_country) == ("BDI", "BDI")
+
+
+@pytest.mark.slow
+def test_known_agencies_and_ngos_by_their_acronyms_keep_their_own_country(nlp):
+    ngo = veille.analyze("En Syrie, HRW a accusé l'armée syrienne de torture.")
+    (accusation,) = ngo.events
+    assert (accusation.source_actor, accusation.source_country) == ("NGOHRW", None)
+    agencies = veille.analyze("La NASA a signé un accord avec l'ESA. L'Inde a salué l'accord.")
+    (signature,) = [v for v in agencies.events if v.root == "05" and v.trigger == "signé"]
+    assert (signature.source_country, signature.target_actor) == ("USA", "IGO")
