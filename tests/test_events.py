@@ -2820,3 +2820,56 @@ def test_pressing_someone_to_step_down_is_a_demand_for_a_leadership_change(nlp):
 def test_a_demonstration_against_someone_is_a_demonstration(nlp):
     analysis = veille.analyze("Des milliers de Coréens ont manifesté contre la présidente.")
     assert [v.cameo for v in analysis.events] == ["141"]
+
+
+def test_people_held_with_no_description_are_of_no_country(nlp):
+    held = veille.analyze(
+        "La police britannique a mené une opération au Royaume-Uni. Au moins quinze "
+        "personnes ont été interpellées."
+    )
+    (arrest,) = [v for v in held.events if v.root == "17"]
+    assert (arrest.target_actor, arrest.target_country) == (None, None)
+    # People the text describes keep the country they have.
+    described = veille.analyze(
+        "La police britannique a mené une opération au Royaume-Uni. Quinze militants "
+        "britanniques ont été interpellés."
+    )
+    (arrest,) = [v for v in described.events if v.root == "17"]
+    assert arrest.target_country == "GBR"
+
+
+@pytest.mark.slow
+def test_unnamed_people_in_a_city_abroad_are_not_of_the_home_country(nlp):
+    text = (
+        "Le Canada a signé un accord commercial avec le Mexique. Le Canada en attend "
+        "beaucoup. {} des centaines de manifestants ont protesté contre l'accord."
+    )
+    abroad = veille.analyze(text.format("À Bruxelles,"))
+    (protest,) = [v for v in abroad.events if v.root == "14"]
+    assert protest.source_country is None
+    at_home = veille.analyze(text.format("À Toronto,"))
+    (protest,) = [v for v in at_home.events if v.root == "14"]
+    assert protest.source_country == "CAN"
+
+
+@pytest.mark.slow
+def test_an_adjective_read_as_a_country_name_counts_once_for_the_home_country(nlp):
+    # "suisse" is both the adjective and the country's name: counted twice, Switzerland
+    # would be the country of the article, and the daughter Swiss.
+    analysis = veille.analyze(
+        "La justice suisse a tranché sur la dépouille de l'ancien roi du Burundi, enterré "
+        "en Suisse à Genève. Sa fille, soutenue par le gouvernement du Burundi, voulait "
+        "la rapatrier au Burundi. Elle a demandé à sa demi-sœur d'exhumer le corps."
+    )
+    (request,) = [v for v in analysis.events if v.root == "02"]
+    assert (request.source_country, request.target_country) == ("BDI", "BDI")
+
+
+@pytest.mark.slow
+def test_known_agencies_and_ngos_by_their_acronyms_keep_their_own_country(nlp):
+    ngo = veille.analyze("En Syrie, HRW a accusé l'armée syrienne de torture.")
+    (accusation,) = ngo.events
+    assert (accusation.source_actor, accusation.source_country) == ("NGOHRW", None)
+    agencies = veille.analyze("La NASA a signé un accord avec l'ESA. L'Inde a salué l'accord.")
+    (signature,) = [v for v in agencies.events if v.root == "05" and v.trigger == "signé"]
+    assert (signature.source_country, signature.target_actor) == ("USA", "IGO")

@@ -56,7 +56,7 @@ from veille.events.context import (
     _negated,
     _place,
 )
-from veille.events.localise import _localised
+from veille.events.localise import _anyone, _localised
 from veille.events.passes import (
     _CIRCUMSTANCE,
     _QUANTITIES,
@@ -209,6 +209,9 @@ def _events(
     if target.site and code[:2] not in ("17", "18", "19", "20"):
         target = _Actor()  # a building is no party to words or visits, only to force
     local = _local_country(index, trigger, code)
+    if code[:2] == "17" and _anyone(index, target, trigger.i):
+        # "douze personnes ont été arrêtées": who was held, the text does not say
+        target = replace(target, unaligned=True)
     target = _localised(index, target, patient=True, local=local)
     source = _localised_doer(index, source, code, target, local)
     if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
@@ -283,7 +286,8 @@ def _crowd(index: _Index, actor: _Actor) -> bool:
 
 def _local_country(index: _Index, trigger: Token, code: str) -> str | None:
     """The country of the place the clause names for the act; not for a visit, where it
-    is the destination, not where the visitor is from."""
+    is the destination, not where the visitor is from. "" for a city abroad in a country
+    the article does not name: no country, not the article's."""
     if code[:2] == "04" or code == "036":
         return None
     where = _place(index, trigger)
@@ -292,7 +296,16 @@ def _local_country(index: _Index, trigger: Token, code: str) -> str | None:
     # A city's country only when the article names that country too (a gazetteer reads
     # "Bayonne" as the American one as readily as the French).
     named = any(p.label == "country" and p.key == where.country for p in index.parsed.places)
-    return where.country if named else None
+    if named:
+        return where.country
+    # A city no namesake of which lies in the article's country is abroad ("à Bruxelles,
+    # des centaines de manifestants" in an article about Canada): who acts there unnamed
+    # is of no country the text tells ("").
+    home = index.home
+    namesakes = data.cities().get(fold(where.name), ())
+    if where.geonames_id is not None and home and all(c.country != home for c in namesakes):
+        return ""
+    return None
 
 
 def _localised_doer(

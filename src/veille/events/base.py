@@ -538,10 +538,12 @@ def _home_country(parsed: Parsed, entities: Sequence[Entity]) -> str | None:
     for place in parsed.places:
         start = parsed.tokens[place.start].start
         if place.label == "country" and place.key and start not in named:
+            named.add(start)
             counts[place.key] = counts.get(place.key, 0) + 1
     adjectives = data.place_adjectives()
     for token in parsed.tokens:
-        if token.pos == "ADJ" and fold(token.text) in adjectives:
+        # (once for an adjective the gazetteer read as the country's name: "la justice suisse")
+        if token.pos == "ADJ" and fold(token.text) in adjectives and token.start not in named:
             country = adjectives[fold(token.text)]
             counts[country] = counts.get(country, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None

@@ -26,12 +26,13 @@ def _localised(
     article names without saying where from. Places, international bodies and regions keep
     what they have. People and bodies the text names by no name belong to the country of
     the place of the act, when the clause names one (``local``: "À Bruxelles, 60 personnes
-    ont été interpellées" in an article about France)."""
+    ont été interpellées" in an article about France), and none when ``local`` is "" (a
+    city abroad whose country the article does not name)."""
     if actor.country is not None or (index.home is None and _perpetrator(index) is None):
         return actor
     entity = actor.entity
     if entity is None:
-        home = local or index.home
+        home = index.home if local is None else local or None
         stated = _perpetrator(index)
         if actor.unaligned:
             if stated is not None and _named_by_the_act(index, actor):
@@ -172,6 +173,27 @@ def _someone(index: _Index, actor: _Actor) -> bool:
         and fold(token.lemma) not in data.name_lists()["institution"]
         and any(fold(d.text) in ("un", "une") for d in index.kids(token.i, "det"))
     )
+
+
+def _anyone(index: _Index, actor: _Actor, trigger: int) -> bool:
+    """ "douze personnes", "les personnes arrêtées", "un millier de prisonniers": people named
+    as no more than people, or as held, with no role, side or country (a number, an
+    article, the act itself, nothing else)."""
+    if actor.token is None or actor.entity is not None or actor.code is not None:
+        return False
+    token = index.tokens[actor.token]
+    if token.pos != "NOUN" or fold(token.lemma) not in _ANYONE:
+        return False
+    return all(
+        c == trigger or index.tokens[c].dep in _BARE for c in index.children.get(token.i, [])
+    )
+
+
+# Nouns of people that say nothing of who they are, or only that they are held (folded
+# lemmas).
+_ANYONE = frozenset({"personne", "gens", "prisonnier", "detenu"})
+# What may go with such a noun and leave it bare: "au moins douze personnes".
+_BARE = frozenset({"det", "nummod", "advmod", "case", "punct"})
 
 
 _WHICH = frozenset({"quel", "quelle", "quels", "quelles"})
