@@ -749,6 +749,32 @@ def test_an_act_allowed_or_assigned_is_not_done(nlp):
 
 
 @pytest.mark.slow
+def test_a_duty_or_a_step_required_is_no_act(nlp):
+    for text in (
+        "Les sénateurs seront appelés à questionner les ministres du gouvernement.",
+        "Le traité doit encore être ratifié par le Parlement allemand.",
+        "Les associations pourront contester la décision du préfet devant le tribunal.",
+    ):
+        assert _coded(text) == [], text
+    # Called upon by someone, it is an appeal; expected, a signing is still told.
+    text = "Les habitants ont été appelés par le maire à quitter la ville."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["02"]
+    text = "Le contrat devrait être signé lors de la visite du président iranien."
+    assert _coded(text) != []
+
+
+@pytest.mark.slow
+def test_standing_against_a_rival_is_no_rejection(nlp):
+    for text in (
+        "Aux législatives, deux partis s'opposaient à lui.",
+        "Le sénateur a dû s'opposer à Marie Dupont lors de la primaire.",
+    ):
+        assert _coded(text) == [], text
+    text = "Le Sénat s'oppose à la réforme des retraites."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["12"]
+
+
+@pytest.mark.slow
 def test_surrender_to_a_force_is_no_visit(nlp):
     assert [c for c, _, _ in _coded("Le suspect s'est rendu à la police française.")] == ["0874"]
     assert [c for c, _, _ in _coded("Le président français s'est rendu à Moscou.")] == ["042"]

@@ -184,6 +184,8 @@ def _events(
         # "les réformes proposées", "le budget rejeté", "les emplois aidés": what the thing
         # is, told again
         return []
+    if code[:2] == "12" and _rival(index, trigger):
+        return []  # "deux coalitions s'opposaient à lui": a rival in a race, no rejection
     if _prevented(index, trigger):
         return []  # "l'accord empêche les rebelles d'être condamnés": it does not happen
     if code[:2] in ("18", "19", "20") and _victim_named(index, trigger):
@@ -439,6 +441,26 @@ def _announced(index: _Index, trigger: Token) -> bool:
     """ "a annoncé soutenir": an infinitive governed by "annoncer"."""
     head = index.tokens[trigger.head]
     return trigger.verb_form == "Inf" and head.i != trigger.i and head.lemma == "annoncer"
+
+
+def _rival(index: _Index, trigger: Token) -> bool:
+    """ "s'opposer à" a person ("deux coalitions s'opposaient à lui", "a dû s'opposer à
+    Bernie Sanders"): one stands against a rival, in a race or in politics at large; what
+    CAMEO codes as a rejection is opposing a thing proposed or done ("s'oppose aux
+    mesures", "s'opposait à cette option")."""
+    if fold(trigger.lemma) != "opposer":
+        return False
+    for k in index.kids(trigger.i, "obl:arg", "iobj"):
+        if k.pos == "PRON" and fold(k.text) in _PERSONS:
+            return True
+        entity = index.entity_of.get(k.i)
+        if entity is not None and entity.type == "PER":
+            return True
+    return False
+
+
+# Personal pronouns of the third person that stand for persons after "à".
+_PERSONS = frozenset({"lui", "elle", "eux", "elles"})
 
 
 def _prevented(index: _Index, trigger: Token) -> bool:
