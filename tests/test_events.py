@@ -775,6 +775,17 @@ def test_standing_against_a_rival_is_no_rejection(nlp):
 
 
 @pytest.mark.slow
+def test_a_person_named_by_a_suspicion_is_no_accusation(nlp):
+    text = "Trois jeunes, soupçonnés de vol, ont été interpellés par la police."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["17"]
+    text = "Un homme soupçonné de vouloir commettre un attentat a été arrêté."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["17"]
+    # A charge the person faces is an accusation made.
+    text = "Des manifestations ont eu lieu contre la ministre, accusée de corruption."
+    assert "11" in [c[:2] for c, _, _ in _coded(text)]
+
+
+@pytest.mark.slow
 def test_surrender_to_a_force_is_no_visit(nlp):
     assert [c for c, _, _ in _coded("Le suspect s'est rendu à la police française.")] == ["0874"]
     assert [c for c, _, _ in _coded("Le président français s'est rendu à Moscou.")] == ["042"]

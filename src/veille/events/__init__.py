@@ -180,9 +180,13 @@ def _events(
         return []  # "a convoqué des élections": no one summoned
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
-    if code[:2] in ("03", "07", "12") and _attributive(index, trigger):
-        # "les réformes proposées", "le budget rejeté", "les emplois aidés": what the thing
-        # is, told again
+    if (
+        code[:2] in ("03", "07", "12") or (code[:2] == "11" and trigger.lemma != "accuser")
+    ) and _attributive(index, trigger):
+        # "les réformes proposées", "le budget rejeté", "les emplois aidés", "trois jeunes
+        # soupçonnés de vol", "l'ex-présidente destituée": what the thing or the person is,
+        # told again or by hearsay; but "la présidente, accusée de corruption" tells the
+        # charge she faces, an accusation made
         return []
     if code[:2] == "12" and _rival(index, trigger):
         return []  # "deux coalitions s'opposaient à lui": a rival in a race, no rejection
