@@ -786,6 +786,16 @@ def test_a_person_named_by_a_suspicion_is_no_accusation(nlp):
 
 
 @pytest.mark.slow
+def test_facing_attacks_or_risking_a_siege_is_no_act(nlp):
+    text = "Le ministre a dû affronter une vague d'attentats."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["18"]
+    text = "Les rebelles ont affronté l'armée syrienne."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["19"]
+    text = "Les djihadistes tiennent la route, la ville risquant l'encerclement."
+    assert [c for c, _, _ in _coded(text)] == []
+
+
+@pytest.mark.slow
 def test_surrender_to_a_force_is_no_visit(nlp):
     assert [c for c, _, _ in _coded("Le suspect s'est rendu à la police française.")] == ["0874"]
     assert [c for c, _, _ in _coded("Le président français s'est rendu à Moscou.")] == ["042"]

@@ -190,6 +190,8 @@ def _events(
         return []
     if code[:2] == "12" and _rival(index, trigger):
         return []  # "deux coalitions s'opposaient à lui": a rival in a race, no rejection
+    if _faced(index, trigger):
+        return []  # "il a eu à affronter les attentats": one lives through them, no fight
     if _prevented(index, trigger):
         return []  # "l'accord empêche les rebelles d'être condamnés": it does not happen
     if code[:2] in ("18", "19", "20") and _victim_named(index, trigger):
@@ -445,6 +447,20 @@ def _announced(index: _Index, trigger: Token) -> bool:
     """ "a annoncé soutenir": an infinitive governed by "annoncer"."""
     head = index.tokens[trigger.head]
     return trigger.verb_form == "Inf" and head.i != trigger.i and head.lemma == "annoncer"
+
+
+def _faced(index: _Index, trigger: Token) -> bool:
+    """ "affronter" an act of violence ("a eu à affronter les trois attentats qu'a connus
+    le pays", "affronter une vague d'attaques"): the attacks are the act, told by their
+    noun; facing them is no fighting."""
+    if fold(trigger.lemma) != "affronter":
+        return False
+    for noun in index.kids(trigger.i, "obj", "obl:arg"):
+        if fold(noun.lemma) in _QUANTITIES:
+            noun = next(iter(index.kids(noun.i, "nmod")), noun)
+        if (_trigger(index, noun) or "")[:2] in ("18", "19", "20"):
+            return True
+    return False
 
 
 def _rival(index: _Index, trigger: Token) -> bool:

@@ -234,7 +234,7 @@ def _licensed(index: _Index, token: Token) -> bool:
     if token.dep in ("xcomp", "obj", "obl:arg") and _conditional(head) and not wish:
         # (but "voudrait", "aimerait abolir la peine de mort" is a wish, an intention)
         return True  # "cela contraindrait les démocrates à négocier"
-    if token.dep in ("obj", "obl:arg", "xcomp") and fold(head.lemma) in _FEARED:
+    if token.dep in ("obj", "obl:arg", "xcomp") and _feared(head):
         return True  # "la ville risquant l'encerclement", "pour éviter un affrontement"
     if token.verb_form == "Inf" and fold(head.lemma) == "pouvoir" and head.tense in ("Pres", "Fut"):
         # "un pays ne peut se retirer de l'accord que trois ans après", "les propriétaires
@@ -283,6 +283,15 @@ def _conditional(verb: Token) -> bool:
     else:
         return False
     return fold(verb.text) in (stem + "ait", stem + "aient")
+
+
+def _feared(verb: Token) -> bool:
+    """A verb of fear or avoidance, its present participle too when the tagger left it
+    as written, even as a noun ("ce dernier risquant l'encerclement")."""
+    if fold(verb.lemma) in _FEARED:
+        return True
+    word = fold(verb.text)
+    return word.endswith("ant") and word[:-3] + "er" in _FEARED
 
 
 # Verbs whose object is an act feared, avoided or ruled in or out ("n'exclut pas une
