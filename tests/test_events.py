@@ -796,6 +796,14 @@ def test_facing_attacks_or_risking_a_siege_is_no_act(nlp):
 
 
 @pytest.mark.slow
+def test_rejecting_a_charge_denies_responsibility(nlp):
+    text = "Le ministère rejette en bloc toute responsabilité dans ces disparitions."
+    assert [c for c, _, _ in _coded(text)] == ["016"]
+    text = "Le Sénat a rejeté le projet de loi."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["12"]
+
+
+@pytest.mark.slow
 def test_surrender_to_a_force_is_no_visit(nlp):
     assert [c for c, _, _ in _coded("Le suspect s'est rendu à la police française.")] == ["0874"]
     assert [c for c, _, _ in _coded("Le président français s'est rendu à Moscou.")] == ["042"]
