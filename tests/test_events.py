@@ -804,6 +804,13 @@ def test_rejecting_a_charge_denies_responsibility(nlp):
 
 
 @pytest.mark.slow
+def test_a_result_expected_is_no_visit(nlp):
+    assert _coded("Le résultat du premier tour est attendu à 21 h.") == []
+    text = "Le ministre des affaires étrangères est attendu à Alger le 16 juillet."
+    assert [c for c, _, _ in _coded(text)] == ["036"]
+
+
+@pytest.mark.slow
 def test_surrender_to_a_force_is_no_visit(nlp):
     assert [c for c, _, _ in _coded("Le suspect s'est rendu à la police française.")] == ["0874"]
     assert [c for c, _, _ in _coded("Le président français s'est rendu à Moscou.")] == ["042"]

@@ -178,6 +178,8 @@ def _events(
         code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
     if code in ("040", "043") and trigger.lemma == "convoquer" and not _guest(index, trigger):
         return []  # "a convoqué des élections": no one summoned
+    if code == "036" and trigger.lemma == "attendre" and not _expected_guest(index, trigger):
+        return []  # "le résultat est attendu à 21 h": no one is coming
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
     if (
@@ -319,6 +321,17 @@ def _localised_doer(
     if (visitor or counterpart) and actor.country is None:
         return actor if localised.country == target.country else localised
     return localised
+
+
+def _expected_guest(index: _Index, trigger: Token) -> bool:
+    """Who "est attendu à Alger" is someone: a person, a body or a pronoun standing for
+    one, not a thing ("le résultat du vote est attendu à 21 h")."""
+    for subject in index.kids(trigger.i, "nsubj", "nsubj:pass"):
+        if subject.pos != "NOUN" or subject.i in index.entity_of:
+            return True
+        actor = _generic_actor(index, subject, _subtree(index, subject.i))
+        return actor.people or actor.code is not None
+    return True
 
 
 def _guest(index: _Index, trigger: Token) -> bool:
