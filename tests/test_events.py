@@ -749,6 +749,68 @@ def test_an_act_allowed_or_assigned_is_not_done(nlp):
 
 
 @pytest.mark.slow
+def test_a_duty_or_a_step_required_is_no_act(nlp):
+    for text in (
+        "Les sénateurs seront appelés à questionner les ministres du gouvernement.",
+        "Le traité doit encore être ratifié par le Parlement allemand.",
+        "Les associations pourront contester la décision du préfet devant le tribunal.",
+    ):
+        assert _coded(text) == [], text
+    # Called upon by someone, it is an appeal; expected, a signing is still told.
+    text = "Les habitants ont été appelés par le maire à quitter la ville."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["02"]
+    text = "Le contrat devrait être signé lors de la visite du président iranien."
+    assert _coded(text) != []
+
+
+@pytest.mark.slow
+def test_standing_against_a_rival_is_no_rejection(nlp):
+    for text in (
+        "Aux législatives, deux partis s'opposaient à lui.",
+        "Le sénateur a dû s'opposer à Marie Dupont lors de la primaire.",
+    ):
+        assert _coded(text) == [], text
+    text = "Le Sénat s'oppose à la réforme des retraites."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["12"]
+
+
+@pytest.mark.slow
+def test_a_person_named_by_a_suspicion_is_no_accusation(nlp):
+    text = "Trois jeunes, soupçonnés de vol, ont été interpellés par la police."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["17"]
+    text = "Un homme soupçonné de vouloir commettre un attentat a été arrêté."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["17"]
+    # A charge the person faces is an accusation made.
+    text = "Des manifestations ont eu lieu contre la ministre, accusée de corruption."
+    assert "11" in [c[:2] for c, _, _ in _coded(text)]
+
+
+@pytest.mark.slow
+def test_facing_attacks_or_risking_a_siege_is_no_act(nlp):
+    text = "Le ministre a dû affronter une vague d'attentats."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["18"]
+    text = "Les rebelles ont affronté l'armée syrienne."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["19"]
+    text = "Les djihadistes tiennent la route, la ville risquant l'encerclement."
+    assert [c for c, _, _ in _coded(text)] == []
+
+
+@pytest.mark.slow
+def test_rejecting_a_charge_denies_responsibility(nlp):
+    text = "Le ministère rejette en bloc toute responsabilité dans ces disparitions."
+    assert [c for c, _, _ in _coded(text)] == ["016"]
+    text = "Le Sénat a rejeté le projet de loi."
+    assert [c[:2] for c, _, _ in _coded(text)] == ["12"]
+
+
+@pytest.mark.slow
+def test_a_result_expected_is_no_visit(nlp):
+    assert _coded("Le résultat du premier tour est attendu à 21 h.") == []
+    text = "Le ministre des affaires étrangères est attendu à Alger le 16 juillet."
+    assert [c for c, _, _ in _coded(text)] == ["036"]
+
+
+@pytest.mark.slow
 def test_surrender_to_a_force_is_no_visit(nlp):
     assert [c for c, _, _ in _coded("Le suspect s'est rendu à la police française.")] == ["0874"]
     assert [c for c, _, _ in _coded("Le président français s'est rendu à Moscou.")] == ["042"]

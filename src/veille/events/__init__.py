@@ -180,12 +180,22 @@ def _events(
         code = _INTENT_OF_CODE.get(code) or _INTENT_OF_ROOT[code[:2]]
     if code in ("040", "043") and trigger.lemma == "convoquer" and not _guest(index, trigger):
         return []  # "a convoqué des élections": no one summoned
+    if code == "036" and trigger.lemma == "attendre" and not _expected_guest(index, trigger):
+        return []  # "le résultat est attendu à 21 h": no one is coming
     if code == "043" and not _guest(index, trigger):
         return []  # "a reçu un prix", "a accueilli l'annonce avec scepticisme": no visit
-    if code[:2] in ("03", "07", "12") and _attributive(index, trigger):
-        # "les réformes proposées", "le budget rejeté", "les emplois aidés": what the thing
-        # is, told again
+    if (
+        code[:2] in ("03", "07", "12") or (code[:2] == "11" and trigger.lemma != "accuser")
+    ) and _attributive(index, trigger):
+        # "les réformes proposées", "le budget rejeté", "les emplois aidés", "trois jeunes
+        # soupçonnés de vol", "l'ex-présidente destituée": what the thing or the person is,
+        # told again or by hearsay; but "la présidente, accusée de corruption" tells the
+        # charge she faces, an accusation made
         return []
+    if code[:2] == "12" and _rival(index, trigger):
+        return []  # "deux coalitions s'opposaient à lui": a rival in a race, no rejection
+    if _faced(index, trigger):
+        return []  # "il a eu à affronter les attentats": one lives through them, no fight
     if _prevented(index, trigger):
         return []  # "l'accord empêche les rebelles d'être condamnés": it does not happen
     if code[:2] in ("18", "19", "20") and _victim_named(index, trigger):
@@ -328,6 +338,17 @@ def _localised_doer(
     return localised
 
 
+def _expected_guest(index: _Index, trigger: Token) -> bool:
+    """Who "est attendu à Alger" is someone: a person, a body or a pronoun standing for
+    one, not a thing ("le résultat du vote est attendu à 21 h")."""
+    for subject in index.kids(trigger.i, "nsubj", "nsubj:pass"):
+        if subject.pos != "NOUN" or subject.i in index.entity_of:
+            return True
+        actor = _generic_actor(index, subject, _subtree(index, subject.i))
+        return actor.people or actor.code is not None
+    return True
+
+
 def _guest(index: _Index, trigger: Token) -> bool:
     """A host receives someone: the object of "recevoir", "accueillir" is a person, a body
     or a pronoun standing for one (or there is no object: "le Caire accueille")."""
@@ -454,6 +475,40 @@ def _announced(index: _Index, trigger: Token) -> bool:
     """ "a annoncé soutenir": an infinitive governed by "annoncer"."""
     head = index.tokens[trigger.head]
     return trigger.verb_form == "Inf" and head.i != trigger.i and head.lemma == "annoncer"
+
+
+def _faced(index: _Index, trigger: Token) -> bool:
+    """ "affronter" an act of violence ("a eu à affronter les trois attentats qu'a connus
+    le pays", "affronter une vague d'attaques"): the attacks are the act, told by their
+    noun; facing them is no fighting."""
+    if fold(trigger.lemma) != "affronter":
+        return False
+    for noun in index.kids(trigger.i, "obj", "obl:arg"):
+        if fold(noun.lemma) in _QUANTITIES:
+            noun = next(iter(index.kids(noun.i, "nmod")), noun)
+        if (_trigger(index, noun) or "")[:2] in ("18", "19", "20"):
+            return True
+    return False
+
+
+def _rival(index: _Index, trigger: Token) -> bool:
+    """ "s'opposer à" a person ("deux coalitions s'opposaient à lui", "a dû s'opposer à
+    Bernie Sanders"): one stands against a rival, in a race or in politics at large; what
+    CAMEO codes as a rejection is opposing a thing proposed or done ("s'oppose aux
+    mesures", "s'opposait à cette option")."""
+    if fold(trigger.lemma) != "opposer":
+        return False
+    for k in index.kids(trigger.i, "obl:arg", "iobj"):
+        if k.pos == "PRON" and fold(k.text) in _PERSONS:
+            return True
+        entity = index.entity_of.get(k.i)
+        if entity is not None and entity.type == "PER":
+            return True
+    return False
+
+
+# Personal pronouns of the third person that stand for persons after "à".
+_PERSONS = frozenset({"lui", "elle", "eux", "elles"})
 
 
 def _prevented(index: _Index, trigger: Token) -> bool:

@@ -306,6 +306,8 @@ def _licensed(index: _Index, token: Token) -> bool:
             for a in (index.tokens[c] for c in index.children.get(token.i, []))
         )
         return not told
+    if _called_upon(index, token):
+        return True  # "ils seront appelés à questionner les ministres": a duty, no appeal
     if _conditional(token):
         return True  # "une présidence Trump menacerait les droits", "si Fillon renonçait"
     head = index.tokens[token.head]
@@ -315,13 +317,37 @@ def _licensed(index: _Index, token: Token) -> bool:
     if token.dep in ("xcomp", "obj", "obl:arg") and _conditional(head) and not wish:
         # (but "voudrait", "aimerait abolir la peine de mort" is a wish, an intention)
         return True  # "cela contraindrait les démocrates à négocier"
-    if token.dep in ("obj", "obl:arg", "xcomp") and fold(head.lemma) in _FEARED:
+    if token.dep in ("obj", "obl:arg", "xcomp") and _feared(head):
         return True  # "la ville risquant l'encerclement", "pour éviter un affrontement"
-    if token.verb_form == "Inf" and fold(head.lemma) == "pouvoir" and head.tense == "Pres":
-        # "un pays ne peut se retirer de l'accord que trois ans après": what one may do
-        # (but "a pu s'enfuir" tells what happened).
+    if token.verb_form == "Inf" and fold(head.lemma) == "pouvoir" and head.tense in ("Pres", "Fut"):
+        # "un pays ne peut se retirer de l'accord que trois ans après", "les propriétaires
+        # pourront contester": what one may do (but "a pu s'enfuir" tells what happened).
         return not index.kids(head.i, "aux:tense")
+    if _required(index, token, head):
+        return True  # "le texte doit encore être approuvé par le Parlement"
     return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
+
+
+def _required(index: _Index, token: Token, head: Token) -> bool:
+    """A passive infinitive governed by "devoir" in the indicative ("le texte doit être
+    approuvé par le Parlement", "l'accord devra être ratifié"): a step a procedure
+    requires of someone, not an act they did or said they would do."""
+    if token.dep != "xcomp" or fold(head.lemma) != "devoir" or head.tense not in ("Pres", "Fut"):
+        return False
+    if fold(head.text).endswith(("ait", "aient")):
+        return False  # "le contrat devrait être signé lors de la visite": an act expected
+    return any(a.verb_form == "Inf" for a in index.kids(token.i, "aux:pass"))
+
+
+def _called_upon(index: _Index, token: Token) -> bool:
+    """ "Les élus seront appelés à questionner les ministres", "des élections seront
+    appelées": "appeler" in the passive with no one who calls is what someone is to do
+    or undergo (a duty, a vote held, a call for help), no appeal by an actor."""
+    if fold(token.lemma) != "appeler" or not index.kids(token.i, "aux:pass"):
+        return False
+    return not any(
+        _case(index, k) == "par" for k in index.kids(token.i, "obl:agent", "obl:arg", "obl:mod")
+    )
 
 
 def _conditional(verb: Token) -> bool:
@@ -340,6 +366,15 @@ def _conditional(verb: Token) -> bool:
     else:
         return False
     return fold(verb.text) in (stem + "ait", stem + "aient")
+
+
+def _feared(verb: Token) -> bool:
+    """A verb of fear or avoidance, its present participle too when the tagger left it
+    as written, even as a noun ("ce dernier risquant l'encerclement")."""
+    if fold(verb.lemma) in _FEARED:
+        return True
+    word = fold(verb.text)
+    return word.endswith("ant") and word[:-3] + "er" in _FEARED
 
 
 # Verbs whose object is an act feared, avoided or ruled in or out ("n'exclut pas une
