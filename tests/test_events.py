@@ -2775,3 +2775,31 @@ def test_an_act_something_prevents_does_not_happen(nlp):
         "condamnés à des peines de prison."
     )
     assert not [v for v in analysis.events if v.trigger == "condamnés"]
+
+
+def _dyads(text):
+    return [
+        (v.cameo[:2], v.trigger, v.source_country, v.target_country)
+        for v in veille.analyze(text).events
+    ]
+
+
+@pytest.mark.slow
+def test_a_definite_act_noun_takes_the_doer_of_the_act_told_before(nlp):
+    told = "Lundi, les rebelles houthis ont attaqué une caserne à Aden. "
+    assert ("18", "attaque", "YEM", None) in _dyads(told + "L'attaque a fait douze morts.")
+    # Spoken of, not told again: no record.
+    assert [d[1] for d in _dyads(told + "Cette attaque n'a pas été la seule.")] == ["attaqué"]
+    # Another act of the kind in the sentence before is not the one named again.
+    strike = _dyads("L'armée syrienne affronte l'État islamique. La frappe a tué dix soldats.")
+    assert ("19", "tué", None, "SYR") in strike
+
+
+@pytest.mark.slow
+def test_the_authors_of_an_act_did_it(nlp):
+    assert _dyads("Les Chabab sont les auteurs de l'attentat de Mogadiscio.")[0][2] == "SOM"
+    found = _dyads(
+        "Le mouvement touareg a rompu avec Al-Qaïda et est responsable de plusieurs "
+        "attentats ayant visé l'armée malienne."
+    )
+    assert found == [("18", "attentats", "MLI", "MLI")]

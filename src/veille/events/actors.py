@@ -339,6 +339,8 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             source = _clause_subject(index, trigger)
     else:
         source = _noun_source(index, trigger, code)
+        if not source.named:
+            source = _told_before(index, trigger, code) or source
         target = _noun_patient(index, trigger)
         done_to = undergoer(index, trigger)
         if not target.named and done_to is not None:
@@ -351,6 +353,8 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         if left is not None:
             # "la sortie du Royaume-Uni de l'Union européenne": what is left
             target = _actor_of(index, left)
+        if not target.named:
+            target = _aimed_at(index, trigger)
         needs = noun_entry_objects().get(trigger.lemma.lower(), frozenset())
         for needed in index.kids(trigger.i, "nmod"):
             if not target.named and needed.lemma.lower() in needs:
@@ -491,6 +495,42 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     return source, target
 
 
+def _told_before(index: _Index, noun: Token, code: str) -> _Actor | None:
+    """ "Les talibans ont attaqué un hôtel. L'attaque a fait 14 morts": an act noun with
+    the definite or demonstrative article, subject of its clause, names again the act the
+    sentence before told by a verb; it has that verb's doer."""
+    if noun.dep not in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT) or noun.sent == 0:
+        return None
+    if not any(fold(t.lemma) in _DEFINITE for t in index.kids(noun.i, "det")):
+        return None
+    if index.kids(noun.i, "nmod", "amod", "acl"):
+        return None  # "l'attaque de mardi", "l'attaque meurtrière": told anew
+    if index.kids(noun.head, "cop"):
+        return None  # "cette attaque n'a pas été la seule": spoken of, not told
+    start, end = index.parsed.sents[noun.sent - 1]
+    for token in reversed(index.tokens[start:end]):
+        if token.pos != "VERB":
+            continue
+        before = _trigger(index, token)
+        stem = fold(token.lemma)[:-2] if fold(token.lemma).endswith("er") else None
+        if before is None or not (
+            before == code
+            or (stem and fold(noun.lemma).startswith(stem) and before[:2] == code[:2])
+        ):
+            # The same act: the same code ("défait" 190, "l'offensive" 190) or the same
+            # word ("a frappé" 190, "la frappe" 195); not another act of the same kind
+            # told near it ("l'armée syrienne affronte l'État islamique").
+            continue
+        source = _parties(index, token, before)[0]
+        if source.named:
+            return source
+    return None
+
+
+# The determiners of an act named again ("l'attaque", "cette offensive"), folded lemmas.
+_DEFINITE = frozenset({"le", "ce", "cet"})
+
+
 def _on_an_act(index: _Index, trigger: Token) -> bool:
     """ "ont condamné cet attentat", "dénonce l'arrestation": disapproval of an act the
     text names is of whoever did it, not of the last party named before (a demand, "exige
@@ -604,6 +644,25 @@ def _noun_patient(index: _Index, noun: Token) -> _Actor:
             if actor.named or actor.party:
                 return actor
     return _Actor()
+
+
+def _aimed_at(index: _Index, noun: Token) -> _Actor:
+    """ "plusieurs attentats ayant visé les forces de sécurité", "une offensive visant les
+    rebelles": the object of an active participle of aiming on the act noun."""
+    for participle in index.kids(noun.i, "acl"):
+        if participle.verb_form != "Part" or fold(participle.lemma) not in _AIMING:
+            continue
+        if index.kids(participle.i, "aux:pass", _PASSIVE_SUBJECT):
+            continue
+        for thing in index.kids(participle.i, "obj"):
+            actor = _actor_of(index, thing)
+            if actor.named or actor.site:
+                return actor
+    return _Actor()
+
+
+# Verbs of aiming an act at someone (folded lemmas, with those the lemmatizer leaves).
+_AIMING = frozenset({"viser", "cibler", "frapper", "toucher", "vise", "cible", "visee", "ciblee"})
 
 
 # Verbs whose subject receives what their object or "de" complement names ("bénéficie du
