@@ -2803,3 +2803,12 @@ def test_the_authors_of_an_act_did_it(nlp):
         "attentats ayant visé l'armée malienne."
     )
     assert found == [("18", "attentats", "MLI", "MLI")]
+
+
+@pytest.mark.slow
+def test_an_inquiry_into_what_happened_in_a_country_is_on_it(nlp):
+    found = _dyads(
+        "Ces annonces font suite à l'ouverture d'une enquête de l'ONU sur les exactions "
+        "qui auraient été commises au Soudan."
+    )
+    assert found == [("09", "enquête", None, "SDN")]

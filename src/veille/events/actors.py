@@ -355,6 +355,8 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             target = _actor_of(index, left)
         if not target.named:
             target = _aimed_at(index, trigger)
+        if not target.named and code[:2] == "09":
+            target = _inquired_country(index, trigger)
         needs = noun_entry_objects().get(trigger.lemma.lower(), frozenset())
         for needed in index.kids(trigger.i, "nmod"):
             if not target.named and needed.lemma.lower() in needs:
@@ -659,6 +661,27 @@ def _aimed_at(index: _Index, noun: Token) -> _Actor:
             if actor.named or actor.site:
                 return actor
     return _Actor()
+
+
+def _inquired_country(index: _Index, noun: Token) -> _Actor:
+    """ "une enquête sur les violations des droits de l'homme survenues au Burundi": an
+    inquiry into what happened in a country is on that country (the one country its "sur"
+    phrase names)."""
+    countries = set()
+    for topic in index.kids(noun.i, "nmod"):
+        if _case(index, topic) != "sur":
+            continue
+        for i in index.descendants(topic.i):  # (its relative clauses too: "survenues au …")
+            entity = index.entity_of.get(i)
+            if (
+                entity is not None
+                and entity.type == "GPE"
+                and _country_name(index, index.tokens[i])
+            ):
+                countries.add(entity)
+    if len(countries) != 1:
+        return _Actor()
+    return _from_entity(countries.pop())
 
 
 # Verbs of aiming an act at someone (folded lemmas, with those the lemmatizer leaves).
