@@ -2812,3 +2812,16 @@ def test_an_inquiry_into_what_happened_in_a_country_is_on_it(nlp):
         "qui auraient été commises au Soudan."
     )
     assert found == [("09", "enquête", None, "SDN")]
+
+
+@pytest.mark.slow
+def test_an_act_named_again_takes_the_parties_and_an_occasion_its_doer(nlp):
+    found = _dyads(
+        "Le journal a annoncé l'arrestation de cinq militants du Hezbollah. Les "
+        "interpellations ont eu lieu lors de raids menés par la police chypriote."
+    )
+    assert ("17", "interpellations", "CYP", "LBN") in found
+    found = _dyads(
+        "Les interpellations se sont déroulées au cours d'une opération menée par l'armée malienne."
+    )
+    assert found == [("17", "interpellations", "MLI", None)]

@@ -305,6 +305,7 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             other = _org_antecedent(index, patient, skip=source.entity)
             target = _from_entity(other) if other is not None else _Actor()
         return source, target
+    again: tuple[_Actor, _Actor] | None = None  # the parties of the act a noun names again
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
         passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
@@ -339,8 +340,9 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             source = _clause_subject(index, trigger)
     else:
         source = _noun_source(index, trigger, code)
-        if not source.named:
-            source = _told_before(index, trigger, code) or source
+        again = _told_before(index, trigger, code)
+        if again is not None and not source.named:
+            source = again[0]
         target = _noun_patient(index, trigger)
         done_to = undergoer(index, trigger)
         if not target.named and done_to is not None:
@@ -443,6 +445,8 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         if between and not source.named:
             source = _actor_of(index, between[0])
         target = source
+    if not target.named and again is not None and _party_told(again[1]):
+        target = again[1]  # "… l'arrestation de 16 djihadistes. Les interpellations …"
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
     if not target.named and trigger.pos == "VERB" and code[:2] in _ADDRESSED:
@@ -497,10 +501,12 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     return source, target
 
 
-def _told_before(index: _Index, noun: Token, code: str) -> _Actor | None:
-    """ "Les talibans ont attaqué un hôtel. L'attaque a fait 14 morts": an act noun with
+def _told_before(index: _Index, noun: Token, code: str) -> tuple[_Actor, _Actor] | None:
+    """ "Les talibans ont attaqué un hôtel. L'attaque a fait 14 morts", "… a annoncé
+    l'arrestation de 16 djihadistes. Les interpellations ont eu lieu …": an act noun with
     the definite or demonstrative article, subject of its clause, names again the act the
-    sentence before told by a verb; it has that verb's doer."""
+    sentence before told by a verb or by a noun that is no subject (which would name
+    another again); it has that act's parties."""
     if noun.dep not in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT) or noun.sent == 0:
         return None
     if not any(fold(t.lemma) in _DEFINITE for t in index.kids(noun.i, "det")):
@@ -511,22 +517,31 @@ def _told_before(index: _Index, noun: Token, code: str) -> _Actor | None:
         return None  # "cette attaque n'a pas été la seule": spoken of, not told
     start, end = index.parsed.sents[noun.sent - 1]
     for token in reversed(index.tokens[start:end]):
-        if token.pos != "VERB":
+        if token.pos not in ("VERB", "NOUN"):
+            continue
+        if token.pos == "NOUN" and token.dep in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT):
             continue
         before = _trigger(index, token)
-        stem = fold(token.lemma)[:-2] if fold(token.lemma).endswith("er") else None
+        lemma = fold(token.lemma)
+        stem = lemma[:-2] if token.pos == "VERB" and lemma.endswith("er") else lemma
         if before is None or not (
-            before == code
-            or (stem and fold(noun.lemma).startswith(stem) and before[:2] == code[:2])
+            before == code or (fold(noun.lemma).startswith(stem) and before[:2] == code[:2])
         ):
             # The same act: the same code ("défait" 190, "l'offensive" 190) or the same
             # word ("a frappé" 190, "la frappe" 195); not another act of the same kind
             # told near it ("l'armée syrienne affronte l'État islamique").
             continue
-        source = _parties(index, token, before)[0]
-        if source.named:
-            return source
+        source, target = _parties(index, token, before)
+        if source.named or target.named:
+            return source, target
     return None
+
+
+def _party_told(actor: _Actor) -> bool:
+    """A party named as such, not a place or a building ("a attaqué un hôtel à Kaboul":
+    where the act was, told again by "l'attaque" with no word of it)."""
+    place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
+    return actor.named and not actor.site and not place
 
 
 # The determiners of an act named again ("l'attaque", "cette offensive"), folded lemmas.

@@ -249,6 +249,9 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     author = author_of(index, noun)
     if author is not None:
         return author
+    occasion = _occasion_agent(index, noun)
+    if occasion is not None:
+        return _actor_of(index, occasion)
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _OPENINGS:
         # "Le parquet a annoncé l'ouverture d'une enquête": who opens it does it; "espère
         # l'ouverture d'une enquête par la procureure": she would.
@@ -322,6 +325,36 @@ def author_of(index: _Index, noun: Token) -> _Actor | None:
         author = index.tokens[author.head]
         actor = _head_actor(index, author)
     return None
+
+
+def _occasion_agent(index: _Index, noun: Token) -> Token | None:
+    """ "Les interpellations ont eu lieu lors d'une vingtaine de raids menés par les
+    autorités turques": an act that took place during operations someone carried out is
+    theirs (the "par" phrase of the operations)."""
+    if noun.dep not in _SUBJECT_DEPS or noun.head == noun.i:
+        return None
+    verb = index.tokens[noun.head]
+    place = fold(verb.lemma) == "avoir" and any(
+        fold(o.lemma) == "lieu" for o in index.kids(verb.i, "obj")
+    )
+    if not place and fold(verb.lemma) not in _TAKING_PLACE:
+        return None
+    phrases = index.kids(verb.i, "obl:mod", "obl", "obl:arg")
+    phrases += [p for a in index.kids(verb.i, "advmod") for p in index.kids(a.i, "obl:arg")]
+    for phrase in phrases:
+        when = {fold(phrase.text), _case(index, phrase)} | {fold(index.tokens[phrase.head].text)}
+        if not when & _DURING:
+            continue
+        for occasion in (phrase, *index.kids(phrase.i, "nmod")):
+            agent = noun_agent(index, occasion)
+            if agent is not None:
+                return agent
+    return None
+
+
+# Verbs of an act taking place (folded lemmas), and words of the time of another act.
+_TAKING_PLACE = frozenset({"derouler", "survenir", "intervenir", "produire"})
+_DURING = frozenset({"lors", "pendant", "durant", "cours"})
 
 
 def _head_actor(index: _Index, token: Token) -> _Actor:
