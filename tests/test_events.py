@@ -2825,3 +2825,13 @@ def test_an_act_named_again_takes_the_parties_and_an_occasion_its_doer(nlp):
         "Les interpellations se sont déroulées au cours d'une opération menée par l'armée malienne."
     )
     assert found == [("17", "interpellations", "MLI", None)]
+
+
+@pytest.mark.slow
+def test_an_act_noun_told_twice_in_a_sentence_keeps_the_target_the_second_names(nlp):
+    found = _dyads(
+        "Le président péruvien Pedro Castillo est accusé de corruption. La destitution a "
+        "été votée par 101 voix pour sa destitution face à 6 voix contre."
+    )
+    assert ("11", "accusé", None, "PER") in found
+    assert [d for d in found if d[1] == "destitution"] == [("11", "destitution", "PER", "PER")]
