@@ -2935,3 +2935,63 @@ def test_known_agencies_and_ngos_by_their_acronyms_keep_their_own_country(nlp):
     agencies = veille.analyze("La NASA a signé un accord avec l'ESA. L'Inde a salué l'accord.")
     (signature,) = [v for v in agencies.events if v.root == "05" and v.trigger == "signé"]
     assert (signature.source_country, signature.target_actor) == ("USA", "IGO")
+
+
+def _dyads(text):
+    return [
+        (v.cameo[:2], v.trigger, v.source_country, v.target_country)
+        for v in veille.analyze(text).events
+    ]
+
+
+@pytest.mark.slow
+def test_a_definite_act_noun_takes_the_doer_of_the_act_told_before(nlp):
+    told = "Lundi, les rebelles houthis ont attaqué une caserne à Aden. "
+    assert ("18", "attaque", "YEM", None) in _dyads(told + "L'attaque a fait douze morts.")
+    # Spoken of, not told again: no record.
+    assert [d[1] for d in _dyads(told + "Cette attaque n'a pas été la seule.")] == ["attaqué"]
+    # Another act of the kind in the sentence before is not the one named again.
+    strike = _dyads("L'armée syrienne affronte l'État islamique. La frappe a tué dix soldats.")
+    assert ("19", "tué", None, "SYR") in strike
+
+
+@pytest.mark.slow
+def test_the_authors_of_an_act_did_it(nlp):
+    assert _dyads("Les Chabab sont les auteurs de l'attentat de Mogadiscio.")[0][2] == "SOM"
+    found = _dyads(
+        "Le mouvement touareg a rompu avec Al-Qaïda et est responsable de plusieurs "
+        "attentats ayant visé l'armée malienne."
+    )
+    assert found == [("18", "attentats", "MLI", "MLI")]
+
+
+@pytest.mark.slow
+def test_an_inquiry_into_what_happened_in_a_country_is_on_it(nlp):
+    found = _dyads(
+        "Ces annonces font suite à l'ouverture d'une enquête de l'ONU sur les exactions "
+        "qui auraient été commises au Soudan."
+    )
+    assert found == [("09", "enquête", None, "SDN")]
+
+
+@pytest.mark.slow
+def test_an_act_named_again_takes_the_parties_and_an_occasion_its_doer(nlp):
+    found = _dyads(
+        "Le journal a annoncé l'arrestation de cinq militants du Hezbollah. Les "
+        "interpellations ont eu lieu lors de raids menés par la police chypriote."
+    )
+    assert ("17", "interpellations", "CYP", "LBN") in found
+    found = _dyads(
+        "Les interpellations se sont déroulées au cours d'une opération menée par l'armée malienne."
+    )
+    assert found == [("17", "interpellations", "MLI", None)]
+
+
+@pytest.mark.slow
+def test_an_act_noun_told_twice_in_a_sentence_keeps_the_target_the_second_names(nlp):
+    found = _dyads(
+        "Le président péruvien Pedro Castillo est accusé de corruption. La destitution a "
+        "été votée par 101 voix pour sa destitution face à 6 voix contre."
+    )
+    assert ("11", "accusé", None, "PER") in found
+    assert [d for d in found if d[1] == "destitution"] == [("11", "destitution", "PER", "PER")]

@@ -135,8 +135,19 @@ def extract_events(
     # twice in a sentence, with no side told differently, is one act.
     named: list[Event] = []
     for r, noun in found:
-        if noun and r in kept and any(_again(r, other) for other in named):
+        first = next((other for other in named if _again(r, other)), None) if noun else None
+        if first is not None and r in kept:
             kept.remove(r)
+            if first.target_actor is None and r.target_actor is not None and first in kept:
+                # "… voté par 61 voix pour sa destitution": the second names whom.
+                fuller = replace(
+                    first,
+                    target=r.target,
+                    target_actor=r.target_actor,
+                    target_country=r.target_country,
+                )
+                kept[kept.index(first)] = fuller
+                named[named.index(first)] = fuller
         elif noun:
             named.append(r)
     return tuple(replace(r, id=f"v{n}") for n, r in enumerate(kept, start=1))

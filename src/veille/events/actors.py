@@ -311,6 +311,7 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             other = _org_antecedent(index, patient, skip=source.entity)
             target = _from_entity(other) if other is not None else _Actor()
         return source, target
+    again: tuple[_Actor, _Actor] | None = None  # the parties of the act a noun names again
     if trigger.pos == "VERB":
         subjects = index.kids(trigger.i, *_SUBJECT_DEPS)
         passive = index.kids(trigger.i, _PASSIVE_SUBJECT)
@@ -345,6 +346,9 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             source = _clause_subject(index, trigger)
     else:
         source = _noun_source(index, trigger, code)
+        again = _told_before(index, trigger, code)
+        if again is not None and not source.named:
+            source = again[0]
         target = _noun_patient(index, trigger)
         done_to = undergoer(index, trigger)
         if not target.named and done_to is not None:
@@ -357,6 +361,10 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         if left is not None:
             # "la sortie du Royaume-Uni de l'Union européenne": what is left
             target = _actor_of(index, left)
+        if not target.named:
+            target = _aimed_at(index, trigger)
+        if not target.named and code[:2] == "09":
+            target = _inquired_country(index, trigger)
         needs = noun_entry_objects().get(trigger.lemma.lower(), frozenset())
         for needed in index.kids(trigger.i, "nmod"):
             if not target.named and needed.lemma.lower() in needs:
@@ -443,6 +451,8 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         if between and not source.named:
             source = _actor_of(index, between[0])
         target = source
+    if not target.named and again is not None and _party_told(again[1]):
+        target = again[1]  # "… l'arrestation de 16 djihadistes. Les interpellations …"
     if not target.named and trigger.pos == "NOUN" and not _has_case(index, trigger, "contre"):
         target = _other_actor(index, trigger, source)
     if not target.named and trigger.pos == "VERB" and code[:2] in _ADDRESSED:
@@ -495,6 +505,53 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
     if source.entity is not None and source.entity is target.entity:
         target = _Actor()  # an actor does not act on itself here; the parse erred
     return source, target
+
+
+def _told_before(index: _Index, noun: Token, code: str) -> tuple[_Actor, _Actor] | None:
+    """ "Les talibans ont attaqué un hôtel. L'attaque a fait 14 morts", "… a annoncé
+    l'arrestation de 16 djihadistes. Les interpellations ont eu lieu …": an act noun with
+    the definite or demonstrative article, subject of its clause, names again the act the
+    sentence before told by a verb or by a noun that is no subject (which would name
+    another again); it has that act's parties."""
+    if noun.dep not in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT) or noun.sent == 0:
+        return None
+    if not any(fold(t.lemma) in _DEFINITE for t in index.kids(noun.i, "det")):
+        return None
+    if index.kids(noun.i, "nmod", "amod", "acl"):
+        return None  # "l'attaque de mardi", "l'attaque meurtrière": told anew
+    if index.kids(noun.head, "cop"):
+        return None  # "cette attaque n'a pas été la seule": spoken of, not told
+    start, end = index.parsed.sents[noun.sent - 1]
+    for token in reversed(index.tokens[start:end]):
+        if token.pos not in ("VERB", "NOUN"):
+            continue
+        if token.pos == "NOUN" and token.dep in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT):
+            continue
+        before = _trigger(index, token)
+        lemma = fold(token.lemma)
+        stem = lemma[:-2] if token.pos == "VERB" and lemma.endswith("er") else lemma
+        if before is None or not (
+            before == code or (fold(noun.lemma).startswith(stem) and before[:2] == code[:2])
+        ):
+            # The same act: the same code ("défait" 190, "l'offensive" 190) or the same
+            # word ("a frappé" 190, "la frappe" 195); not another act of the same kind
+            # told near it ("l'armée syrienne affronte l'État islamique").
+            continue
+        source, target = _parties(index, token, before)
+        if source.named or target.named:
+            return source, target
+    return None
+
+
+def _party_told(actor: _Actor) -> bool:
+    """A party named as such, not a place or a building ("a attaqué un hôtel à Kaboul":
+    where the act was, told again by "l'attaque" with no word of it)."""
+    place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
+    return actor.named and not actor.site and not place
+
+
+# The determiners of an act named again ("l'attaque", "cette offensive"), folded lemmas.
+_DEFINITE = frozenset({"le", "ce", "cet"})
 
 
 def _on_an_act(index: _Index, trigger: Token) -> bool:
@@ -626,6 +683,46 @@ def _noun_patient(index: _Index, noun: Token) -> _Actor:
             if actor.named or actor.party:
                 return actor
     return _Actor()
+
+
+def _aimed_at(index: _Index, noun: Token) -> _Actor:
+    """ "plusieurs attentats ayant visé les forces de sécurité", "une offensive visant les
+    rebelles": the object of an active participle of aiming on the act noun."""
+    for participle in index.kids(noun.i, "acl"):
+        if participle.verb_form != "Part" or fold(participle.lemma) not in _AIMING:
+            continue
+        if index.kids(participle.i, "aux:pass", _PASSIVE_SUBJECT):
+            continue
+        for thing in index.kids(participle.i, "obj"):
+            actor = _actor_of(index, thing)
+            if actor.named or actor.site:
+                return actor
+    return _Actor()
+
+
+def _inquired_country(index: _Index, noun: Token) -> _Actor:
+    """ "une enquête sur les violations des droits de l'homme survenues au Burundi": an
+    inquiry into what happened in a country is on that country (the one country its "sur"
+    phrase names)."""
+    countries = set()
+    for topic in index.kids(noun.i, "nmod"):
+        if _case(index, topic) != "sur":
+            continue
+        for i in index.descendants(topic.i):  # (its relative clauses too: "survenues au …")
+            entity = index.entity_of.get(i)
+            if (
+                entity is not None
+                and entity.type == "GPE"
+                and _country_name(index, index.tokens[i])
+            ):
+                countries.add(entity)
+    if len(countries) != 1:
+        return _Actor()
+    return _from_entity(countries.pop())
+
+
+# Verbs of aiming an act at someone (folded lemmas, with those the lemmatizer leaves).
+_AIMING = frozenset({"viser", "cibler", "frapper", "toucher", "vise", "cible", "visee", "ciblee"})
 
 
 # Verbs whose subject receives what their object or "de" complement names ("bénéficie du

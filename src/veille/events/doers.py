@@ -246,6 +246,12 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
         return _Actor() if patient_noun else possessor(index, possessive[0])
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _QUANTITIES:
         noun = index.tokens[noun.head]  # "Le double attentat a été revendiqué par …"
+    author = author_of(index, noun)
+    if author is not None:
+        return author
+    occasion = _occasion_agent(index, noun)
+    if occasion is not None:
+        return _actor_of(index, occasion)
     if noun.dep == "nmod" and fold(index.tokens[noun.head].lemma) in _OPENINGS:
         # "Le parquet a annoncé l'ouverture d'une enquête": who opens it does it; "espère
         # l'ouverture d'une enquête par la procureure": she would.
@@ -292,6 +298,83 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     if verb.i != noun.i and own and clause:
         return _clause_subject(index, verb)
     return _Actor()
+
+
+def author_of(index: _Index, noun: Token) -> _Actor | None:
+    """ "les talibans, auteurs de l'attaque", "le groupe est l'auteur de l'attentat",
+    "259 Palestiniens (en majorité des auteurs d'attaques)", "la branche est responsable
+    de plusieurs attentats": the one the word of authorship is said of did the act."""
+    if noun.dep not in ("nmod", "obl:arg") or noun.head == noun.i or _case(index, noun) not in _DE:
+        return None
+    author = index.tokens[noun.head]
+    if fold(author.lemma) not in _AUTHORS:
+        return None
+    actor = _actor_of(index, author, noun.i)
+    for _ in range(3):
+        if actor.named:
+            return actor
+        if index.kids(author.i, "cop"):
+            # "X est l'auteur de …", "la branche a prêté allégeance … et est responsable
+            # de plusieurs attentats"
+            return _clause_subject(index, author)
+        apposed = author.dep == "conj" and not index.kids(author.i, "cc")
+        if not (apposed or author.dep in ("nmod", "appos")) or author.head == author.i:
+            return None
+        # "259 Palestiniens (en majorité des auteurs d'attaques)": the people the authors
+        # are; the head word's own name (the parser may hang anything else on it).
+        author = index.tokens[author.head]
+        actor = _head_actor(index, author)
+    return None
+
+
+def _occasion_agent(index: _Index, noun: Token) -> Token | None:
+    """ "Les interpellations ont eu lieu lors d'une vingtaine de raids menés par les
+    autorités turques": an act that took place during operations someone carried out is
+    theirs (the "par" phrase of the operations)."""
+    if noun.dep not in _SUBJECT_DEPS or noun.head == noun.i:
+        return None
+    verb = index.tokens[noun.head]
+    place = fold(verb.lemma) == "avoir" and any(
+        fold(o.lemma) == "lieu" for o in index.kids(verb.i, "obj")
+    )
+    if not place and fold(verb.lemma) not in _TAKING_PLACE:
+        return None
+    phrases = index.kids(verb.i, "obl:mod", "obl", "obl:arg")
+    phrases += [p for a in index.kids(verb.i, "advmod") for p in index.kids(a.i, "obl:arg")]
+    for phrase in phrases:
+        when = {fold(phrase.text), _case(index, phrase)} | {fold(index.tokens[phrase.head].text)}
+        if not when & _DURING:
+            continue
+        for occasion in (phrase, *index.kids(phrase.i, "nmod")):
+            agent = noun_agent(index, occasion)
+            if agent is not None:
+                return agent
+    return None
+
+
+# Verbs of an act taking place (folded lemmas), and words of the time of another act.
+_TAKING_PLACE = frozenset({"derouler", "survenir", "intervenir", "produire"})
+_DURING = frozenset({"lors", "pendant", "durant", "cours"})
+
+
+def _head_actor(index: _Index, token: Token) -> _Actor:
+    """The actor a noun names by its own word: a name ("les talibans, auteurs de …" where
+    the name is the head) or a people's name ("les Palestiniens"); not the phrase, nor the
+    words listed with it ("259 Palestiniens (…), 40 Israéliens … ont perdu la vie": the
+    dead, not the authors)."""
+    entity = index.entity_of.get(token.i)
+    if entity is not None and entity.type in ("PER", "ORG", "GPE"):
+        return _from_entity(entity)
+    country = data.place_adjectives().get(fold(token.text))
+    if country is not None and token.pos in ("NOUN", "PROPN"):
+        return _Actor(code=country, country=country)
+    return _Actor()
+
+
+# Words of authorship of an act (folded lemmas): "les auteurs de l'attentat".
+_AUTHORS = frozenset(
+    {"auteur", "responsable", "commanditaire", "instigateur", "organisateur", "perpetrateur"}
+)
 
 
 def _leaving(code: str) -> bool:

@@ -291,7 +291,14 @@ def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
 
 def _in_role(index: _Index, token: Token) -> bool:
     head = index.tokens[token.head]
-    return token.pos == "NOUN" and head.i != token.i and fold(head.text) in data.role_head_words()
+    # ("le responsable des opérations" is a title; "il est responsable des attentats" not)
+    return (
+        token.pos == "NOUN"
+        and head.i != token.i
+        and head.pos != "ADJ"
+        and not index.kids(head.i, "cop")
+        and fold(head.text) in data.role_head_words()
+    )
 
 
 def _licensed(index: _Index, token: Token) -> bool:
