@@ -2775,3 +2775,31 @@ def test_an_act_something_prevents_does_not_happen(nlp):
         "condamnés à des peines de prison."
     )
     assert not [v for v in analysis.events if v.trigger == "condamnés"]
+
+
+@pytest.mark.slow
+def test_a_show_of_force_moves_the_doers_own_forces_and_faces_a_foe(nlp):
+    (mobilised,) = veille.analyze("L'armée mobilise des milliers de soldats à Gaza.").events
+    assert mobilised.target_country is None
+    (massed,) = veille.analyze(
+        "Moscou a massé des troupes de l'armée russe à la frontière ukrainienne."
+    ).events
+    assert massed.target_country is None  # the troops' own army is no target
+    (alert,) = veille.analyze("Israël a mis en alerte ses troupes face au Hezbollah.").events
+    assert (alert.source_country, alert.target_country) == ("ISR", "LBN")
+    regrets = veille.analyze(
+        "Angela Merkel regrette les divisions internes, notamment face à la sortie du Royaume-Uni."
+    ).events
+    assert [(v.source_country, v.target_country) for v in regrets if v.trigger == "regrette"] == [
+        ("DEU", None)
+    ]
+
+
+@pytest.mark.slow
+def test_who_is_made_to_act_when_the_parser_hangs_the_infinitive_elsewhere(nlp):
+    events = veille.analyze(
+        "La crise, qui a poussé le mois dernier le gouvernement allemand à critiquer la "
+        "Turquie, dure."
+    ).events
+    (criticism,) = [v for v in events if v.trigger == "critiquer"]
+    assert (criticism.source_country, criticism.target_country) == ("DEU", "TUR")
