@@ -2803,3 +2803,18 @@ def test_who_is_made_to_act_when_the_parser_hangs_the_infinitive_elsewhere(nlp):
     ).events
     (criticism,) = [v for v in events if v.trigger == "critiquer"]
     assert (criticism.source_country, criticism.target_country) == ("DEU", "TUR")
+
+
+@pytest.mark.slow
+def test_an_inverted_subject_clitic_is_the_subject_and_quant_a_elle_is_none(nlp):
+    events = veille.analyze(
+        "Angela Merkel s'est exprimée à Berlin. « La Russie n'a pas respecté ses "
+        "engagements », déplore-t-elle."
+    ).events
+    (regret,) = [v for v in events if v.trigger == "déplore"]
+    assert regret.source_country == "DEU"
+    events = veille.analyze(
+        "Angela Merkel est arrivée à Paris. L'ONU a quant à elle critiqué la Chine."
+    ).events
+    (criticism,) = [v for v in events if v.trigger == "critiqué"]
+    assert (criticism.source_actor, criticism.target_country) == ("IGOUNO", "CHN")
