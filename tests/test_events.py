@@ -2818,3 +2818,12 @@ def test_an_inverted_subject_clitic_is_the_subject_and_quant_a_elle_is_none(nlp)
     ).events
     (criticism,) = [v for v in events if v.trigger == "critiqué"]
     assert (criticism.source_actor, criticism.target_country) == ("IGOUNO", "CHN")
+
+
+@pytest.mark.slow
+def test_the_qui_of_a_cleft_stands_for_the_pronoun_it_sets_off(nlp):
+    events = veille.analyze(
+        "Le président Emmanuel Macron est arrivé à Kaboul. C'est lui qui était visé par l'attaque."
+    ).events
+    (aimed,) = [v for v in events if v.trigger == "visé"]
+    assert aimed.target_country == "FRA"
