@@ -2941,6 +2941,22 @@ def _dyads(text):
     return [
         (v.cameo[:2], v.trigger, v.source_country, v.target_country)
         for v in veille.analyze(text).events
+
+
+def test_a_show_of_force_moves_the_doers_own_forces_and_faces_a_foe(nlp):
+    (mobilised,) = veille.analyze("L'armée mobilise des milliers de soldats à Gaza.").events
+    assert mobilised.target_country is None
+    (massed,) = veille.analyze(
+        "Moscou a massé des troupes de l'armée russe à la frontière ukrainienne."
+    ).events
+    assert massed.target_country is None  # the troops' own army is no target
+    (alert,) = veille.analyze("Israël a mis en alerte ses troupes face au Hezbollah.").events
+    assert (alert.source_country, alert.target_country) == ("ISR", "LBN")
+    regrets = veille.analyze(
+        "Angela Merkel regrette les divisions internes, notamment face à la sortie du Royaume-Uni."
+    ).events
+    assert [(v.source_country, v.target_country) for v in regrets if v.trigger == "regrette"] == [
+        ("DEU", None)
     ]
 
 
@@ -2995,3 +3011,36 @@ def test_an_act_noun_told_twice_in_a_sentence_keeps_the_target_the_second_names(
     )
     assert ("11", "accusé", None, "PER") in found
     assert [d for d in found if d[1] == "destitution"] == [("11", "destitution", "PER", "PER")]
+
+
+def test_who_is_made_to_act_when_the_parser_hangs_the_infinitive_elsewhere(nlp):
+    events = veille.analyze(
+        "La crise, qui a poussé le mois dernier le gouvernement allemand à critiquer la "
+        "Turquie, dure."
+    ).events
+    (criticism,) = [v for v in events if v.trigger == "critiquer"]
+    assert (criticism.source_country, criticism.target_country) == ("DEU", "TUR")
+
+
+@pytest.mark.slow
+def test_an_inverted_subject_clitic_is_the_subject_and_quant_a_elle_is_none(nlp):
+    events = veille.analyze(
+        "Angela Merkel s'est exprimée à Berlin. « La Russie n'a pas respecté ses "
+        "engagements », déplore-t-elle."
+    ).events
+    (regret,) = [v for v in events if v.trigger == "déplore"]
+    assert regret.source_country == "DEU"
+    events = veille.analyze(
+        "Angela Merkel est arrivée à Paris. L'ONU a quant à elle critiqué la Chine."
+    ).events
+    (criticism,) = [v for v in events if v.trigger == "critiqué"]
+    assert (criticism.source_actor, criticism.target_country) == ("IGOUNO", "CHN")
+
+
+@pytest.mark.slow
+def test_the_qui_of_a_cleft_stands_for_the_pronoun_it_sets_off(nlp):
+    events = veille.analyze(
+        "Le président Emmanuel Macron est arrivé à Kaboul. C'est lui qui était visé par l'attaque."
+    ).events
+    (aimed,) = [v for v in events if v.trigger == "visé"]
+    assert aimed.target_country == "FRA"

@@ -337,6 +337,11 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         )
         if pronominal:
             source = _actor_of(index, subjects[0])
+        if code[:2] == "15":
+            # "Daech mobilise d'importantes forces", "concentrant ses forces contre les
+            # rebelles": what a show of force moves or alerts is the doer's own; whom it is
+            # aimed at is a complement ("contre").
+            objects = []
         target = (
             _actor_of(index, passive[0])
             if passive
@@ -408,7 +413,8 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         for thing in index.kids(trigger.i, "obj"):
             found = _prepositional_target(index, thing, code)
             if not found.named and (
-                code[:2] in ("10", "11", "12", "13") or thing.lemma.lower() in entry_objects
+                code[:2] in ("10", "11", "12", "13")
+                or (thing.lemma.lower() in entry_objects and code[:2] != "15")
             ):
                 # "a pris la défense du ministre", "exige la démission du président": the
                 # one the entry's noun is of.
@@ -837,7 +843,7 @@ def _subtree_of(index: _Index, noun: Token, token: Token) -> bool:
 # which that word may take).
 _NESTED_CASES = frozenset({"contre", "envers", "a", "au", "aux", "aupres", "avec", "en"})
 _TARGET_CASES = frozenset(
-    {"avec", "contre", "a", "au", "aux", "aupres", "envers", "vers", "en", "sur"}
+    {"avec", "contre", "a", "au", "aux", "aupres", "envers", "vers", "en", "sur", "face"}
 )
 # Nouns of a compound preposition of the target: "à l'encontre de", "à l'égard de", "à
 # l'endroit de" (folded).
@@ -867,6 +873,8 @@ def _prepositional_target(
             child, case = towards[0], "contre"
         elif child.dep == "amod":
             continue
+        if case == "face" and code[:2] != "15":
+            continue  # "face à la sortie du Royaume-Uni": what one faces; a force, a foe
         if case in cases:
             actor = _actor_of(index, child)
             if actor.entity is None:

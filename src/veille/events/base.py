@@ -84,6 +84,7 @@ class _Index(ParseIndex):
         repaired = _main_subjects(self, repaired)
         repaired = _alleged(_unprepositioned_subjects(self, repaired))
         repaired = _objects_after_dates(self, _caseless_subjects(self, repaired))
+        repaired = _inverted_subjects(self, _topic_pronouns(repaired))
         self.link(_objects_after_qui(self, _aupres(self, repaired)))
         self.article = article
         # Sentences counted without those of whitespace only (the break between two
@@ -425,6 +426,59 @@ def _objects_after_dates(index: ParseIndex, tokens: Sequence[Token]) -> tuple[To
             continue
         fixed[token.i] = replace(token, dep="obj", head=verb.i)
     return tuple(fixed)
+
+
+def _inverted_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "« … », déplore-t-il", "dénonce-t-elle", "a-t-il ajouté": a subject clitic joined
+    to the verb by a hyphen is its subject, after it (the parser often makes it another
+    dependent, or hangs it on the "-t-"); of the participle when the verb is its
+    auxiliary."""
+    fixed = list(tokens)
+    for token in tokens:
+        if token.pos != "PRON" or not token.text.startswith("-") or token.i == 0:
+            continue
+        if fold(token.text[1:]) not in _SUBJECT_CLITICS or token.dep in _INVERTED_OK:
+            continue
+        verb = tokens[token.i - 1]
+        if fold(verb.text) == "-t" and token.i > 1:
+            verb = tokens[token.i - 2]
+        if verb.pos == "AUX" and verb.dep.startswith("aux") and verb.head != verb.i:
+            verb = tokens[verb.head]  # "a-t-il ajouté"
+        if verb.pos not in ("VERB", "AUX") or verb.i == token.i:
+            continue
+        kids = [tokens[c] for c in index.children.get(verb.i, [])]
+        if any(k.dep in _INVERTED_OK and k.i != token.i for k in kids):
+            continue  # "Le désir est-il …": the clitic repeats a subject
+        passive = any(k.dep == "aux:pass" for k in kids)
+        fixed[token.i] = replace(token, dep=_PASSIVE_SUBJECT if passive else "nsubj", head=verb.i)
+    return tuple(fixed)
+
+
+def _topic_pronouns(tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "L'ONU a quant à elle critiqué la Chine": the pronoun after "quant à" sets off the
+    subject as a topic; it is no second subject (the parser may make it one, and hang the
+    true subject on the auxiliary, which the subject of the verb it serves is)."""
+    fixed = list(tokens)
+    for token in tokens:
+        if token.i < 2 or token.pos != "PRON" or token.dep not in _INVERTED_OK:
+            continue
+        if fold(tokens[token.i - 2].text) != "quant" or fold(tokens[token.i - 1].text) != "a":
+            continue
+        fixed[token.i] = replace(token, dep="obl:mod")
+        for subject in tokens[: token.i - 2]:
+            auxiliary = tokens[subject.head]
+            if (
+                subject.dep in _INVERTED_OK
+                and auxiliary.dep.startswith("aux")
+                and auxiliary.head == token.head
+            ):
+                fixed[subject.i] = replace(subject, head=token.head)
+    return tuple(fixed)
+
+
+# Subject clitics that follow the verb with a hyphen ("-il", "-elle"), folded.
+_SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})
+_INVERTED_OK = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 
 
 def _objects_after_qui(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:

@@ -196,3 +196,14 @@ def role_antecedents(index: _Index, noun: Token) -> list[Token]:
 
 
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "les"})
+
+
+def cleft_focus(index: _Index, token: Token) -> bool:
+    """ "C'est lui qui était visé", "ce sont eux qui ont tiré": the word a cleft sentence
+    sets off (its copula "être" and subject "ce"), which the "qui" after it stands for."""
+    if token.pos not in ("PRON", "NOUN", "PROPN"):
+        return False
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    return any(k.dep == "cop" for k in kids) and any(
+        k.dep in _SUBJECT_DEPS and fold(k.text) in ("c'", "c’", "ce") for k in kids
+    )

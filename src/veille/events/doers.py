@@ -100,9 +100,19 @@ def _caused(index: _Index, act: Token) -> _Actor | None:
     """ "Ces éléments ont poussé François Bayrou à critiquer …", "a forcé l'armée à se
     retirer": the doer of an infinitive after a verb that makes someone act is that verb's
     object."""
-    if act.dep != "xcomp" or act.verb_form != "Inf" or act.head == act.i:
+    if act.verb_form != "Inf" or act.head == act.i or act.dep not in _INFINITIVE_DEPS:
         return None
+    if act.dep != "xcomp" and not any(
+        fold(m.text) in ("a", "de", "d'", "d’") for m in index.kids(act.i, "mark")
+    ):
+        return None  # "a conduit ses troupes pour attaquer": the subject's own purpose
     cause = index.tokens[act.head]
+    if act.dep == "acl" and cause.dep == "obj" and cause.head != cause.i:
+        # "ont conduit la semaine dernière l'Union européenne à condamner": the parser may
+        # hang the infinitive on the one made to act.
+        made = _actor_of(index, cause, act.i)
+        cause = index.tokens[cause.head]
+        return made if made.named and fold(cause.lemma) in _MAKING_ACT else None
     if fold(cause.lemma) not in _MAKING_ACT:
         return None
     for thing in index.kids(cause.i, "obj"):
@@ -112,6 +122,10 @@ def _caused(index: _Index, act: Token) -> _Actor | None:
     return None
 
 
+# How the parser hangs the infinitive of "pousser X à", "conduire X à" ("à" and "de" may
+# make it an adverbial clause, "qui ont conduit le Conseil de sécurité à exprimer", or a
+# clause on X).
+_INFINITIVE_DEPS = frozenset({"xcomp", "advcl", "obl:arg", "ccomp", "acl"})
 # Verbs by which one makes someone do something, whose object does the act (folded).
 _MAKING_ACT = frozenset(
     {"pousser", "inciter", "encourager", "forcer", "obliger", "contraindre", "amener",

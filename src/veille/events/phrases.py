@@ -84,6 +84,8 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
         return _generic_actor(index, token, phrase)
     # "menacent-ils": an inverted subject clitic keeps its hyphen.
     pronoun = fold(token.text).lstrip("-") if token.pos == "PRON" else ""
+    if not named and pronoun in ("lui", "elle", "eux", "elles") and coref.cleft_focus(index, token):
+        pronoun = {"lui": "il", "eux": "ils"}.get(pronoun, pronoun)  # "C'est lui qui …"
     if not named and pronoun in ("il", "elle"):
         person = _antecedent(index, token)
         if person is not None:
@@ -111,7 +113,9 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
             return _Actor(code=country, country=country)  # "le pays": the one last named
     if not named and fold(token.text) == "qui" and token.pos == "PRON":
         relative = index.tokens[token.head]
-        if relative.dep == "acl:relcl" and relative.head != relative.i:
+        if relative.head != relative.i and (
+            relative.dep == "acl:relcl" or coref.cleft_focus(index, index.tokens[relative.head])
+        ):
             # "la Russie qui s'est opposée": the noun the relative clause is about.
             return _actor_of(index, index.tokens[relative.head])
         before = _word_before_relative(index, token)
