@@ -2775,3 +2775,38 @@ def test_an_act_something_prevents_does_not_happen(nlp):
         "condamnés à des peines de prison."
     )
     assert not [v for v in analysis.events if v.trigger == "condamnés"]
+
+
+@pytest.mark.slow
+def test_a_judgement_of_reproof_or_concern_disapproves(nlp):
+    said = veille.analyze("Le ministre belge estime que cette décision serait « inacceptable ».")
+    assert [v.cameo for v in said.events if v.trigger == "estime"] == ["111"]
+    judged = veille.analyze("Le président chilien juge cette attaque inadmissible.")
+    assert [v.root for v in judged.events if v.trigger == "juge"] == ["11"]
+    concern = veille.analyze("L'ONU a déclaré que la situation était préoccupante.")
+    assert [v.cameo for v in concern.events if v.trigger == "déclaré"] == ["110"]
+    plain = veille.analyze("Le ministre belge a déclaré que la réforme était nécessaire.")
+    assert not plain.events
+
+
+@pytest.mark.slow
+def test_pressure_put_on_someone_is_a_demand_and_pressure_growing_is_none(nlp):
+    put = veille.analyze("Les États-Unis ont accru la pression sur la Chine.")
+    assert [v.root for v in put.events] == ["10"]
+    grown = veille.analyze("Les pressions se sont accrues en faveur d'un accord.")
+    assert not [v for v in grown.events if v.root == "10"]
+
+
+@pytest.mark.slow
+def test_conflict_vocabulary_of_roots_nine_to_twenty(nlp):
+    for text, root in (
+        ("La police française a démantelé un réseau de passeurs à Marseille.", "17"),
+        ("Les policiers ont dispersé les militants devant le parlement.", "17"),
+        ("L'armée égyptienne s'est octroyé le pouvoir législatif.", "17"),
+        ("Le président turc a taclé l'Union européenne.", "11"),
+        ("L'ONU s'inquiète de la situation au Yémen.", "11"),
+        ("Les enseignants français se sont mis en grève lundi.", "14"),
+        ("Le pays a suspendu le dialogue avec l'opposition.", "16"),
+        ("Un opposant burundais a été victime d'une disparition forcée.", "18"),
+    ):
+        assert root in [v.root for v in veille.analyze(text).events], text

@@ -83,6 +83,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         if reflexive:
             keys += [(f"se {form}", pos), (f"s'{form}", pos)]
         keys.append((form, pos))
+    if pos == "VERB":
+        reproof = _reproof(index, token, {fold(f) for f, _ in keys})
+        if reproof is not None:
+            return reproof
     table = lexicon()
     entries = [entry for key in keys for entry in table.get(key, ())]
     if not entries:
@@ -254,7 +258,13 @@ def _trigger(index: _Index, token: Token) -> str | None:
     ):
         # "les négociations qui ont échoué": the subject is the noun "qui" stands for.
         complements.add(f"sujet:{index.tokens[token.head].lemma.lower()}")
+    # A plain verb made reflexive with its noun as subject is a middle voice: "les pressions
+    # se sont accrues" is no one increasing pressure, as "a accru la pression" is.
+    middle = reflexive and not any(table.get(k) for k in keys if k[0].startswith(("se ", "s'")))
+    subjects = {k.lemma.lower() for k in kids if k.dep in _SUBJECT_DEPS} if middle else set()
     for with_, code in entries:
+        if with_ in subjects:
+            continue
         if not with_ or with_ in complements:
             if code == "051" and _received_from_a_state(index, token):
                 return "070"
@@ -565,6 +575,49 @@ def _to_the_polls(index: _Index, token: Token) -> bool:
     if not index.kids(token.i, "aux:pass") and token.verb_form != "Part":
         return False
     return any(fold(k.lemma) in _POLLS for k in index.kids(token.i, "obl:arg", "obl:mod", "xcomp"))
+
+
+# Verbs by which one judges or says what a thing is ("estime que c'est inacceptable", "juge
+# la décision scandaleuse"), folded; and the words of the judgement that make it
+# disapproval (111) or concern (110).
+_JUDGING = frozenset(
+    {"estimer", "juger", "considerer", "trouver", "declarer", "dire", "affirmer", "ajouter",
+     "ecrire", "qualifier"}
+)  # fmt: skip
+_REPROOF = {
+    **dict.fromkeys(
+        ("inacceptable", "inadmissible", "intolerable", "scandaleux", "honteux", "deplorable",
+         "indigne", "inqualifiable", "odieux", "revoltant", "choquant", "ignoble", "abject",
+         "irresponsable", "lamentable", "injustifiable", "inexcusable", "insupportable",
+         "indecent", "illegitime", "inique"),
+        "111",
+    ),
+    **dict.fromkeys(("inquietant", "preoccupant", "alarmant"), "110"),
+}  # fmt: skip
+
+
+def _reproof(index: _Index, token: Token, forms: set[str]) -> str | None:
+    """ "estime qu'un refus serait « totalement inacceptable »", "a jugé la décision
+    scandaleuse", "a déclaré que la situation était préoccupante": a verb of judging or
+    saying whose clause or attribute is a word of reproof disapproves (111), or of concern
+    voices it (110); the judge is its subject."""
+    if not forms & _JUDGING:
+        return None
+    for kid in index.kids(token.i, "ccomp", "xcomp"):
+        if kid.pos == "ADJ" and fold(kid.lemma) in _REPROOF:
+            return _REPROOF[fold(kid.lemma)]
+    if not forms & _ATTRIBUTING:
+        return None
+    # The parser hangs the attribute on the object: "juge [cette attaque inacceptable]".
+    for kid in index.kids(token.i, "obj", "xcomp"):
+        last = index.tokens[max(_subtree(index, kid.i))]
+        if last.pos == "ADJ" and last.head == kid.i and fold(last.lemma) in _REPROOF:
+            return _REPROOF[fold(last.lemma)]
+    return None
+
+
+# Verbs whose object takes an attribute ("juge la décision scandaleuse"), folded.
+_ATTRIBUTING = frozenset({"estimer", "juger", "considerer", "trouver", "qualifier"})
 
 
 def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
