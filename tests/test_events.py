@@ -2808,5 +2808,8 @@ def test_conflict_vocabulary_of_roots_nine_to_twenty(nlp):
         ("Les enseignants français se sont mis en grève lundi.", "14"),
         ("Le pays a suspendu le dialogue avec l'opposition.", "16"),
         ("Un opposant burundais a été victime d'une disparition forcée.", "18"),
+        ("Le gouvernement guinéen a radié cinq associations de défense des droits.", "17"),
+        ("L'armée malienne a mené un coup d'État contre le président.", "17"),
+        ("Le député a haussé le ton contre le gouvernement espagnol.", "11"),
     ):
         assert root in [v.root for v in veille.analyze(text).events], text
