@@ -2813,3 +2813,18 @@ def test_conflict_vocabulary_of_roots_nine_to_twenty(nlp):
         ("Le député a haussé le ton contre le gouvernement espagnol.", "11"),
     ):
         assert root in [v.root for v in veille.analyze(text).events], text
+
+
+@pytest.mark.slow
+def test_verbs_joined_share_the_subject_an_entry_needs(nlp):
+    analysis = veille.analyze("La junte a suspendu la Constitution et a renversé celui-ci.")
+    assert [v.root for v in analysis.events if v.trigger == "renversé"] == ["17"]
+
+
+@pytest.mark.slow
+def test_a_quoted_predicate_of_reproof_joined_to_its_verb_disapproves(nlp):
+    analysis = veille.analyze(
+        "L'ONG a déclaré dans un communiqué : « Que la police arrête des enfants est "
+        "profondément déplorable. »"
+    )
+    assert "11" in [v.root for v in analysis.events if v.trigger == "déclaré"]

@@ -253,6 +253,16 @@ def _trigger(index: _Index, token: Token) -> str | None:
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
     # withdraw); the doer, a complement of no other entry, is named so.
     complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECT_DEPS)
+    if (
+        token.dep == "conj"
+        and token.head != token.i
+        and not any(k.dep in _SUBJECT_DEPS for k in kids)
+    ):
+        # "l'armée dicte son budget et a renversé le gouvernement": verbs joined share
+        # their subject.
+        complements.update(
+            f"sujet:{k.lemma.lower()}" for k in index.kids(token.head, *_SUBJECT_DEPS)
+        )
     if token.dep == "acl:relcl" and any(
         k.dep in _SUBJECT_DEPS and k.lemma.lower() == "qui" for k in kids
     ):
@@ -603,8 +613,12 @@ def _reproof(index: _Index, token: Token, forms: set[str]) -> str | None:
     voices it (110); the judge is its subject."""
     if not forms & _JUDGING:
         return None
-    for kid in index.kids(token.i, "ccomp", "xcomp"):
-        if kid.pos == "ADJ" and fold(kid.lemma) in _REPROOF:
+    for kid in index.kids(token.i, "ccomp", "xcomp", "conj", "parataxis"):
+        if kid.pos != "ADJ" or fold(kid.lemma) not in _REPROOF:
+            continue
+        # (the parser may join the words quoted to their verb: "a déclaré : « Que le parquet
+        # fasse … est profondément déplorable »", a predicate with its copula)
+        if kid.dep in ("ccomp", "xcomp") or index.kids(kid.i, "cop"):
             return _REPROOF[fold(kid.lemma)]
     if not forms & _ATTRIBUTING:
         return None
