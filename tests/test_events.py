@@ -2828,3 +2828,19 @@ def test_a_quoted_predicate_of_reproof_joined_to_its_verb_disapproves(nlp):
         "profondément déplorable. »"
     )
     assert "11" in [v.root for v in analysis.events if v.trigger == "déclaré"]
+
+
+@pytest.mark.slow
+def test_an_entry_may_need_its_noun_as_the_object(nlp):
+    taken = veille.analyze("Les rebelles ont pris la ville de Goma.")
+    assert [v.cameo for v in taken.events if v.trigger == "pris"] == ["192"]
+    ridden = veille.analyze("Le ministre a pris le bus dans la ville.")
+    assert not ridden.events
+
+
+@pytest.mark.slow
+def test_shock_said_and_weapons_tested(nlp):
+    shocked = veille.analyze("Le ministre allemand s'est dit choqué par ces propos.")
+    assert [v.root for v in shocked.events] == ["11"]
+    tested = veille.analyze("L'Iran a testé un missile balistique.")
+    assert [v.root for v in tested.events] == ["15"]

@@ -253,6 +253,9 @@ def _trigger(index: _Index, token: Token) -> str | None:
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
     # withdraw); the doer, a complement of no other entry, is named so.
     complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECT_DEPS)
+    # … or an object ("prendre" with "obj:ville": "a pris la ville", not "a pris le bus
+    # dans la ville"), or the subject of the passive.
+    complements.update(f"obj:{k.lemma.lower()}" for k in kids if k.dep in ("obj", "nsubj:pass"))
     if (
         token.dep == "conj"
         and token.head != token.i
