@@ -2844,3 +2844,9 @@ def test_shock_said_and_weapons_tested(nlp):
     assert [v.root for v in shocked.events] == ["11"]
     tested = veille.analyze("L'Iran a testé un missile balistique.")
     assert [v.root for v in tested.events] == ["15"]
+
+
+@pytest.mark.slow
+def test_a_participle_tagged_a_pronoun_after_its_auxiliary_is_a_verb(nlp):
+    analysis = veille.analyze("Des miliciens ont massacré 30 villageois.")
+    assert [v.root for v in analysis.events if v.trigger == "massacré"] == ["20"]

@@ -42,6 +42,8 @@ _FIGURATIVE = frozenset(
 _FIGHTS = frozenset(
     {"bataille", "combat", "guerre", "lutte", "offensive", "attaque", "affrontement", "guerilla"}
 )
+# Tags the tagger gives a participle after its auxiliary (see _trigger).
+_SLIPPED = frozenset({"ADV", "X", "PROPN", "PRON", "DET", "NUM"})
 # Reflexive clitics of the first and second persons, by subject: "nous nous sommes arrêtés".
 _REFLEXIVE_OF = {"je": ("me", "m'", "m’"), "j'": ("me", "m'", "m’"), "tu": ("te", "t'", "t’")}
 _THIRD_PERSON = frozenset({"se", "s'", "s’"})
@@ -66,8 +68,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
             return None
         pos = "VERB"
         lemma = _participle_lemma(token.text.lower())
-    if pos in ("ADV", "X", "PROPN") and index.kids(token.i, "aux:tense", "aux:pass"):
-        pos = "VERB"  # "ont violé le cessez-le-feu", the participle tagged an adverb
+    if pos in _SLIPPED and index.kids(token.i, "aux:tense", "aux:pass"):
+        # "ont violé le cessez-le-feu", the participle tagged an adverb; "ont massacré des
+        # villageois", a pronoun
+        pos = "VERB"
         if not lemma.endswith(("er", "ir", "re")):
             lemma = _participle_lemma(token.text.lower())
     if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
