@@ -2811,6 +2811,7 @@ def test_conflict_vocabulary_of_roots_nine_to_twenty(nlp):
         ("Le gouvernement guinéen a radié cinq associations de défense des droits.", "17"),
         ("L'armée malienne a mené un coup d'État contre le président.", "17"),
         ("Le député a haussé le ton contre le gouvernement espagnol.", "11"),
+        ("Des miliciens centrafricains ont repris les armes contre l'État.", "19"),
     ):
         assert root in [v.root for v in veille.analyze(text).events], text
 
