@@ -2812,6 +2812,8 @@ def test_conflict_vocabulary_of_roots_nine_to_twenty(nlp):
         ("L'armée malienne a mené un coup d'État contre le président.", "17"),
         ("Le député a haussé le ton contre le gouvernement espagnol.", "11"),
         ("Des miliciens centrafricains ont repris les armes contre l'État.", "19"),
+        ("Le Conseil de sécurité a prorogé l'embargo sur les armes contre la Libye.", "16"),
+        ("Le gouvernement turc a fermé plusieurs médias indépendants.", "17"),
     ):
         assert root in [v.root for v in veille.analyze(text).events], text
 
