@@ -2941,6 +2941,7 @@ def _dyads(text):
     return [
         (v.cameo[:2], v.trigger, v.source_country, v.target_country)
         for v in veille.analyze(text).events
+    ]
 
 
 def test_a_show_of_force_moves_the_doers_own_forces_and_faces_a_foe(nlp):
@@ -3044,3 +3045,80 @@ def test_the_qui_of_a_cleft_stands_for_the_pronoun_it_sets_off(nlp):
     ).events
     (aimed,) = [v for v in events if v.trigger == "visé"]
     assert aimed.target_country == "FRA"
+
+
+def test_a_judgement_of_reproof_or_concern_disapproves(nlp):
+    said = veille.analyze("Le ministre belge estime que cette décision serait « inacceptable ».")
+    assert [v.cameo for v in said.events if v.trigger == "estime"] == ["111"]
+    judged = veille.analyze("Le président chilien juge cette attaque inadmissible.")
+    assert [v.root for v in judged.events if v.trigger == "juge"] == ["11"]
+    concern = veille.analyze("L'ONU a déclaré que la situation était préoccupante.")
+    assert [v.cameo for v in concern.events if v.trigger == "déclaré"] == ["110"]
+    plain = veille.analyze("Le ministre belge a déclaré que la réforme était nécessaire.")
+    assert not plain.events
+
+
+@pytest.mark.slow
+def test_pressure_put_on_someone_is_a_demand_and_pressure_growing_is_none(nlp):
+    put = veille.analyze("Les États-Unis ont accru la pression sur la Chine.")
+    assert [v.root for v in put.events] == ["10"]
+    grown = veille.analyze("Les pressions se sont accrues en faveur d'un accord.")
+    assert not [v for v in grown.events if v.root == "10"]
+
+
+@pytest.mark.slow
+def test_conflict_vocabulary_of_roots_nine_to_twenty(nlp):
+    for text, root in (
+        ("La police française a démantelé un réseau de passeurs à Marseille.", "17"),
+        ("Les policiers ont dispersé les militants devant le parlement.", "17"),
+        ("L'armée égyptienne s'est octroyé le pouvoir législatif.", "17"),
+        ("Le président turc a taclé l'Union européenne.", "11"),
+        ("L'ONU s'inquiète de la situation au Yémen.", "11"),
+        ("Les enseignants français se sont mis en grève lundi.", "14"),
+        ("Le pays a suspendu le dialogue avec l'opposition.", "16"),
+        ("Un opposant burundais a été victime d'une disparition forcée.", "18"),
+        ("Le gouvernement guinéen a radié cinq associations de défense des droits.", "17"),
+        ("L'armée malienne a mené un coup d'État contre le président.", "17"),
+        ("Le député a haussé le ton contre le gouvernement espagnol.", "11"),
+        ("Des miliciens centrafricains ont repris les armes contre l'État.", "19"),
+        ("Le Conseil de sécurité a prorogé l'embargo sur les armes contre la Libye.", "16"),
+        ("Le gouvernement turc a fermé plusieurs médias indépendants.", "17"),
+    ):
+        assert root in [v.root for v in veille.analyze(text).events], text
+
+
+@pytest.mark.slow
+def test_verbs_joined_share_the_subject_an_entry_needs(nlp):
+    analysis = veille.analyze("La junte a suspendu la Constitution et a renversé celui-ci.")
+    assert [v.root for v in analysis.events if v.trigger == "renversé"] == ["17"]
+
+
+@pytest.mark.slow
+def test_a_quoted_predicate_of_reproof_joined_to_its_verb_disapproves(nlp):
+    analysis = veille.analyze(
+        "L'ONG a déclaré dans un communiqué : « Que la police arrête des enfants est "
+        "profondément déplorable. »"
+    )
+    assert "11" in [v.root for v in analysis.events if v.trigger == "déclaré"]
+
+
+@pytest.mark.slow
+def test_an_entry_may_need_its_noun_as_the_object(nlp):
+    taken = veille.analyze("Les rebelles ont pris la ville de Goma.")
+    assert [v.cameo for v in taken.events if v.trigger == "pris"] == ["192"]
+    ridden = veille.analyze("Le ministre a pris le bus dans la ville.")
+    assert not ridden.events
+
+
+@pytest.mark.slow
+def test_shock_said_and_weapons_tested(nlp):
+    shocked = veille.analyze("Le ministre allemand s'est dit choqué par ces propos.")
+    assert [v.root for v in shocked.events] == ["11"]
+    tested = veille.analyze("L'Iran a testé un missile balistique.")
+    assert [v.root for v in tested.events] == ["15"]
+
+
+@pytest.mark.slow
+def test_a_participle_tagged_a_pronoun_after_its_auxiliary_is_a_verb(nlp):
+    analysis = veille.analyze("Des miliciens ont massacré 30 villageois.")
+    assert [v.root for v in analysis.events if v.trigger == "massacré"] == ["20"]

@@ -42,6 +42,8 @@ _FIGURATIVE = frozenset(
 _FIGHTS = frozenset(
     {"bataille", "combat", "guerre", "lutte", "offensive", "attaque", "affrontement", "guerilla"}
 )
+# Tags the tagger gives a participle after its auxiliary (see _trigger).
+_SLIPPED = frozenset({"ADV", "X", "PROPN", "PRON", "DET", "NUM"})
 # Reflexive clitics of the first and second persons, by subject: "nous nous sommes arrêtés".
 _REFLEXIVE_OF = {"je": ("me", "m'", "m’"), "j'": ("me", "m'", "m’"), "tu": ("te", "t'", "t’")}
 _THIRD_PERSON = frozenset({"se", "s'", "s’"})
@@ -69,8 +71,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
             return None
         pos = "VERB"
         lemma = _participle_lemma(token.text.lower())
-    if pos in ("ADV", "X", "PROPN") and index.kids(token.i, "aux:tense", "aux:pass"):
-        pos = "VERB"  # "ont violé le cessez-le-feu", the participle tagged an adverb
+    if pos in _SLIPPED and index.kids(token.i, "aux:tense", "aux:pass"):
+        # "ont violé le cessez-le-feu", the participle tagged an adverb; "ont massacré des
+        # villageois", a pronoun
+        pos = "VERB"
         if not lemma.endswith(("er", "ir", "re")):
             lemma = _participle_lemma(token.text.lower())
     if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
@@ -86,6 +90,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         if reflexive:
             keys += [(f"se {form}", pos), (f"s'{form}", pos)]
         keys.append((form, pos))
+    if pos == "VERB":
+        reproof = _reproof(index, token, {fold(f) for f, _ in keys})
+        if reproof is not None:
+            return reproof
     table = lexicon()
     entries = [entry for key in keys for entry in table.get(key, ())]
     if not entries:
@@ -255,12 +263,31 @@ def _trigger(index: _Index, token: Token) -> str | None:
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
     # withdraw); the doer, a complement of no other entry, is named so.
     complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECT_DEPS)
+    # … or an object ("prendre" with "obj:ville": "a pris la ville", not "a pris le bus
+    # dans la ville"), or the subject of the passive.
+    complements.update(f"obj:{k.lemma.lower()}" for k in kids if k.dep in ("obj", "nsubj:pass"))
+    if (
+        token.dep == "conj"
+        and token.head != token.i
+        and not any(k.dep in _SUBJECT_DEPS for k in kids)
+    ):
+        # "l'armée dicte son budget et a renversé le gouvernement": verbs joined share
+        # their subject.
+        complements.update(
+            f"sujet:{k.lemma.lower()}" for k in index.kids(token.head, *_SUBJECT_DEPS)
+        )
     if token.dep == "acl:relcl" and any(
         k.dep in _SUBJECT_DEPS and k.lemma.lower() == "qui" for k in kids
     ):
         # "les négociations qui ont échoué": the subject is the noun "qui" stands for.
         complements.add(f"sujet:{index.tokens[token.head].lemma.lower()}")
+    # A plain verb made reflexive with its noun as subject is a middle voice: "les pressions
+    # se sont accrues" is no one increasing pressure, as "a accru la pression" is.
+    middle = reflexive and not any(table.get(k) for k in keys if k[0].startswith(("se ", "s'")))
+    subjects = {k.lemma.lower() for k in kids if k.dep in _SUBJECT_DEPS} if middle else set()
     for with_, code in entries:
+        if with_ in subjects:
+            continue
         if not with_ or with_ in complements:
             if code == "051" and _received_from_a_state(index, token):
                 return "070"
@@ -571,6 +598,53 @@ def _to_the_polls(index: _Index, token: Token) -> bool:
     if not index.kids(token.i, "aux:pass") and token.verb_form != "Part":
         return False
     return any(fold(k.lemma) in _POLLS for k in index.kids(token.i, "obl:arg", "obl:mod", "xcomp"))
+
+
+# Verbs by which one judges or says what a thing is ("estime que c'est inacceptable", "juge
+# la décision scandaleuse"), folded; and the words of the judgement that make it
+# disapproval (111) or concern (110).
+_JUDGING = frozenset(
+    {"estimer", "juger", "considerer", "trouver", "declarer", "dire", "affirmer", "ajouter",
+     "ecrire", "qualifier"}
+)  # fmt: skip
+_REPROOF = {
+    **dict.fromkeys(
+        ("inacceptable", "inadmissible", "intolerable", "scandaleux", "honteux", "deplorable",
+         "indigne", "inqualifiable", "odieux", "revoltant", "choquant", "ignoble", "abject",
+         "irresponsable", "lamentable", "injustifiable", "inexcusable", "insupportable",
+         "indecent", "illegitime", "inique"),
+        "111",
+    ),
+    **dict.fromkeys(("inquietant", "preoccupant", "alarmant"), "110"),
+}  # fmt: skip
+
+
+def _reproof(index: _Index, token: Token, forms: set[str]) -> str | None:
+    """ "estime qu'un refus serait « totalement inacceptable »", "a jugé la décision
+    scandaleuse", "a déclaré que la situation était préoccupante": a verb of judging or
+    saying whose clause or attribute is a word of reproof disapproves (111), or of concern
+    voices it (110); the judge is its subject."""
+    if not forms & _JUDGING:
+        return None
+    for kid in index.kids(token.i, "ccomp", "xcomp", "conj", "parataxis"):
+        if kid.pos != "ADJ" or fold(kid.lemma) not in _REPROOF:
+            continue
+        # (the parser may join the words quoted to their verb: "a déclaré : « Que le parquet
+        # fasse … est profondément déplorable »", a predicate with its copula)
+        if kid.dep in ("ccomp", "xcomp") or index.kids(kid.i, "cop"):
+            return _REPROOF[fold(kid.lemma)]
+    if not forms & _ATTRIBUTING:
+        return None
+    # The parser hangs the attribute on the object: "juge [cette attaque inacceptable]".
+    for kid in index.kids(token.i, "obj", "xcomp"):
+        last = index.tokens[max(_subtree(index, kid.i))]
+        if last.pos == "ADJ" and last.head == kid.i and fold(last.lemma) in _REPROOF:
+            return _REPROOF[fold(last.lemma)]
+    return None
+
+
+# Verbs whose object takes an attribute ("juge la décision scandaleuse"), folded.
+_ATTRIBUTING = frozenset({"estimer", "juger", "considerer", "trouver", "qualifier"})
 
 
 def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
