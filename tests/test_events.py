@@ -2775,3 +2775,39 @@ def test_an_act_something_prevents_does_not_happen(nlp):
         "condamnés à des peines de prison."
     )
     assert not [v for v in analysis.events if v.trigger == "condamnés"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Le maire de Lyon appelle à voter pour la candidate socialiste.", "appelle", "053"),
+        ("L'avocat du sénateur l'a défendu devant le tribunal.", "défendu", "052"),
+        ("Le Premier ministre a défendu son ministre de l'Intérieur.", "défendu", "052"),
+        ("Le gouvernement maintient sa confiance au gouverneur.", "maintient", "051"),
+        ("Le syndicat s'est dit solidaire des cheminots en grève.", "dit", "051"),
+        ("Le Chili a exprimé sa solidarité avec le Pérou.", "exprimé", "051"),
+        ("Le ministre est en contact avec les autorités marocaines.", "contact", "040"),
+        ("Le chef de la diplomatie a échangé avec son homologue italien.", "échangé", "040"),
+        ("La délégation a participé aux négociations de Genève.", "participé", "046"),
+        ("Le président s'est déplacé au Sénégal mardi.", "déplacé", "042"),
+        ("Les deux milices ont fusionné avec un groupe rival.", "fusionné", "060"),
+        ("Le Canada a alloué 15 millions de dollars au Liban.", "alloué", "071"),
+        ("Le syndicat a accepté la proposition du patronat.", "accepté", "030"),
+        ("L'armée a respecté la trêve pendant trois jours.", "respecté", "0871"),
+        ("Le régime a coupé tout dialogue avec l'opposition.", "coupé", "164"),
+    ],
+)
+def test_cooperative_and_verbal_acts_of_general_vocabulary(nlp, text, trigger, code):
+    analysis = veille.analyze(text)
+    assert [v.cameo for v in analysis.events if v.trigger == trigger] == [code]
+
+
+@pytest.mark.slow
+def test_defending_a_town_and_a_vote_share_are_no_verbal_acts(nlp):
+    town = veille.analyze("Les soldats ont défendu la ville pendant trois jours.")
+    assert not [v for v in town.events if v.trigger == "défendu"]
+    vote = veille.analyze("Les électeurs se sont prononcés à 54 % en faveur du projet.")
+    assert not [v for v in vote.events if v.trigger == "prononcés"]
+    against = veille.analyze("Le syndicat appelle à voter contre la réforme.")
+    assert "053" not in [v.cameo for v in against.events]

@@ -178,6 +178,12 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return "051"  # "s'est engagé pour lui", "pour Macron": campaigned for someone
     if reflexive and lemma == "défendre" and not _inverted(index, token):
         return None  # "« … », se défend le ministre" (words); "les soldats se sont défendus"
+    if lemma == "défendre" and not reflexive and _defends_someone(index, token):
+        return "052"  # "l'avocat l'a défendu", "a défendu son ministre": a person, in words
+    if lemma == "appeler" and _vote_for(index, token):
+        return "053"  # "appelle à voter pour Obama": rallies support for him
+    if reflexive and lemma == "prononcer" and _vote_share(index, token):
+        return None  # "se sont prononcés à 52 % en faveur de la sortie": a vote counted
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
     # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
     # subject of one without is what undergoes it ("une voiture a explosé").
@@ -565,6 +571,46 @@ def _to_the_polls(index: _Index, token: Token) -> bool:
     if not index.kids(token.i, "aux:pass") and token.verb_form != "Part":
         return False
     return any(fold(k.lemma) in _POLLS for k in index.kids(token.i, "obl:arg", "obl:mod", "xcomp"))
+
+
+# Those one defends in words (folded lemmas of the object): "a défendu son ministre".
+_DEFENDED = frozenset(
+    {"ministre", "president", "presidente", "collegue", "candidat", "candidate",
+     "gouvernement", "dirigeant", "allie", "homologue", "chef", "premier"}
+)  # fmt: skip
+# Object clitics of persons: "l'avocat l'a défendu".
+_PERSON_CLITICS = frozenset({"le", "la", "l'", "l’", "les"})
+
+
+def _defends_someone(index: _Index, token: Token) -> bool:
+    """ "défendre" a person (a clitic object, or a minister, a candidate …): defended in
+    words (052), not a town or a right defended (military or policy)."""
+    for k in index.kids(token.i, "obj"):
+        if k.pos == "PRON" and k.text.lower() in _PERSON_CLITICS and k.i < token.i:
+            return True
+        if k.pos == "NOUN" and fold(k.lemma) in _DEFENDED:
+            return True
+    return False
+
+
+def _vote_for(index: _Index, token: Token) -> bool:
+    """ "appeler à voter pour" someone or "en faveur de" something: support rallied."""
+    return any(
+        fold(v.lemma) == "voter"
+        and any(
+            _case(index, k) == "pour" or fold(k.lemma) == "faveur"
+            for k in index.kids(v.i, "obl", "obl:mod", "obl:arg")
+        )
+        for v in index.kids(token.i, "xcomp", "obl:arg", "obl:mod")
+    )
+
+
+def _vote_share(index: _Index, token: Token) -> bool:
+    """ "les électeurs se sont prononcés à 52 %": a vote, its share told."""
+    return any(
+        k.text == "%" or fold(k.lemma) == "pourcent"
+        for k in index.kids(token.i, "obl", "obl:arg", "obl:mod")
+    )
 
 
 def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
