@@ -2796,6 +2796,12 @@ def test_an_act_something_prevents_does_not_happen(nlp):
         ("Le syndicat a accepté la proposition du patronat.", "accepté", "030"),
         ("L'armée a respecté la trêve pendant trois jours.", "respecté", "0871"),
         ("Le régime a coupé tout dialogue avec l'opposition.", "coupé", "164"),
+        ("Les miliciens ont cessé les combats dans la vallée.", "cessé", "0871"),
+        ("La Grèce a rouvert sa frontière avec la Macédoine.", "rouvert", "081"),
+        ("Le Brésil a partagé des informations avec l'Argentine.", "partagé", "064"),
+        ("Le Qatar a donné 5 millions de dollars au Soudan.", "donné", "071"),
+        ("Le Kenya a forgé une alliance avec l'Ouganda.", "alliance", "050"),
+        ("L'UNICEF encourage les deux camps à reprendre le dialogue.", "encourage", "026"),
     ],
 )
 def test_cooperative_and_verbal_acts_of_general_vocabulary(nlp, text, trigger, code):
