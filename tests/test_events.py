@@ -2802,6 +2802,10 @@ def test_an_act_something_prevents_does_not_happen(nlp):
         ("Le Qatar a donné 5 millions de dollars au Soudan.", "donné", "071"),
         ("Le Kenya a forgé une alliance avec l'Ouganda.", "alliance", "050"),
         ("L'UNICEF encourage les deux camps à reprendre le dialogue.", "encourage", "026"),
+        ("Le Japon a versé 30 millions de dollars à la Jordanie.", "versé", "071"),
+        ("L'Union africaine a dépêché un émissaire à Juba.", "dépêché", "040"),
+        ("La trêve est entrée en vigueur lundi.", "trêve", "0871"),
+        ("Le Parlement a accepté de modifier le calendrier électoral.", "accepté", "030"),
     ],
 )
 def test_cooperative_and_verbal_acts_of_general_vocabulary(nlp, text, trigger, code):
@@ -2817,3 +2821,9 @@ def test_defending_a_town_and_a_vote_share_are_no_verbal_acts(nlp):
     assert not [v for v in vote.events if v.trigger == "prononcés"]
     against = veille.analyze("Le syndicat appelle à voter contre la réforme.")
     assert "053" not in [v.cameo for v in against.events]
+
+
+@pytest.mark.slow
+def test_a_talk_noun_of_no_doer_beside_its_verb_is_one_act(nlp):
+    analysis = veille.analyze("L'ONU a envoyé un émissaire pour relancer le dialogue avec le Mali.")
+    assert [(v.root, v.trigger) for v in analysis.events] == [("04", "envoyé")]

@@ -269,7 +269,19 @@ def _trigger(index: _Index, token: Token) -> str | None:
                 # appelle le père de la démocratie": a name given
                 return None if _relative_object(index, token) else "041"
             return code
+    if lemma == "accepter" and _agrees_to_do(index, token):
+        return "030"  # "26 pays ont accepté d'organiser des consultations": agreed to do
     return None
+
+
+def _agrees_to_do(index: _Index, token: Token) -> bool:
+    """ "accepter de" do what holds no act of the lexicon ("a accepté de reprendre les
+    négociations", "d'organiser des consultations" are the talks' own intent, 036)."""
+    return any(
+        k.verb_form == "Inf"
+        and all(_trigger(index, index.tokens[n]) is None for n in _subtree(index, k.i))
+        for k in index.kids(token.i, "xcomp")
+    )
 
 
 # What is met or consulted that is no party (folded lemmas): a difficulty, a text.
