@@ -2806,6 +2806,8 @@ def test_an_act_something_prevents_does_not_happen(nlp):
         ("L'Union africaine a dépêché un émissaire à Juba.", "dépêché", "040"),
         ("La trêve est entrée en vigueur lundi.", "trêve", "0871"),
         ("Le Parlement a accepté de modifier le calendrier électoral.", "accepté", "030"),
+        ("Les pays du G7 ont affirmé leur volonté de relancer la croissance.", "affirmé", "030"),
+        ("Le ministre s'est dit disposé à rencontrer les grévistes.", "rencontrer", "036"),
     ],
 )
 def test_cooperative_and_verbal_acts_of_general_vocabulary(nlp, text, trigger, code):
@@ -2827,3 +2829,9 @@ def test_defending_a_town_and_a_vote_share_are_no_verbal_acts(nlp):
 def test_a_talk_noun_of_no_doer_beside_its_verb_is_one_act(nlp):
     analysis = veille.analyze("L'ONU a envoyé un émissaire pour relancer le dialogue avec le Mali.")
     assert [(v.root, v.trigger) for v in analysis.events] == [("04", "envoyé")]
+
+
+@pytest.mark.slow
+def test_a_will_to_do_an_act_of_the_lexicon_is_that_acts_intent(nlp):
+    analysis = veille.analyze("Le ministre a affirmé sa volonté de négocier avec les rebelles.")
+    assert [(v.cameo, v.trigger) for v in analysis.events] == [("036", "négocier")]

@@ -261,6 +261,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "les négociations qui ont échoué": the subject is the noun "qui" stands for.
         complements.add(f"sujet:{index.tokens[token.head].lemma.lower()}")
     for with_, code in entries:
+        if with_ == "volonté" and not any(
+            _agrees_to_do(index, k) for k in index.kids(token.i, "obj") if k.lemma == with_
+        ):
+            continue  # "affirme sa volonté de négocier": the talks' own intent (036)
         if not with_ or with_ in complements:
             if code == "051" and _received_from_a_state(index, token):
                 return "070"
@@ -280,7 +284,7 @@ def _agrees_to_do(index: _Index, token: Token) -> bool:
     return any(
         k.verb_form == "Inf"
         and all(_trigger(index, index.tokens[n]) is None for n in _subtree(index, k.i))
-        for k in index.kids(token.i, "xcomp")
+        for k in index.kids(token.i, "xcomp", "acl")
     )
 
 
