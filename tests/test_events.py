@@ -2808,6 +2808,9 @@ def test_an_act_something_prevents_does_not_happen(nlp):
         ("Le Parlement a accepté de modifier le calendrier électoral.", "accepté", "030"),
         ("Les pays du G7 ont affirmé leur volonté de relancer la croissance.", "affirmé", "030"),
         ("Le ministre s'est dit disposé à rencontrer les grévistes.", "rencontrer", "036"),
+        ("Le Sénat a donné son aval au traité.", "donné", "051"),
+        ("Le juge a ordonné la mise en liberté du journaliste.", "ordonné", "0841"),
+        ("La venue du président chilien à Lima a marqué la semaine.", "venue", "042"),
     ],
 )
 def test_cooperative_and_verbal_acts_of_general_vocabulary(nlp, text, trigger, code):
