@@ -3122,3 +3122,65 @@ def test_shock_said_and_weapons_tested(nlp):
 def test_a_participle_tagged_a_pronoun_after_its_auxiliary_is_a_verb(nlp):
     analysis = veille.analyze("Des miliciens ont massacré 30 villageois.")
     assert [v.root for v in analysis.events if v.trigger == "massacré"] == ["20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Le maire de Lyon appelle à voter pour la candidate socialiste.", "appelle", "053"),
+        ("L'avocat du sénateur l'a défendu devant le tribunal.", "défendu", "052"),
+        ("Le Premier ministre a défendu son ministre de l'Intérieur.", "défendu", "052"),
+        ("Le gouvernement maintient sa confiance au gouverneur.", "maintient", "051"),
+        ("Le syndicat s'est dit solidaire des cheminots en grève.", "dit", "051"),
+        ("Le Chili a exprimé sa solidarité avec le Pérou.", "exprimé", "051"),
+        ("Le ministre est en contact avec les autorités marocaines.", "contact", "040"),
+        ("Le chef de la diplomatie a échangé avec son homologue italien.", "échangé", "040"),
+        ("La délégation a participé aux négociations de Genève.", "participé", "046"),
+        ("Le président s'est déplacé au Sénégal mardi.", "déplacé", "042"),
+        ("Les deux milices ont fusionné avec un groupe rival.", "fusionné", "060"),
+        ("Le Canada a alloué 15 millions de dollars au Liban.", "alloué", "071"),
+        ("Le syndicat a accepté la proposition du patronat.", "accepté", "030"),
+        ("L'armée a respecté la trêve pendant trois jours.", "respecté", "0871"),
+        ("Le régime a coupé tout dialogue avec l'opposition.", "coupé", "164"),
+        ("Les miliciens ont cessé les combats dans la vallée.", "cessé", "0871"),
+        ("La Grèce a rouvert sa frontière avec la Macédoine.", "rouvert", "081"),
+        ("Le Brésil a partagé des informations avec l'Argentine.", "partagé", "064"),
+        ("Le Qatar a donné 5 millions de dollars au Soudan.", "donné", "071"),
+        ("Le Kenya a forgé une alliance avec l'Ouganda.", "alliance", "050"),
+        ("L'UNICEF encourage les deux camps à reprendre le dialogue.", "encourage", "026"),
+        ("Le Japon a versé 30 millions de dollars à la Jordanie.", "versé", "071"),
+        ("L'Union africaine a dépêché un émissaire à Juba.", "dépêché", "040"),
+        ("La trêve est entrée en vigueur lundi.", "trêve", "0871"),
+        ("Le Parlement a accepté de modifier le calendrier électoral.", "accepté", "030"),
+        ("Les pays du G7 ont affirmé leur volonté de relancer la croissance.", "affirmé", "030"),
+        ("Le ministre s'est dit disposé à rencontrer les grévistes.", "rencontrer", "036"),
+        ("Le Sénat a donné son aval au traité.", "donné", "051"),
+        ("Le juge a ordonné la mise en liberté du journaliste.", "ordonné", "0841"),
+        ("La venue du président chilien à Lima a marqué la semaine.", "venue", "042"),
+    ],
+)
+def test_cooperative_and_verbal_acts_of_general_vocabulary(nlp, text, trigger, code):
+    analysis = veille.analyze(text)
+    assert [v.cameo for v in analysis.events if v.trigger == trigger] == [code]
+
+
+@pytest.mark.slow
+def test_defending_a_town_and_a_vote_share_are_no_verbal_acts(nlp):
+    town = veille.analyze("Les soldats ont défendu la ville pendant trois jours.")
+    assert not [v for v in town.events if v.trigger == "défendu"]
+    vote = veille.analyze("Les électeurs se sont prononcés à 54 % en faveur du projet.")
+    assert not [v for v in vote.events if v.trigger == "prononcés"]
+    against = veille.analyze("Le syndicat appelle à voter contre la réforme.")
+    assert "053" not in [v.cameo for v in against.events]
+
+
+@pytest.mark.slow
+def test_a_talk_noun_of_no_doer_beside_its_verb_is_one_act(nlp):
+    analysis = veille.analyze("L'ONU a envoyé un émissaire pour relancer le dialogue avec le Mali.")
+    assert [(v.root, v.trigger) for v in analysis.events] == [("04", "envoyé")]
+
+
+@pytest.mark.slow
+def test_a_will_to_do_an_act_of_the_lexicon_is_that_acts_intent(nlp):
+    analysis = veille.analyze("Le ministre a affirmé sa volonté de négocier avec les rebelles.")
+    assert [(v.cameo, v.trigger) for v in analysis.events] == [("036", "négocier")]

@@ -121,15 +121,25 @@ def extract_events(
         noun = parsed.tokens[i].pos == "NOUN"
         records = _events(index, parsed.tokens[i], coded, timexes, len(found) + 1)
         if not noun:
-            told.update((r.start, r.root, _doer_key(r)) for r in records if _doer_key(r))
+            told.update((r.start, r.root, _doer_key(r)) for r in records)
         found.extend((r, noun) for r in records)
     # "il accuse l'élection d'être truquée, une accusation inédite", "il les avait reçus
     # … lors de l'entretien": a noun that names again, in the sentence, the act a verb told
     # of the same doer is that act, told once.
+    # So is a noun of cooperation (02-08) of no doer beside a verb of the same root that
+    # has one: "un émissaire envoyé par l'ONU pour tenter la voie du dialogue avec le
+    # Burundi" (not violence: "a revendiqué des attaques, dont un attentat-suicide").
+    doers = {(start, root) for start, root, doer in told if doer}
     kept = [
         r
         for r, noun in found
-        if not (noun and _doer_key(r) and (r.start, r.root, _doer_key(r)) in told)
+        if not (
+            noun
+            and (
+                (_doer_key(r) and (r.start, r.root, _doer_key(r)) in told)
+                or (not _doer_key(r) and r.root <= "08" and (r.start, r.root) in doers)
+            )
+        )
     ]
     # "La destitution a été votée par 61 voix pour sa destitution": one act noun named
     # twice in a sentence, with no side told differently, is one act.
@@ -397,8 +407,9 @@ def _happened(index: _Index, noun: Token, code: str) -> bool:
     """Violence, coercion or a protest told as a thing that happened, doer unknown:
     "L'attentat a eu lieu à Viranşehir", "Les interpellations ont eu lieu", "La
     manifestation … s'est déroulée" — the noun is the subject of its clause, or the clause
-    itself. (Not an inquiry: "l'enquête n'est pas terminée" tells no act.)"""
-    if code[:2] not in ("14", "17", "18", "19", "20"):
+    itself; so is a truce: "Le cessez-le-feu est entré en vigueur". (Not an inquiry:
+    "l'enquête n'est pas terminée" tells no act.)"""
+    if code[:2] not in ("14", "17", "18", "19", "20") and code != "0871":
         return False
     if any(t.lemma == "ce" for t in index.kids(noun.i, "det")):
         return False  # "Cette attaque n'a pas été la seule": an act told before

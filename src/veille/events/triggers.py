@@ -189,6 +189,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return "051"  # "s'est engagé pour lui", "pour Macron": campaigned for someone
     if reflexive and lemma == "défendre" and not _inverted(index, token):
         return None  # "« … », se défend le ministre" (words); "les soldats se sont défendus"
+    if lemma == "défendre" and not reflexive and _defends_someone(index, token):
+        return "052"  # "l'avocat l'a défendu", "a défendu son ministre": a person, in words
+    if reflexive and lemma == "prononcer" and _vote_share(index, token):
+        return None  # "se sont prononcés à 52 % en faveur de la sortie": a vote counted
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
     # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
     # subject of one without is what undergoes it ("une voiture a explosé").
@@ -288,6 +292,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
     for with_, code in entries:
         if with_ in subjects:
             continue
+        if with_ == "volonté" and not any(
+            _agrees_to_do(index, k) for k in index.kids(token.i, "obj") if k.lemma == with_
+        ):
+            continue  # "affirme sa volonté de négocier": the talks' own intent (036)
         if not with_ or with_ in complements:
             if code == "051" and _received_from_a_state(index, token):
                 return "070"
@@ -296,7 +304,19 @@ def _trigger(index: _Index, token: Token) -> str | None:
                 # appelle le père de la démocratie": a name given
                 return None if _relative_object(index, token) else "041"
             return code
+    if lemma == "accepter" and _agrees_to_do(index, token):
+        return "030"  # "26 pays ont accepté d'organiser des consultations": agreed to do
     return None
+
+
+def _agrees_to_do(index: _Index, token: Token) -> bool:
+    """ "accepter de" do what holds no act of the lexicon ("a accepté de reprendre les
+    négociations", "d'organiser des consultations" are the talks' own intent, 036)."""
+    return any(
+        k.verb_form == "Inf"
+        and all(_trigger(index, index.tokens[n]) is None for n in _subtree(index, k.i))
+        for k in index.kids(token.i, "xcomp", "acl")
+    )
 
 
 # What is met or consulted that is no party (folded lemmas): a difficulty, a text.
@@ -645,6 +665,32 @@ def _reproof(index: _Index, token: Token, forms: set[str]) -> str | None:
 
 # Verbs whose object takes an attribute ("juge la décision scandaleuse"), folded.
 _ATTRIBUTING = frozenset({"estimer", "juger", "considerer", "trouver", "qualifier"})
+# Those one defends in words (folded lemmas of the object): "a défendu son ministre".
+_DEFENDED = frozenset(
+    {"ministre", "president", "presidente", "collegue", "candidat", "candidate",
+     "gouvernement", "dirigeant", "allie", "homologue", "chef", "premier"}
+)  # fmt: skip
+# Object clitics of persons: "l'avocat l'a défendu".
+_PERSON_CLITICS = frozenset({"le", "la", "l'", "l’", "les"})
+
+
+def _defends_someone(index: _Index, token: Token) -> bool:
+    """ "défendre" a person (a clitic object, or a minister, a candidate …): defended in
+    words (052), not a town or a right defended (military or policy)."""
+    for k in index.kids(token.i, "obj"):
+        if k.pos == "PRON" and k.text.lower() in _PERSON_CLITICS and k.i < token.i:
+            return True
+        if k.pos == "NOUN" and fold(k.lemma) in _DEFENDED:
+            return True
+    return False
+
+
+def _vote_share(index: _Index, token: Token) -> bool:
+    """ "les électeurs se sont prononcés à 52 %": a vote, its share told."""
+    return any(
+        k.text == "%" or fold(k.lemma) == "pourcent"
+        for k in index.kids(token.i, "obl", "obl:arg", "obl:mod")
+    )
 
 
 def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
