@@ -3184,3 +3184,19 @@ def test_a_talk_noun_of_no_doer_beside_its_verb_is_one_act(nlp):
 def test_a_will_to_do_an_act_of_the_lexicon_is_that_acts_intent(nlp):
     analysis = veille.analyze("Le ministre a affirmé sa volonté de négocier avec les rebelles.")
     assert [(v.cameo, v.trigger) for v in analysis.events] == [("036", "négocier")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Des soldats maliens ont violé des femmes dans le village.", "violé", "1821"),
+        ("Des policiers ont torturé un opposant.", "torturé", "1822"),
+        ("La police a riposté par des grenades assourdissantes.", "riposté", "175"),
+        ("Les policiers ont tiré des balles en caoutchouc sur la foule.", "tiré", "175"),
+        ("Les soldats ont tiré à balles réelles sur la foule.", "tiré", "193"),
+    ],
+)
+def test_abuse_by_armed_men_and_crowd_control_are_no_acts_of_war(nlp, text, trigger, code):
+    analysis = veille.analyze(text)
+    assert [v.cameo for v in analysis.events if v.trigger == trigger] == [code]

@@ -245,8 +245,12 @@ def _events(
         target = replace(target, unaligned=True)
     target = _localised(index, target, patient=True, local=local)
     source = _localised_doer(index, source, code, target, local)
-    if code[:2] == "18" and code not in ("181", "1811", "1812", "1813") and _armed_force(source):
-        code = "190"  # an attack by an army or a police is the use of conventional force
+    if code[:2] == "18" and code[:3] not in ("181", "182") and _armed_force(source):
+        # An attack by an army or a police is the use of conventional force; but an
+        # abduction, a rape, a beating or a torture is no act of war, whoever commits it.
+        code = "190"
+    if code[:2] in ("18", "19") and _less_lethal(index, trigger):
+        code = "175"  # "ont riposté par des grenades assourdissantes": crowd control
     if (
         code == "180"
         and (_fighters(source) or (source.actor_code or "").endswith(("REB", "INS")))
@@ -475,6 +479,27 @@ def _natural(index: _Index, trigger: Token) -> bool:
     return any(
         fold(index.tokens[i].lemma) in hazards for a in anchors for i in _subtree(index, a.i)
     )
+
+
+# Weapons of crowd control, by the word that makes them so: "gaz lacrymogène", "grenade
+# assourdissante" or "de désencerclement", "balle en caoutchouc", "canon à eau".
+_LESS_LETHAL = frozenset(
+    {"lacrymogene", "lacrymogenes", "assourdissant", "assourdissante", "caoutchouc",
+     "desencerclement", "flash-ball", "flashball", "lbd"}
+)  # fmt: skip
+
+
+def _less_lethal(index: _Index, trigger: Token) -> bool:
+    """The force is used with weapons of crowd control, named in the trigger's object or
+    complement ("ont tiré des balles en caoutchouc", "ont riposté par des grenades
+    assourdissantes", "à coups de gaz lacrymogène"): the repression of a crowd (175), not
+    an act of war."""
+    words = {
+        fold(index.tokens[i].lemma)
+        for k in index.kids(trigger.i, "obj", "obl:arg", "obl:mod", "nmod")
+        for i in _subtree(index, k.i)
+    }
+    return bool(words & _LESS_LETHAL) or {"canon", "eau"} <= words
 
 
 def _attributive(index: _Index, trigger: Token) -> bool:
