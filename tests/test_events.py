@@ -3200,3 +3200,18 @@ def test_a_will_to_do_an_act_of_the_lexicon_is_that_acts_intent(nlp):
 def test_abuse_by_armed_men_and_crowd_control_are_no_acts_of_war(nlp, text, trigger, code):
     analysis = veille.analyze(text)
     assert [v.cameo for v in analysis.events if v.trigger == trigger] == [code]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Le gouvernement a ordonné la fermeture des journaux d'opposition.", "1721"),
+        ("Le président a ordonné une enquête sur les violences.", "090"),
+        ("Les autorités ont ordonné un black-out sur les résultats.", "1721"),
+        ("Le président a ordonné à l'armée de quitter la ville.", "100"),
+    ],
+)
+def test_an_order_of_an_act_is_that_act(nlp, text, code):
+    analysis = veille.analyze(text)
+    assert [v.cameo for v in analysis.events] == [code]

@@ -289,6 +289,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
     # se sont accrues" is no one increasing pressure, as "a accru la pression" is.
     middle = reflexive and not any(table.get(k) for k in keys if k[0].startswith(("se ", "s'")))
     subjects = {k.lemma.lower() for k in kids if k.dep in _SUBJECT_DEPS} if middle else set()
+    if fold(lemma) in _ORDERING:
+        ordered = _ordered_act(index, token)
+        if ordered is not None:
+            return ordered
     for with_, code in entries:
         if with_ in subjects:
             continue
@@ -306,6 +310,27 @@ def _trigger(index: _Index, token: Token) -> str | None:
             return code
     if lemma == "accepter" and _agrees_to_do(index, token):
         return "030"  # "26 pays ont accepté d'organiser des consultations": agreed to do
+    return None
+
+
+# Verbs of an authority ordering an act it has the power to have done (folded lemmas).
+_ORDERING = frozenset({"ordonner", "decreter"})
+# Roots of the acts an order may name that stay words: an order to appeal, demand or
+# threaten is still one order.
+_WORDS = frozenset({"01", "02", "10", "13"})
+
+
+def _ordered_act(index: _Index, token: Token) -> str | None:
+    """The code of the act an authority orders, named by the verb's noun object: "a
+    ordonné la fermeture des médias" closes them (1721), "ordonne le retrait des troupes"
+    withdraws them. The order is that act, done by whoever gave it (CAMEO codes the act,
+    not the words: 100 is for orders to another party to do something)."""
+    for obj in index.kids(token.i, "obj"):
+        if obj.pos != "NOUN":
+            continue
+        code = _trigger(index, obj)
+        if code is not None and code[:2] not in _WORDS:
+            return code
     return None
 
 
