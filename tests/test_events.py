@@ -3215,3 +3215,9 @@ def test_abuse_by_armed_men_and_crowd_control_are_no_acts_of_war(nlp, text, trig
 def test_an_order_of_an_act_is_that_act(nlp, text, code):
     analysis = veille.analyze(text)
     assert [v.cameo for v in analysis.events] == [code]
+
+
+@pytest.mark.slow
+def test_contesting_an_outcome_is_an_objection_not_a_refusal(nlp):
+    analysis = veille.analyze("L'opposition a contesté les résultats de l'élection présidentielle.")
+    assert [v.cameo for v in analysis.events if v.trigger == "contesté"] == ["111"]
