@@ -3221,3 +3221,13 @@ def test_an_order_of_an_act_is_that_act(nlp, text, code):
 def test_contesting_an_outcome_is_an_objection_not_a_refusal(nlp):
     analysis = veille.analyze("L'opposition a contesté les résultats de l'élection présidentielle.")
     assert [v.cameo for v in analysis.events if v.trigger == "contesté"] == ["111"]
+
+
+@pytest.mark.slow
+def test_a_call_to_strike_or_demonstrate_threatens_dissent(nlp):
+    strike = veille.analyze("Les syndicats appellent à la grève générale.")
+    assert [v.cameo for v in strike.events] == ["133"]
+    march = veille.analyze("Le parti appelle ses partisans à manifester contre le gouvernement.")
+    assert [v.cameo for v in march.events] == ["133"]
+    calm = veille.analyze("L'ONU appelle les manifestants à cesser les violences.")
+    assert "133" not in [v.cameo for v in calm.events]

@@ -53,13 +53,28 @@ def _own_act(index: _Index, token: Token) -> bool:
 
 def _incitements(index: _Index, triggers: dict[int, str]) -> None:
     """ "ayant appelé aux massacres", "appelé à viser les chrétiens": an appeal to violence
-    is a threat of it (138), not an appeal (02)."""
+    is a threat of it (138), not an appeal (02); so is a call to strike or to demonstrate
+    ("les syndicats appellent à la grève") a threat to mobilise dissent (133)."""
     for i, code in list(triggers.items()):
         if not code.startswith("02"):
             continue
         for child in index.children.get(i, []):
             if triggers.get(child, "")[:2] in ("18", "19", "20"):
                 triggers[i] = "138"
+            elif (
+                triggers.get(child, "")[:2] == "14"
+                and triggers[i].startswith("02")
+                and _called_to(index, index.tokens[child])
+            ):
+                triggers[i] = "133"
+
+
+def _called_to(index: _Index, act: Token) -> bool:
+    """What an appeal calls to do: "à manifester", "à la grève" (not whom it addresses:
+    "appelle les manifestants à cesser les violences")."""
+    if act.verb_form == "Inf":
+        return act.dep in ("xcomp", "ccomp", "obl:arg", "obl:mod")
+    return act.dep.startswith("obl") and _case(index, act) in ("a", "au", "aux")
 
 
 def _urged(index: _Index, triggers: dict[int, str]) -> None:
