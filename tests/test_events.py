@@ -3184,3 +3184,12 @@ def test_a_talk_noun_of_no_doer_beside_its_verb_is_one_act(nlp):
 def test_a_will_to_do_an_act_of_the_lexicon_is_that_acts_intent(nlp):
     analysis = veille.analyze("Le ministre a affirmé sa volonté de négocier avec les rebelles.")
     assert [(v.cameo, v.trigger) for v in analysis.events] == [("036", "négocier")]
+
+
+def test_the_subject_after_an_opening_clause_and_its_apposition(nlp):
+    (denied, killed) = veille.analyze(
+        "Après avoir longtemps nié les faits, Jean Dupont, un ancien militaire, a avoué "
+        "avoir tué son voisin."
+    ).events
+    assert killed.source is not None and denied.source == killed.source
+    assert killed.cameo[:2] == "18"  # a former soldier is no armed force
