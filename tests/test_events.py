@@ -3193,3 +3193,19 @@ def test_the_subject_after_an_opening_clause_and_its_apposition(nlp):
     ).events
     assert killed.source is not None and denied.source == killed.source
     assert killed.cameo[:2] == "18"  # a former soldier is no armed force
+
+
+def test_a_subject_pronoun_stands_for_what_the_same_pronoun_did_before(nlp):
+    *_, helped = veille.analyze(
+        "L'armée malienne a repris la ville. Elle a ensuite fermé la frontière. "
+        "Elle bénéficie du soutien de la France."
+    ).events
+    assert (helped.source_country, helped.target_country) == ("FRA", "MLI")
+
+
+def test_a_pronoun_after_ce_dernier_qui_stands_for_the_latter(nlp):
+    (helped,) = veille.analyze(
+        "Le Fatah a rompu avec le Hamas. C'est justement ce dernier qui contrôle la ville. "
+        "Sa milice se distingue par sa discipline, alors qu'il bénéficie du soutien de l'Iran."
+    ).events
+    assert (helped.source_country, helped.target_country) == ("IRN", "PSE")
