@@ -3209,3 +3209,26 @@ def test_a_pronoun_after_ce_dernier_qui_stands_for_the_latter(nlp):
         "Sa milice se distingue par sa discipline, alors qu'il bénéficie du soutien de l'Iran."
     ).events
     assert (helped.source_country, helped.target_country) == ("IRN", "PSE")
+
+
+def test_the_subject_of_se_voir_undergoes_the_act(nlp):
+    (imposed,) = veille.analyze(
+        "La Russie se verra imposer de nouvelles sanctions par l'Union européenne."
+    ).events
+    assert imposed.target_country == "RUS" and imposed.source_country != "RUS"
+    (refused,) = veille.analyze(
+        "Le journaliste français s'est vu interdire l'accès au pays par les autorités turques."
+    ).events
+    assert (refused.source_country, refused.target_country) == ("TUR", "FRA")
+
+
+def test_a_passive_verb_joined_to_a_clause_acts_on_its_subject(nlp):
+    stopped = [
+        v
+        for v in veille.analyze(
+            "Des centaines de manifestants turcs ont tenté d'entrer dans le palais mais ont "
+            "été interceptés par la police grecque."
+        ).events
+        if v.cameo[:2] == "17"
+    ]
+    assert [(v.source_country, v.target_country) for v in stopped] == [("GRC", "TUR")]
