@@ -188,3 +188,10 @@ def test_actor_people_table_is_what_the_script_derives(tmp_path):
     build.main(str(SHARED / "data" / "phoenix_dictionaries"), out)
     committed = ROOT / "src" / "veille" / "data" / "actor_people.tsv"
     assert out.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")
+
+
+def test_a_former_soldier_or_policeman_is_no_armed_force():
+    assert sector_of_role("un ancien militaire de 34 ans") is None
+    assert sector_of_role("ex-policier") is None
+    assert sector_of_role("militaire") == "MIL"
+    assert sector_of_role("ancienne présidente de la République") == "GOV"

@@ -3231,3 +3231,51 @@ def test_a_call_to_strike_or_demonstrate_threatens_dissent(nlp):
     assert [v.cameo for v in march.events] == ["133"]
     calm = veille.analyze("L'ONU appelle les manifestants à cesser les violences.")
     assert "133" not in [v.cameo for v in calm.events]
+
+
+def test_the_subject_after_an_opening_clause_and_its_apposition(nlp):
+    (denied, killed) = veille.analyze(
+        "Après avoir longtemps nié les faits, Jean Dupont, un ancien militaire, a avoué "
+        "avoir tué son voisin."
+    ).events
+    assert killed.source is not None and denied.source == killed.source
+    assert killed.cameo[:2] == "18"  # a former soldier is no armed force
+
+
+def test_a_subject_pronoun_stands_for_what_the_same_pronoun_did_before(nlp):
+    *_, helped = veille.analyze(
+        "L'armée malienne a repris la ville. Elle a ensuite fermé la frontière. "
+        "Elle bénéficie du soutien de la France."
+    ).events
+    assert (helped.source_country, helped.target_country) == ("FRA", "MLI")
+
+
+def test_a_pronoun_after_ce_dernier_qui_stands_for_the_latter(nlp):
+    (helped,) = veille.analyze(
+        "Le Fatah a rompu avec le Hamas. C'est justement ce dernier qui contrôle la ville. "
+        "Sa milice se distingue par sa discipline, alors qu'il bénéficie du soutien de l'Iran."
+    ).events
+    assert (helped.source_country, helped.target_country) == ("IRN", "PSE")
+
+
+def test_the_subject_of_se_voir_undergoes_the_act(nlp):
+    (imposed,) = veille.analyze(
+        "La Russie se verra imposer de nouvelles sanctions par l'Union européenne."
+    ).events
+    assert imposed.target_country == "RUS" and imposed.source_country != "RUS"
+    (refused,) = veille.analyze(
+        "Le journaliste français s'est vu interdire l'accès au pays par les autorités turques."
+    ).events
+    assert (refused.source_country, refused.target_country) == ("TUR", "FRA")
+
+
+def test_a_passive_verb_joined_to_a_clause_acts_on_its_subject(nlp):
+    stopped = [
+        v
+        for v in veille.analyze(
+            "Des centaines de manifestants turcs ont tenté d'entrer dans le palais mais ont "
+            "été interceptés par la police grecque."
+        ).events
+        if v.cameo[:2] == "17"
+    ]
+    assert [(v.source_country, v.target_country) for v in stopped] == [("GRC", "TUR")]

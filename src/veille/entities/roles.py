@@ -157,6 +157,10 @@ def sector_of_role(role: str) -> str | None:
     """CAMEO sector of a role phrase: its head ("chef d'état-major" → MIL), else a
     keyword of its complement ("porte-parole de l'armée" → MIL)."""
     folded = fold(role)
+    former = False
+    for article in ("un ", "une ", "l'", "le ", "la "):
+        if folded.startswith(article) and folded[len(article) :].startswith(tuple(_FORMER)):
+            folded = folded[len(article) :]  # "un ancien militaire"
     for qualifier in (
         "ancien ",
         "ancienne ",
@@ -168,11 +172,19 @@ def sector_of_role(role: str) -> str | None:
     ):
         if folded.startswith(qualifier):
             folded = folded[len(qualifier) :]
+            former = qualifier in _FORMER
     heads, _ = data.sectors()
     for pattern, sector in heads:
         if sector and (folded == pattern or folded.startswith(pattern + " ")):
-            return sector
-    return sector_of_name(role)
+            # "un ancien militaire", "un ex-policier": someone who once served is no
+            # armed force (a former president still speaks for a government's side).
+            return None if former and sector in _ARMED else sector
+    sector = sector_of_name(role)
+    return None if former and sector in _ARMED else sector
+
+
+_FORMER = frozenset({"ancien ", "ancienne ", "ex-"})
+_ARMED = frozenset({"MIL", "COP"})
 
 
 def sector_of_name(name: str) -> str | None:

@@ -75,6 +75,20 @@ def _passive_participle(index: _Index, trigger: Token) -> bool:
 _REFLEXIVE = frozenset({"se", "s'", "s’"})
 
 
+def _seeing(index: _Index, verb: Token) -> Token | None:
+    """The "se voir" an infinitive depends on ("s'est vu refuser l'accès"), if one."""
+    if verb.verb_form != "Inf" or verb.dep != "xcomp" or verb.head == verb.i:
+        return None
+    head = index.tokens[verb.head]
+    if fold(head.lemma) != "voir":
+        return None
+    reflexive = any(fold(k.text) in _REFLEXIVE for k in index.kids(head.i, *_CLITIC_DEPS))
+    return head if reflexive else None
+
+
+_CLITIC_DEPS = ("expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj")
+
+
 def _said_of(index: _Index, patient: Token) -> Token | None:
     """ "…, ce qui a été critiqué": the "qui" of a "ce qui" clause stands for what the
     clause it follows tells; the verb of that clause."""
@@ -292,6 +306,15 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
             # "une Palestinienne a attaqué … avant d'être abattue": the one the passive
             # infinitive happens to is the subject of the clause it depends on.
             target = _clause_subject(index, head)
+        elif (
+            patient is None
+            and trigger.dep == "conj"
+            and head.pos == "VERB"
+            and index.kids(trigger.i, "aux:pass")
+        ):
+            # "des partisans ont tenté d'entrer mais ont été interceptés par la police": a
+            # passive verb joined to a clause shares its subject, who undergoes the act.
+            target = _clause_subject(index, head)
         lemma = patient.lemma.lower() if patient is not None else ""
         acts = [a for a in lexicon().get((lemma, "NOUN"), ()) if a[1][:2] == code[:2]]
         if patient is not None and patient.pos == "NOUN" and acts:
@@ -337,6 +360,20 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         )
         if pronominal:
             source = _actor_of(index, subjects[0])
+        seeing = _seeing(index, trigger)
+        if seeing is not None:
+            # "la Russie se verra imposer des sanctions par l'UE", "s'est vu refuser
+            # l'entrée": the subject of "se voir" undergoes the act; its doer, if told, is
+            # a "par" phrase (the parser may hang it on the object).
+            agents = agents or [
+                t
+                for o in objects
+                for t in index.kids(o.i, "nmod", "obl:mod")
+                if _case(index, t) == "par"
+            ]
+            source = _actor_of(index, agents[0]) if agents else _Actor()
+            subjects, passive = [], [s for s in index.kids(seeing.i, *_SUBJECT_DEPS)][:1]
+            objects = objects if passive else []
         if code[:2] == "15":
             # "Daech mobilise d'importantes forces", "concentrant ses forces contre les
             # rebelles": what a show of force moves or alerts is the doer's own; whom it is

@@ -85,6 +85,8 @@ class _Index(ParseIndex):
         repaired = _alleged(_unprepositioned_subjects(self, repaired))
         repaired = _objects_after_dates(self, _caseless_subjects(self, repaired))
         repaired = _inverted_subjects(self, _topic_pronouns(repaired))
+        self.link(repaired)
+        repaired = _subjects_after_openings(self, repaired)
         self.link(_objects_after_qui(self, _aupres(self, repaired)))
         self.article = article
         # Sentences counted without those of whitespace only (the break between two
@@ -451,6 +453,55 @@ def _inverted_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Toke
             continue  # "Le désir est-il …": the clitic repeats a subject
         passive = any(k.dep == "aux:pass" for k in kids)
         fixed[token.i] = replace(token, dep=_PASSIVE_SUBJECT if passive else "nsubj", head=verb.i)
+    return tuple(fixed)
+
+
+def _subjects_after_openings(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "Après avoir nié les faits, Jean Dupont, un ancien militaire, a avoué": the parser
+    may hang the subject that follows an opening clause (and its apposition) inside that
+    clause. A verb with a finite auxiliary or form and no subject, right after a comma
+    (auxiliaries and adverbs between), takes the name or body set off by commas before it
+    that the opening clause holds."""
+    fixed = list(tokens)
+    lists = data.name_lists()
+    bodies = lists["people"] | lists["institution"] | data.role_head_words()
+    for verb in tokens:
+        if verb.pos != "VERB" or verb.verb_form not in ("Part", "Fin"):
+            continue
+        kids = [tokens[c] for c in index.children.get(verb.i, [])]
+        if any(k.dep in _INVERTED_OK for k in kids):
+            continue
+        if verb.verb_form == "Part" and not any(
+            k.dep.startswith("aux") and k.verb_form == "Fin" for k in kids
+        ):
+            continue
+        comma = verb.i - 1
+        while comma > 0 and tokens[comma].pos in ("AUX", "ADV") and tokens[comma].head == verb.i:
+            comma -= 1
+        if tokens[comma].text != "," or comma < 2:
+            continue
+        opening = [k for k in kids if k.dep in ("advcl", "obl:mod", "obl") and k.i < comma]
+        start = index.parsed.sents[verb.sent][0]
+        for clause in opening:
+            if min(index.descendants(clause.i)) > start + 1:
+                continue  # (the clause opens the sentence)
+            for i in index.descendants(clause.i):
+                phrase = tokens[i]
+                if (
+                    phrase.pos not in ("PROPN", "NOUN")
+                    or i < 1
+                    or tokens[i - 1].text != ","
+                    or max(index.descendants(i)) != comma - 1
+                    or any(tokens[c].dep == "case" for c in index.children.get(i, []))
+                ):
+                    continue
+                entity = index.entity_of.get(i)
+                named = entity is not None and entity.type in ("PER", "ORG", "GPE")
+                if named or fold(phrase.lemma) in bodies:
+                    fixed[i] = replace(
+                        phrase, dep="nsubj" if _active(kids) else _PASSIVE_SUBJECT, head=verb.i
+                    )
+                break
     return tuple(fixed)
 
 

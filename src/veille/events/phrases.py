@@ -376,20 +376,43 @@ def _in_brackets(index: _Index, token: Token) -> bool:
 _BODY_ANAPHORS = frozenset({"organisation", "institution", "agence"})
 
 
-def _body_antecedent(index: _Index, pronoun: Token) -> Token | None:
+def _body_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | None:
     """ "L'armée … . Elle a promis de remettre le pouvoir": with no person before, the
-    body that was last a subject, of the pronoun's gender, this sentence or the one before."""
-    gender = "Fem" if fold(pronoun.text).lstrip("-") == "elle" else "Masc"
+    body that was last a subject, of the pronoun's gender, this sentence or the one before.
+    The same pronoun as subject before stands for the same ("Il a … . Il bénéficie …"),
+    and so does "ce dernier" with a relative clause ("C'est ce dernier qui forme … . Elle
+    se distingue …, alors qu'il bénéficie du soutien de la Turquie")."""
+    form = fold(pronoun.text).lstrip("-")
+    gender = "Fem" if form == "elle" else "Masc"
     bodies = _bodies()
     for token in coref.before(index, pronoun, 1):
         entity = index.entity_of.get(token.i)
         if token.dep not in _SUBJECT_DEPS or token.number == "Plur":
+            continue
+        if token.pos == "PRON" and entity is None:
+            if fold(token.text).lstrip("-") == form and hops > 0:
+                return _body_antecedent(index, token, hops - 1)
+            latter = _cleft_latter(index, token)
+            if latter is not None and latter.gender in (gender, None, ""):
+                return latter
             continue
         if entity is not None and entity.type in ("ORG", "GPE"):
             return token
         if token.pos == "NOUN" and token.gender == gender and fold(token.lemma) in bodies:
             return token
     return None
+
+
+def _cleft_latter(index: _Index, relative: Token) -> Token | None:
+    """ "C'est ce dernier qui …", "ce dernier, qui …": the "ce dernier" the subject "qui"
+    stands for."""
+    if fold(relative.text) != "qui":
+        return None
+    clause = index.tokens[relative.head]
+    focus = index.tokens[clause.head]
+    if clause.dep != "acl:relcl" or clause.head == clause.i:
+        return None
+    return focus if _the_latter(index, focus) else None
 
 
 def _people_noun(token: Token) -> bool:
