@@ -3184,3 +3184,20 @@ def test_a_talk_noun_of_no_doer_beside_its_verb_is_one_act(nlp):
 def test_a_will_to_do_an_act_of_the_lexicon_is_that_acts_intent(nlp):
     analysis = veille.analyze("Le ministre a affirmé sa volonté de négocier avec les rebelles.")
     assert [(v.cameo, v.trigger) for v in analysis.events] == [("036", "négocier")]
+
+
+@pytest.mark.slow
+def test_envers_is_the_preposition_of_a_target(nlp):
+    # The parser reads "envers" as a verb or a noun governing the phrase.
+    (opened,) = veille.analyze(
+        "L'Union européenne a ouvert hier une procédure de sanction pour dumping envers la Chine."
+    ).events
+    assert (opened.cameo, opened.source_actor, opened.target_country) == ("1312", "IGOEEC", "CHN")
+
+
+@pytest.mark.slow
+def test_an_act_noun_done_de_la_part_de_someone_is_theirs(nlp):
+    (threat,) = veille.analyze(
+        "Des intimidations de la part de l'armée syrienne ont été signalées."
+    ).events
+    assert (threat.cameo, threat.source_actor) == ("130", "SYRMIL")
