@@ -3279,3 +3279,19 @@ def test_a_passive_verb_joined_to_a_clause_acts_on_its_subject(nlp):
         if v.cameo[:2] == "17"
     ]
     assert [(v.source_country, v.target_country) for v in stopped] == [("GRC", "TUR")]
+
+
+def test_envers_is_the_preposition_of_a_target(nlp):
+    # The parser reads "envers" as a verb or a noun governing the phrase.
+    (opened,) = veille.analyze(
+        "L'Union européenne a ouvert hier une procédure de sanction pour dumping envers la Chine."
+    ).events
+    assert (opened.cameo, opened.source_actor, opened.target_country) == ("1312", "IGOEEC", "CHN")
+
+
+@pytest.mark.slow
+def test_an_act_noun_done_de_la_part_de_someone_is_theirs(nlp):
+    (threat,) = veille.analyze(
+        "Des intimidations de la part de l'armée syrienne ont été signalées."
+    ).events
+    assert (threat.cameo, threat.source_actor) == ("130", "SYRMIL")

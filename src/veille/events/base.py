@@ -87,7 +87,7 @@ class _Index(ParseIndex):
         repaired = _inverted_subjects(self, _topic_pronouns(repaired))
         self.link(repaired)
         repaired = _subjects_after_openings(self, repaired)
-        self.link(_objects_after_qui(self, _aupres(self, repaired)))
+        self.link(_objects_after_qui(self, _envers(self, _aupres(self, repaired))))
         self.article = article
         # Sentences counted without those of whitespace only (the break between two
         # paragraphs is no sentence between them).
@@ -574,6 +574,37 @@ def _aupres(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
         if not phrases or verb.pos != "VERB":
             continue
         fixed[phrases[0].i] = replace(phrases[0], dep="obl:arg", head=verb.i)
+        fixed[token.i] = replace(token, pos="ADP", dep="case", head=phrases[0].i)
+    return tuple(fixed)
+
+
+def _envers(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """ "une procédure de sanction envers le Portugal", "des intimidations envers des
+    commerçants": the parser takes "envers" for a verb or a noun governing the phrase
+    (and the noun before it, at times, for its subject); it is the phrase's preposition,
+    and the phrase a complement of the noun before it, or of the verb above."""
+    fixed = list(tokens)
+    for token in tokens:
+        if fold(token.text) != "envers" or token.pos == "ADP" or token.head == token.i:
+            continue
+        if token.i > 0 and fold(tokens[token.i - 1].text) in ("l'", "l’"):
+            continue  # "à l'envers"
+        kids = [tokens[c] for c in index.children.get(token.i, [])]
+        phrases = [k for k in kids if k.pos in ("NOUN", "PROPN", "PRON") and k.i > token.i]
+        if not phrases:
+            continue
+        head = tokens[token.head]
+        subjects = [k for k in kids if k.dep == "nsubj" and k.pos == "NOUN" and k.i < token.i]
+        if subjects:
+            # "a lancé une procédure … envers le Portugal": the "subject" is the verb's
+            # object, which the phrase qualifies.
+            noun = subjects[0]
+            fixed[noun.i] = replace(noun, dep="obj", head=head.i)
+            fixed[phrases[0].i] = replace(phrases[0], dep="nmod", head=noun.i)
+        elif head.pos in ("NOUN", "PROPN"):
+            fixed[phrases[0].i] = replace(phrases[0], dep="nmod", head=head.i)
+        else:
+            fixed[phrases[0].i] = replace(phrases[0], dep="obl:arg", head=head.i)
         fixed[token.i] = replace(token, pos="ADP", dep="case", head=phrases[0].i)
     return tuple(fixed)
 

@@ -221,6 +221,14 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     complements = index.kids(noun.i, "nmod") + [
         c for p in index.kids(noun.i, "acl", "amod") for c in index.kids(p.i, "obl:arg", "nmod")
     ]
+    # "des intimidations de la part d'hommes du collectif": the doer is the complement of
+    # "part", named by a role or not.
+    for part in complements:
+        if fold(part.lemma) == "part" and _case(index, part) in _DE:
+            for doer in index.kids(part.i, "nmod"):
+                actor = _actor_of(index, doer) if _case(index, doer) in _DE else _Actor()
+                if actor.actor_code is not None or actor.party:
+                    return actor
     patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
     needed = noun_entry_objects().get(noun.lemma.lower(), frozenset())
     left = left_behind(index, noun, code)
