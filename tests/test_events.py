@@ -3184,3 +3184,33 @@ def test_a_talk_noun_of_no_doer_beside_its_verb_is_one_act(nlp):
 def test_a_will_to_do_an_act_of_the_lexicon_is_that_acts_intent(nlp):
     analysis = veille.analyze("Le ministre a affirmé sa volonté de négocier avec les rebelles.")
     assert [(v.cameo, v.trigger) for v in analysis.events] == [("036", "négocier")]
+
+
+def test_the_end_of_an_act_not_done_is_not_done(nlp):
+    threat = [
+        v.trigger
+        for v in veille.analyze(
+            "La Corée du Nord a menacé d'envoyer des troupes pour attaquer la Corée du Sud."
+        ).events
+    ]
+    assert "attaquer" not in threat
+    refused = [
+        v.trigger
+        for v in veille.analyze(
+            "La Russie n'a pas envoyé de troupes pour attaquer l'Ukraine."
+        ).events
+    ]
+    assert "attaquer" not in refused
+    wished = [
+        v.trigger
+        for v in veille.analyze(
+            "Ils souhaitaient aller en Syrie pour combattre aux côtés des milices."
+        ).events
+    ]
+    assert "combattre" not in wished
+    # the end of an act done stays: it is often reached
+    sent = [
+        v.trigger
+        for v in veille.analyze("La Russie a envoyé des troupes pour attaquer l'Ukraine.").events
+    ]
+    assert "attaquer" in sent

@@ -69,6 +69,7 @@ from veille.events.passes import (
     _own_act,
     _policy_done,
     _proposed_changes,
+    _purpose,
     _pushed,
     _threats_of,
     _urged,
@@ -117,6 +118,8 @@ def extract_events(
     told: set[tuple[int, str, str]] = set()  # (sentence, root, doer) of verb records
     for i, coded in triggers.items():
         if _absorbed(index, i, triggers):
+            continue
+        if _purpose(index, i, triggers):
             continue
         noun = parsed.tokens[i].pos == "NOUN"
         records = _events(index, parsed.tokens[i], coded, timexes, len(found) + 1)
