@@ -3214,3 +3214,11 @@ def test_the_end_of_an_act_not_done_is_not_done(nlp):
         for v in veille.analyze("La Russie a envoyé des troupes pour attaquer l'Ukraine.").events
     ]
     assert "attaquer" in sent
+
+
+def test_a_task_that_falls_to_someone_is_not_done(nlp):
+    for text in (
+        "Il revient au Parlement de valider le texte et de sanctionner les ministres.",
+        "Il appartient aux juges de condamner les coupables.",
+    ):
+        assert veille.analyze(text).events == ()

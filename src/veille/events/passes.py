@@ -332,6 +332,14 @@ def _licensed(index: _Index, token: Token) -> bool:
         return not index.kids(head.i, "aux:tense")
     if _required(index, token, head):
         return True  # "le texte doit encore être approuvé par le Parlement"
+    if token.verb_form == "Inf" and token.dep == "conj" and head.verb_form == "Inf":
+        # "il revient au Conseil de la valider et de proposer des recommandations": the
+        # second infinitive is in the scope of what governs the first.
+        head = index.tokens[head.head]
+    if token.verb_form == "Inf" and fold(head.lemma) in _DUTIES:
+        # "il revient au Conseil de proposer", "il appartient aux juges de trancher": a
+        # task that falls to someone, not an act done.
+        return any(fold(k.text) == "il" for k in index.kids(head.i, "nsubj", "expl"))
     return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
 
 
@@ -388,6 +396,8 @@ def _feared(verb: Token) -> bool:
 # intervention militaire"), not done.
 _FEARED = frozenset({"risquer", "craindre", "redouter", "eviter", "prevenir", "exclure"})
 # Nouns and adjectives whose infinitive complement is an act allowed or assigned.
+# Impersonal verbs whose infinitive is a task falling to someone ("il revient à").
+_DUTIES = frozenset({"revenir", "appartenir", "incomber"})
 _LICENCES = frozenset({"droit", "charge", "charger", "capable", "possibilite", "liberte"})
 
 
