@@ -3222,3 +3222,16 @@ def test_a_task_that_falls_to_someone_is_not_done(nlp):
         "Il appartient aux juges de condamner les coupables.",
     ):
         assert veille.analyze(text).events == ()
+
+
+def test_a_phrase_set_off_by_a_comma_names_the_same_actor_again(nlp):
+    # one minister, one record: the name after the comma is no second member
+    events = veille.analyze(
+        "Ces arrestations ont été saluées par le ministre de l’intérieur, Marco Minniti."
+    ).events
+    assert len(events) == 1
+    # but a series with "et" is a list of actors, each its own
+    listed = veille.analyze(
+        "L'attentat a été condamné par la France, l'Allemagne et l'Italie."
+    ).events
+    assert {v.source_country for v in listed} == {"FRA", "DEU", "ITA"}

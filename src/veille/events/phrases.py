@@ -484,7 +484,12 @@ def members(index: _Index, actor: _Actor) -> list[_Actor]:
     token = index.tokens[actor.token]
     found = []
     entity = index.entity_of.get(token.i)
-    for conj in index.kids(token.i, "conj"):
+    conjs = index.kids(token.i, "conj")
+    if not any(index.kids(c.i, "cc") for c in conjs):
+        # "le ministre de l'Intérieur, Marco Minniti": a phrase set off by a comma with no
+        # "et" or "ou" in the series names the same one again, no other member.
+        conjs = []
+    for conj in conjs:
         if entity is not None and index.entity_of.get(conj.i) is entity:
             continue
         other = _actor_of(index, conj)
