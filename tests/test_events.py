@@ -3235,3 +3235,12 @@ def test_a_phrase_set_off_by_a_comma_names_the_same_actor_again(nlp):
         "L'attentat a été condamné par la France, l'Allemagne et l'Italie."
     ).events
     assert {v.source_country for v in listed} == {"FRA", "DEU", "ITA"}
+    # nor is a participle set off by commas a second doer
+    appeals = [
+        v
+        for v in veille.analyze(
+            "L'archevêque de Rouen, invité à l'Élysée, appelle tout le monde à prier."
+        ).events
+        if v.root == "02"
+    ]
+    assert len(appeals) == 1

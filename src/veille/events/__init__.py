@@ -74,7 +74,7 @@ from veille.events.passes import (
     _threats_of,
     _urged,
 )
-from veille.events.phrases import _actor_of, _from_entity, _generic_actor, members
+from veille.events.phrases import _actor_of, _from_entity, _generic_actor, members, series
 from veille.events.sides import two_sides
 from veille.events.triggers import _dated, _trigger
 from veille.model import Article, Entity, Event, Quote, Timex
@@ -728,7 +728,7 @@ def _conjoined(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
         doers = [t for t in index.kids(trigger.i, "nmod") if _case(index, t) in ("de", "du", "des")]
     found = []
     for doer in doers[:1]:
-        for conj in index.kids(doer.i, "conj"):
+        for conj in series(index, doer):
             actor = _actor_of(index, conj)
             if actor.actor_code is not None or actor.party:
                 found.append(actor)
