@@ -3295,3 +3295,63 @@ def test_an_act_noun_done_de_la_part_de_someone_is_theirs(nlp):
         "Des intimidations de la part de l'armée syrienne ont été signalées."
     ).events
     assert (threat.cameo, threat.source_actor) == ("130", "SYRMIL")
+
+
+def test_the_end_of_an_act_not_done_is_not_done(nlp):
+    threat = [
+        v.trigger
+        for v in veille.analyze(
+            "La Corée du Nord a menacé d'envoyer des troupes pour attaquer la Corée du Sud."
+        ).events
+    ]
+    assert "attaquer" not in threat
+    refused = [
+        v.trigger
+        for v in veille.analyze(
+            "La Russie n'a pas envoyé de troupes pour attaquer l'Ukraine."
+        ).events
+    ]
+    assert "attaquer" not in refused
+    wished = [
+        v.trigger
+        for v in veille.analyze(
+            "Ils souhaitaient aller en Syrie pour combattre aux côtés des milices."
+        ).events
+    ]
+    assert "combattre" not in wished
+    # the end of an act done stays: it is often reached
+    sent = [
+        v.trigger
+        for v in veille.analyze("La Russie a envoyé des troupes pour attaquer l'Ukraine.").events
+    ]
+    assert "attaquer" in sent
+
+
+def test_a_task_that_falls_to_someone_is_not_done(nlp):
+    for text in (
+        "Il revient au Parlement de valider le texte et de sanctionner les ministres.",
+        "Il appartient aux juges de condamner les coupables.",
+    ):
+        assert veille.analyze(text).events == ()
+
+
+def test_a_phrase_set_off_by_a_comma_names_the_same_actor_again(nlp):
+    # one minister, one record: the name after the comma is no second member
+    events = veille.analyze(
+        "Ces arrestations ont été saluées par le ministre de l’intérieur, Marco Minniti."
+    ).events
+    assert len(events) == 1
+    # but a series with "et" is a list of actors, each its own
+    listed = veille.analyze(
+        "L'attentat a été condamné par la France, l'Allemagne et l'Italie."
+    ).events
+    assert {v.source_country for v in listed} == {"FRA", "DEU", "ITA"}
+    # nor is a participle set off by commas a second doer
+    appeals = [
+        v
+        for v in veille.analyze(
+            "L'archevêque de Rouen, invité à l'Élysée, appelle tout le monde à prier."
+        ).events
+        if v.root == "02"
+    ]
+    assert len(appeals) == 1

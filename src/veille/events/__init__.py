@@ -69,11 +69,12 @@ from veille.events.passes import (
     _own_act,
     _policy_done,
     _proposed_changes,
+    _purpose,
     _pushed,
     _threats_of,
     _urged,
 )
-from veille.events.phrases import _actor_of, _from_entity, _generic_actor, members
+from veille.events.phrases import _actor_of, _from_entity, _generic_actor, members, series
 from veille.events.sides import two_sides
 from veille.events.triggers import _dated, _trigger
 from veille.model import Article, Entity, Event, Quote, Timex
@@ -117,6 +118,8 @@ def extract_events(
     told: set[tuple[int, str, str]] = set()  # (sentence, root, doer) of verb records
     for i, coded in triggers.items():
         if _absorbed(index, i, triggers):
+            continue
+        if _purpose(index, i, triggers):
             continue
         noun = parsed.tokens[i].pos == "NOUN"
         records = _events(index, parsed.tokens[i], coded, timexes, len(found) + 1)
@@ -750,7 +753,7 @@ def _conjoined(index: _Index, trigger: Token, source: _Actor) -> list[_Actor]:
         doers = [t for t in index.kids(trigger.i, "nmod") if _case(index, t) in ("de", "du", "des")]
     found = []
     for doer in doers[:1]:
-        for conj in index.kids(doer.i, "conj"):
+        for conj in series(index, doer):
             actor = _actor_of(index, conj)
             if actor.actor_code is not None or actor.party:
                 found.append(actor)

@@ -15,7 +15,7 @@ from veille.events.base import (
     _subtree,
 )
 from veille.events.codes import noun_entry_objects, verb_entry_objects
-from veille.events.context import _intended_change
+from veille.events.context import _intended_change, _negated
 from veille.events.doers import _OPENINGS
 from veille.events.triggers import _trigger
 from veille.nlp import Token
@@ -347,6 +347,14 @@ def _licensed(index: _Index, token: Token) -> bool:
         return not index.kids(head.i, "aux:tense")
     if _required(index, token, head):
         return True  # "le texte doit encore être approuvé par le Parlement"
+    if token.verb_form == "Inf" and token.dep == "conj" and head.verb_form == "Inf":
+        # "il revient au Conseil de la valider et de proposer des recommandations": the
+        # second infinitive is in the scope of what governs the first.
+        head = index.tokens[head.head]
+    if token.verb_form == "Inf" and fold(head.lemma) in _DUTIES:
+        # "il revient au Conseil de proposer", "il appartient aux juges de trancher": a
+        # task that falls to someone, not an act done.
+        return any(fold(k.text) == "il" for k in index.kids(head.i, "nsubj", "expl"))
     return token.verb_form == "Inf" and fold(head.lemma) in _LICENCES
 
 
@@ -403,6 +411,8 @@ def _feared(verb: Token) -> bool:
 # intervention militaire"), not done.
 _FEARED = frozenset({"risquer", "craindre", "redouter", "eviter", "prevenir", "exclure"})
 # Nouns and adjectives whose infinitive complement is an act allowed or assigned.
+# Impersonal verbs whose infinitive is a task falling to someone ("il revient à").
+_DUTIES = frozenset({"revenir", "appartenir", "incomber"})
 _LICENCES = frozenset({"droit", "charge", "charger", "capable", "possibilite", "liberte"})
 
 
@@ -554,3 +564,40 @@ def _proposed_changes(index: _Index, triggers: dict[int, str]) -> None:
         head = index.tokens[i].head
         if code.startswith("034") and head != i and triggers.get(head) in ("03", "030", "034"):
             triggers[head] = code
+
+
+def _purpose(index: _Index, i: int, triggers: dict[int, str]) -> bool:
+    """ "a menacé d'envoyer des troupes pour attaquer le Sud", "veut négocier afin de
+    libérer les otages", "ont refusé de déposer les armes pour négocier": the end of an act
+    that is itself only threatened, intended, refused or not done is not done either. (The
+    end of an act done, "s'est rendu à Beyrouth afin d'y rencontrer des dirigeants", is
+    often reached, and left.)"""
+    token = index.tokens[i]
+    if token.verb_form != "Inf":
+        return False
+    head = index.tokens[token.head]
+    marks = {fold(m.text) for m in index.kids(i, "mark")}
+    if "pour" in marks and token.dep in ("advcl", "acl"):
+        means = head
+        if means.pos == "NOUN" and means.dep == "obj":
+            means = index.tokens[means.head]  # "déposer les armes pour négocier"
+    elif fold(head.text) == "afin" and head.i != i:
+        means = index.tokens[head.head]
+    else:
+        return False
+    if means.i == i:
+        return False
+    if means.i in triggers and triggers[means.i][:2] in _NOT_DONE:
+        return True  # "a menacé la Corée pour obtenir …"
+    if means.pos == "VERB" and _negated(index, means):
+        return True  # "n'a pas envoyé de troupes pour attaquer"
+    outer = index.tokens[means.head]
+    if means.verb_form != "Inf" or outer.i == means.i:
+        return False
+    return (outer.i in triggers and triggers[outer.i][:2] in _NOT_DONE) or fold(
+        outer.lemma
+    ) in data.name_lists()["intention"]
+
+
+# Roots of acts told as not (yet) done: intents, refusals, threats.
+_NOT_DONE = frozenset({"03", "12", "13"})

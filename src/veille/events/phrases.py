@@ -507,7 +507,7 @@ def members(index: _Index, actor: _Actor) -> list[_Actor]:
     token = index.tokens[actor.token]
     found = []
     entity = index.entity_of.get(token.i)
-    for conj in index.kids(token.i, "conj"):
+    for conj in series(index, token):
         if entity is not None and index.entity_of.get(conj.i) is entity:
             continue
         other = _actor_of(index, conj)
@@ -515,6 +515,17 @@ def members(index: _Index, actor: _Actor) -> list[_Actor]:
             found.append(other)
             found.extend(_adjective_members(index, conj, other))
     return _adjective_members(index, token, actor) + found
+
+
+def series(index: _Index, token: Token) -> list[Token]:
+    """The phrases coordinated with ``token`` as a list ("la France, l'Allemagne et
+    l'Italie"). A phrase set off by a comma with no "et" or "ou" in the series names the
+    same one again ("le ministre de l'Intérieur, Marco Minniti") or tells of it
+    ("l'archevêque, invité à l'Élysée, appelle"): no other member."""
+    conjs = index.kids(token.i, "conj")
+    if not any(index.kids(c.i, "cc") for c in conjs):
+        return []
+    return list(conjs)
 
 
 def _adjective_members(index: _Index, token: Token, actor: _Actor) -> list[_Actor]:
