@@ -320,24 +320,38 @@ def _unprepositioned_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tup
     return tuple(fixed)
 
 
+def _subjectless_verbs(
+    index: ParseIndex, tokens: Sequence[Token]
+) -> Iterator[tuple[Token, list[Token]]]:
+    """Finite verbs, and participles with a finite auxiliary, that have no subject, with
+    their dependents (a participle with no finite auxiliary has no subject of its own)."""
+    for verb in tokens:
+        if verb.pos != "VERB" or verb.verb_form not in ("Part", "Fin"):
+            continue
+        kids = [tokens[c] for c in index.children.get(verb.i, [])]
+        if any(k.dep in _INVERTED_OK for k in kids):
+            continue
+        if verb.verb_form == "Part" and not any(
+            k.dep.startswith("aux") and k.verb_form == "Fin" for k in kids
+        ):
+            continue
+        yield verb, kids
+
+
+def _bodies() -> frozenset[str]:
+    """Head words of actors named by no name: people, institutions, roles."""
+    lists = data.name_lists()
+    return frozenset(lists["people"] | lists["institution"] | data.role_head_words())
+
+
 def _caseless_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
     """ "Le dernier dirigeant du pays, Pervez Musharraf, a été contraint à la démission":
     the parser may make a subject set off by commas a complement of the verb, with no
     preposition. A finite verb with no subject takes the first such phrase before it that
     names an actor (a name, a body, people), the others after it being its appositions."""
     fixed = list(tokens)
-    lists = data.name_lists()
-    bodies = lists["people"] | lists["institution"] | data.role_head_words()
-    for verb in tokens:
-        if verb.pos != "VERB" or verb.verb_form not in ("Part", "Fin"):
-            continue
-        kids = [tokens[c] for c in index.children.get(verb.i, [])]
-        if any(k.dep in ("nsubj", _PASSIVE_SUBJECT, "expl:subj") for k in kids):
-            continue
-        if verb.verb_form == "Part" and not any(
-            k.dep.startswith("aux") and k.verb_form == "Fin" for k in kids
-        ):
-            continue  # a participle with no finite auxiliary has no subject of its own
+    bodies = _bodies()
+    for verb, kids in _subjectless_verbs(index, tokens):
         phrases = [
             k
             for k in kids
@@ -463,18 +477,8 @@ def _subjects_after_openings(index: ParseIndex, tokens: Sequence[Token]) -> tupl
     (auxiliaries and adverbs between), takes the name or body set off by commas before it
     that the opening clause holds."""
     fixed = list(tokens)
-    lists = data.name_lists()
-    bodies = lists["people"] | lists["institution"] | data.role_head_words()
-    for verb in tokens:
-        if verb.pos != "VERB" or verb.verb_form not in ("Part", "Fin"):
-            continue
-        kids = [tokens[c] for c in index.children.get(verb.i, [])]
-        if any(k.dep in _INVERTED_OK for k in kids):
-            continue
-        if verb.verb_form == "Part" and not any(
-            k.dep.startswith("aux") and k.verb_form == "Fin" for k in kids
-        ):
-            continue
+    bodies = _bodies()
+    for verb, kids in _subjectless_verbs(index, tokens):
         comma = verb.i - 1
         while comma > 0 and tokens[comma].pos in ("AUX", "ADV") and tokens[comma].head == verb.i:
             comma -= 1
