@@ -372,8 +372,7 @@ def _expected_guest(index: _Index, trigger: Token) -> bool:
     for subject in index.kids(trigger.i, "nsubj", "nsubj:pass"):
         if subject.pos != "NOUN" or subject.i in index.entity_of:
             return True
-        actor = _generic_actor(index, subject, _subtree(index, subject.i))
-        return actor.people or actor.code is not None
+        return _names_a_party(index, subject)
     return True
 
 
@@ -395,7 +394,13 @@ def _guest(index: _Index, trigger: Token) -> bool:
     if entity is not None:
         return entity.type in ("PER", "ORG", "GPE")
     # The head noun, not a name in its complement ("une cape brodée du Liban").
-    actor = _generic_actor(index, guest, _subtree(index, guest.i))
+    return _names_a_party(index, guest)
+
+
+def _names_a_party(index: _Index, noun: Token) -> bool:
+    """A common noun names people or a body with an actor code ("des manifestants", "le
+    ministre"), not a thing ("un prix", "le résultat")."""
+    actor = _generic_actor(index, noun, _subtree(index, noun.i))
     return actor.people or actor.code is not None
 
 

@@ -15,6 +15,8 @@ from veille.nlp import Parsed, ParseIndex, Token
 
 _SUBJECT_DEPS = frozenset({"nsubj", "expl:subj"})
 _PASSIVE_SUBJECT = "nsubj:pass"
+# A subject of any voice.
+_ANY_SUBJECT = _SUBJECT_DEPS | {_PASSIVE_SUBJECT}
 # The "de" prepositions, as ``_case`` folds them ("l'offensive de la Russie", "du", "d'").
 _DE = frozenset({"de", "du", "des", "d'"})
 # Intentions of force are threats (13x), of anything else intents (03x).
@@ -329,7 +331,7 @@ def _subjectless_verbs(
         if verb.pos != "VERB" or verb.verb_form not in ("Part", "Fin"):
             continue
         kids = [tokens[c] for c in index.children.get(verb.i, [])]
-        if any(k.dep in _INVERTED_OK for k in kids):
+        if any(k.dep in _ANY_SUBJECT for k in kids):
             continue
         if verb.verb_form == "Part" and not any(
             k.dep.startswith("aux") and k.verb_form == "Fin" for k in kids
@@ -338,7 +340,8 @@ def _subjectless_verbs(
         yield verb, kids
 
 
-def _bodies() -> frozenset[str]:
+@cache
+def _actor_heads() -> frozenset[str]:
     """Head words of actors named by no name: people, institutions, roles."""
     lists = data.name_lists()
     return frozenset(lists["people"] | lists["institution"] | data.role_head_words())
@@ -350,7 +353,7 @@ def _caseless_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Toke
     preposition. A finite verb with no subject takes the first such phrase before it that
     names an actor (a name, a body, people), the others after it being its appositions."""
     fixed = list(tokens)
-    bodies = _bodies()
+    bodies = _actor_heads()
     for verb, kids in _subjectless_verbs(index, tokens):
         phrases = [
             k
@@ -453,7 +456,7 @@ def _inverted_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Toke
     for token in tokens:
         if token.pos != "PRON" or not token.text.startswith("-") or token.i == 0:
             continue
-        if fold(token.text[1:]) not in _SUBJECT_CLITICS or token.dep in _INVERTED_OK:
+        if fold(token.text[1:]) not in _SUBJECT_CLITICS or token.dep in _ANY_SUBJECT:
             continue
         verb = tokens[token.i - 1]
         if fold(verb.text) == "-t" and token.i > 1:
@@ -463,7 +466,7 @@ def _inverted_subjects(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Toke
         if verb.pos not in ("VERB", "AUX") or verb.i == token.i:
             continue
         kids = [tokens[c] for c in index.children.get(verb.i, [])]
-        if any(k.dep in _INVERTED_OK and k.i != token.i for k in kids):
+        if any(k.dep in _ANY_SUBJECT and k.i != token.i for k in kids):
             continue  # "Le désir est-il …": the clitic repeats a subject
         passive = any(k.dep == "aux:pass" for k in kids)
         fixed[token.i] = replace(token, dep=_PASSIVE_SUBJECT if passive else "nsubj", head=verb.i)
@@ -477,7 +480,7 @@ def _subjects_after_openings(index: ParseIndex, tokens: Sequence[Token]) -> tupl
     (auxiliaries and adverbs between), takes the name or body set off by commas before it
     that the opening clause holds."""
     fixed = list(tokens)
-    bodies = _bodies()
+    bodies = _actor_heads()
     for verb, kids in _subjectless_verbs(index, tokens):
         comma = verb.i - 1
         while comma > 0 and tokens[comma].pos in ("AUX", "ADV") and tokens[comma].head == verb.i:
@@ -515,7 +518,7 @@ def _topic_pronouns(tokens: Sequence[Token]) -> tuple[Token, ...]:
     true subject on the auxiliary, which the subject of the verb it serves is)."""
     fixed = list(tokens)
     for token in tokens:
-        if token.i < 2 or token.pos != "PRON" or token.dep not in _INVERTED_OK:
+        if token.i < 2 or token.pos != "PRON" or token.dep not in _ANY_SUBJECT:
             continue
         if fold(tokens[token.i - 2].text) != "quant" or fold(tokens[token.i - 1].text) != "a":
             continue
@@ -523,7 +526,7 @@ def _topic_pronouns(tokens: Sequence[Token]) -> tuple[Token, ...]:
         for subject in tokens[: token.i - 2]:
             auxiliary = tokens[subject.head]
             if (
-                subject.dep in _INVERTED_OK
+                subject.dep in _ANY_SUBJECT
                 and auxiliary.dep.startswith("aux")
                 and auxiliary.head == token.head
             ):
@@ -533,7 +536,6 @@ def _topic_pronouns(tokens: Sequence[Token]) -> tuple[Token, ...]:
 
 # Subject clitics that follow the verb with a hyphen ("-il", "-elle"), folded.
 _SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})
-_INVERTED_OK = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 
 
 def _objects_after_qui(index: ParseIndex, tokens: Sequence[Token]) -> tuple[Token, ...]:
