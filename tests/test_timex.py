@@ -116,3 +116,17 @@ def test_the_first_day_of_two_takes_the_second_ones_month(nlp):
         ("10", "2018-05-10", "day"),
         ("12 mai", "2018-05-12", "day"),
     ]
+
+
+@pytest.mark.parametrize("city", ["Istanbul", "İstanbul"])
+def test_upper_case_and_offsets_whatever_lowercasing_does(city):
+    # Expressions are found in any case; "İ" lowercases to two characters, and the
+    # offsets still point at the expression in the text as written.
+    text = f"À {city}, le sommet s'est tenu LE 4 FÉVRIER 2022, puis en Mars."
+    found = extract_timex(nlp.parse(text), "2023-06-16")
+    assert [(t.text, t.value) for t in found] == [
+        ("4 FÉVRIER 2022", "2022-02-04"),
+        ("Mars", "2023-03"),
+    ]
+    for timex in found:
+        assert text[timex.start : timex.end] == timex.text

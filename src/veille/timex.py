@@ -63,11 +63,14 @@ def _words() -> dict[str, dict[str, int]]:
 
 
 def _alternation(kind: str) -> str:
-    return "|".join(sorted((re.escape(w) for w in _words()[kind]), key=len, reverse=True))
+    return "|".join(sorted((re.escape(w.lower()) for w in _words()[kind]), key=len, reverse=True))
 
 
 @cache
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
+def _patterns(lowered: bool = True) -> list[tuple[re.Pattern[str], str]]:
+    """The rules in order, for a lowercased text (case-sensitive: scanning a lowercased text
+    takes a third of the time of case-insensitive matching) or, when lowercasing would move
+    offsets, for the text itself."""
     month = _alternation("month")
     weekday = _alternation("weekday")
     number = _alternation("number")
@@ -148,7 +151,8 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             "year",
         ),
     ]
-    return [(re.compile(p, re.IGNORECASE), kind) for p, kind in rules]
+    flags = 0 if lowered else re.IGNORECASE
+    return [(re.compile(p, flags), kind) for p, kind in rules]
 
 
 def _counts(index: ParseIndex, char: int) -> bool:
@@ -165,8 +169,12 @@ def extract_timex(parsed: Parsed, published: str | None) -> tuple[Timex, ...]:
     taken: list[tuple[int, int]] = []
     found: list[Timex] = []
     text = parsed.text
-    for pattern, kind in _patterns():
-        for match in pattern.finditer(text):
+    # The rules and calendar words are lowercase; a lowercased text keeps the offsets
+    # unless a character lowercases to two ("İ").
+    lowered = text.lower()
+    scanned = lowered if len(lowered) == len(text) else text
+    for pattern, kind in _patterns(scanned is lowered):
+        for match in pattern.finditer(scanned):
             group = "x" if "x" in pattern.groupindex else 0
             start, end = match.span(group)
             # "la semaine dernière" → "semaine dernière": the span is the time words.
