@@ -3355,3 +3355,20 @@ def test_a_phrase_set_off_by_a_comma_names_the_same_actor_again(nlp):
         if v.root == "02"
     ]
     assert len(appeals) == 1
+
+
+def test_ils_after_two_coordinated_parties_makes_a_joint_act_of_both(nlp):
+    events = veille.analyze(
+        "Emmanuel Macron et Olaf Scholz se sont rencontrés à Berlin. Ils ont signé un accord."
+    ).events
+    signed = {(v.source_country, v.target_country) for v in events if v.root == "05"}
+    assert signed == {("FRA", "DEU"), ("DEU", "FRA")}
+
+
+def test_an_opposition_to_a_thing_is_addressed_to_no_one_named_before(nlp):
+    events = veille.analyze(
+        "Le président russe a rencontré le chef de l'État ukrainien. Au contraire, la "
+        "ministre française des Affaires étrangères s'opposait à cette option."
+    ).events
+    opposed = [v for v in events if v.root == "12"]
+    assert opposed and all(v.target_country is None for v in opposed)

@@ -516,6 +516,7 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         and code[:2] in _ADDRESSED
         and not _force(trigger)
         and not (code[:2] == "11" and _on_an_act(index, trigger))
+        and not _against_a_thing(index, trigger)
     ):
         # "… la proposition du gouvernement français. Le collectif, qui exige 2,5
         # milliards": a demand, a criticism or a threat with no stated target is addressed
@@ -602,6 +603,20 @@ def _on_an_act(index: _Index, trigger: Token) -> bool:
     text names is of whoever did it, not of the last party named before (a demand, "exige
     le retrait", is still addressed to someone)."""
     return any((thing.lemma.lower(), "NOUN") in lexicon() for thing in index.kids(trigger.i, "obj"))
+
+
+def _against_a_thing(index: _Index, trigger: Token) -> bool:
+    """ "s'est opposée par veto à six projets de résolution", "s'oppose à cette option":
+    a verb whose "à" complement names a thing, no party, is aimed at that thing; it is
+    addressed to no one named before."""
+    if trigger.pos != "VERB":
+        return False
+    for thing in index.kids(trigger.i, "obl:arg"):
+        if _case(index, thing) != "a" or thing.pos != "NOUN":
+            continue
+        if not _actor_of(index, thing).named:
+            return True
+    return False
 
 
 def _site_hit(index: _Index, trigger: Token) -> _Actor:

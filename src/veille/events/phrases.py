@@ -267,6 +267,18 @@ def _plural_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | 
 _PLURAL_PRONOUNS = frozenset({"ils", "elles", "eux"})
 
 
+def group_of(index: _Index, token: Token) -> Token:
+    """The phrase a subject "ils" or "elles" stands for ("Le Canada et le Mexique se sont
+    rencontrés. Ils ont signé …": "Canada", with its coordinated "Mexique"), else the
+    token itself."""
+    if token.pos != "PRON" or token.dep not in _SUBJECT_DEPS:
+        return token
+    if fold(token.text).lstrip("-") not in ("ils", "elles"):
+        return token
+    group = _plural_antecedent(index, token)
+    return group if group is not None else token
+
+
 def _among_them(index: _Index, token: Token) -> Token | None:
     """ "plusieurs centaines d'entre eux", "certains d'entre elles": the group "eux" or
     "elles" stands for, the last plural people, body or name before, this sentence or the
@@ -504,7 +516,7 @@ def members(index: _Index, actor: _Actor) -> list[_Actor]:
     syriennes et russes" → the Russian ones."""
     if actor.token is None:
         return []
-    token = index.tokens[actor.token]
+    token = group_of(index, index.tokens[actor.token])
     found = []
     entity = index.entity_of.get(token.i)
     for conj in series(index, token):
