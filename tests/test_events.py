@@ -3372,3 +3372,12 @@ def test_an_opposition_to_a_thing_is_addressed_to_no_one_named_before(nlp):
     ).events
     opposed = [v for v in events if v.root == "12"]
     assert opposed and all(v.target_country is None for v in opposed)
+
+
+def test_a_name_after_the_role_noun_of_a_subject_is_what_il_stands_for(nlp):
+    events = veille.analyze(
+        "Une bombe a explosé à Lille alors que le ministre de l'Intérieur Gérald Darmanin "
+        "était présent. C'est sans doute lui qui était visé."
+    ).events
+    aimed = [v for v in events if v.trigger == "visé"]
+    assert aimed and aimed[0].target_country == "FRA"

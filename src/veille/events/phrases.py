@@ -202,9 +202,30 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
         subject = token.dep in _SUBJECT_DEPS or (
             index.tokens[token.head].dep in _SUBJECT_DEPS and token.dep in ("appos", "flat:name")
         )
-        if entity is not None and entity.type == "PER" and subject:
+        if entity is None or entity.type != "PER":
+            continue
+        if subject or _named_subject(index, token):
             return entity
     return None
+
+
+def _named_subject(index: _Index, name: Token) -> bool:
+    """ "le pape des coptes Tawadros II était présent": a person's name set after the role
+    noun of a subject, with no preposition or article of its own (not "l'avocat de Dilma
+    Rousseff", whose name is another's), names that subject."""
+    first = name
+    while first.dep == "flat:name" and first.head < first.i:
+        first = index.tokens[first.head]
+    if first.i == 0 or index.tokens[first.i - 1].pos in ("ADP", "DET", "PUNCT", "CCONJ"):
+        return False
+    head = first
+    for _ in range(3):
+        if head.dep not in ("nmod", "appos", "flat:name") or head.head == head.i:
+            return False
+        head = index.tokens[head.head]
+        if head.dep in _SUBJECT_DEPS:
+            return head.pos == "NOUN" and _role(head)
+    return False
 
 
 def possessor(index: _Index, determiner: Token, skip: frozenset[int] = frozenset()) -> _Actor:
