@@ -3381,3 +3381,19 @@ def test_a_name_after_the_role_noun_of_a_subject_is_what_il_stands_for(nlp):
     ).events
     aimed = [v for v in events if v.trigger == "visé"]
     assert aimed and aimed[0].target_country == "FRA"
+
+
+def test_a_stressed_pronoun_after_a_preposition_stands_for_someone_named_before(nlp):
+    # "pour lui": the one supported is the other person, not the subject
+    events = veille.analyze(
+        "Le ministre Jean Dupont est devenu un proche de la chancelière allemande Angela "
+        "Merkel après s'être engagé pour lui."
+    ).events
+    backed = [v for v in events if v.trigger == "engagé"]
+    assert backed and backed[0].target_country == "DEU"
+    # "contre lui" in a subordinate clause may stand for the main clause's subject
+    charged = veille.analyze(
+        "Le président américain Joe Biden a été mis en examen après que deux plaintes ont "
+        "été déposées contre lui."
+    ).events
+    assert any(v.root == "11" and v.target_country == "USA" for v in charged)

@@ -909,6 +909,8 @@ def _prepositional_target(
     "à l'encontre du Japon", "vis-à-vis de la Russie"."""
     if code[:2] in ("10", "02") and cases is _TARGET_CASES:
         cases |= _DE  # "exige du gouvernement français"
+    if code[:2] == "05" and cases is _TARGET_CASES and trigger.pos == "VERB":
+        cases |= {"pour"}  # "s'est engagé pour lui", "a milité pour Hollande"
     for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj", "amod"):
         case = _case(index, child)
         if child.dep == "iobj" and child.pos == "PRON":
@@ -929,6 +931,11 @@ def _prepositional_target(
             continue  # "face à la sortie du Royaume-Uni": what one faces; a force, a foe
         if case in cases:
             actor = _actor_of(index, child)
+            person = child.pos == "PRON" or (
+                actor.entity is not None and actor.entity.type == "PER"
+            )
+            if case == "pour" and not person:
+                continue  # "pour le soutien de la justice en Haïti": what for, not whom
             if actor.entity is None:
                 actor = _apposed(index, child) or actor
             place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")

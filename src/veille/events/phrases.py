@@ -84,6 +84,10 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
         return _generic_actor(index, token, phrase)
     # "menacent-ils": an inverted subject clitic keeps its hyphen.
     pronoun = fold(token.text).lstrip("-") if token.pos == "PRON" else ""
+    if not named and coref.is_stressed_complement(index, token):
+        # "s'est engagé pour lui", "contre elle": someone named before, not the subject.
+        antecedent = coref.object_antecedent(index, token)
+        return _actor_of(index, antecedent) if antecedent is not None else _Actor()
     if not named and pronoun in ("lui", "elle", "eux", "elles") and coref.cleft_focus(index, token):
         pronoun = {"lui": "il", "eux": "ils"}.get(pronoun, pronoun)  # "C'est lui qui …"
     if not named and pronoun in ("il", "elle"):
