@@ -3397,3 +3397,14 @@ def test_a_stressed_pronoun_after_a_preposition_stands_for_someone_named_before(
         "été déposées contre lui."
     ).events
     assert any(v.root == "11" and v.target_country == "USA" for v in charged)
+
+
+def test_a_country_with_its_article_after_a_is_a_party_not_a_place(nlp):
+    events = veille.analyze("La Russie a livré des armes, mardi, à la Syrie.").events
+    assert any(v.root == "07" and v.target_country == "SYR" for v in events)
+
+
+def test_the_subjects_of_the_verb_an_infinitive_depends_on_are_the_sides_of_a_joint_act(nlp):
+    events = veille.analyze("Le Japon et la Chine ont décidé de conclure un accord.").events
+    sides = {(v.source_country, v.target_country) for v in events if v.root == "05"}
+    assert sides == {("JPN", "CHN"), ("CHN", "JPN")}

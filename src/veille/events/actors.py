@@ -944,7 +944,10 @@ def _prepositional_target(
             where = not code.startswith(("042", "074", "19", "03")) or (
                 code.startswith("19") and not _country_name(index, child)
             )
-            if place and case in ("a", "en") and where:
+            # ("à la Syrie", "à l'Ukraine": a country with its article after "à" is whom
+            # something is given or said to; one is "en Syrie", "au Mali".)
+            dative = case == "a" and _articled(index, child) and _is_a_country(index, child)
+            if place and case in ("a", "en") and where and not dative:
                 continue
             resolved = child.pos == "PRON" and actor.entity is not None  # "lui": someone named
             if (actor.actor_code is not None or actor.people or resolved) and (
@@ -997,6 +1000,16 @@ def _dative_after_aside(index: _Index, verb: Token) -> _Actor:
             if actor.actor_code is not None or actor.people:
                 return actor
     return _Actor()
+
+
+def _is_a_country(index: _Index, token: Token) -> bool:
+    """The word is (in) a country's name itself ("la Syrie"), not a phrase naming one."""
+    return any(p.label == "country" and p.start <= token.i < p.end for p in index.parsed.places)
+
+
+def _articled(index: _Index, token: Token) -> bool:
+    """The phrase has a definite article ("la Syrie", "l'Ukraine")."""
+    return any(fold(d.text) in ("la", "l'", "l’", "le", "les") for d in index.kids(token.i, "det"))
 
 
 def _country_name(index: _Index, token: Token) -> bool:

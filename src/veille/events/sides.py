@@ -148,6 +148,14 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
     if source.entity is None:
         return _Actor()
     verb = _verb_of(index, trigger)
+    for _ in range(2):
+        # "le Japon et la Chine ont échoué à conclure un accord": the subjects of the verb
+        # an infinitive with none of its own depends on.
+        if index.kids(verb.i, *_SUBJECT_DEPS) or verb.verb_form != "Inf":
+            break
+        if verb.head == verb.i or verb.dep not in ("xcomp", "obl:arg", "ccomp", "advcl"):
+            break
+        verb = index.tokens[verb.head]
     subjects = [group_of(index, s) for s in index.kids(verb.i, *_SUBJECT_DEPS)]
     for subject in [*subjects, *(c for s in subjects for c in index.kids(s.i, "conj"))]:
         actor = _actor_of(index, subject)
