@@ -3408,3 +3408,16 @@ def test_the_subjects_of_the_verb_an_infinitive_depends_on_are_the_sides_of_a_jo
     events = veille.analyze("Le Japon et la Chine ont décidé de conclure un accord.").events
     sides = {(v.source_country, v.target_country) for v in events if v.root == "05"}
     assert sides == {("JPN", "CHN"), ("CHN", "JPN")}
+
+
+def test_the_object_after_an_aside_next_to_the_verb_holds_the_target(nlp):
+    events = veille.analyze(
+        "Le président français a accordé, mardi dernier, l'asile à Julian Assange."
+    ).events
+    granted = [v for v in events if v.root == "07"]
+    assert granted and granted[0].target is not None
+    # a time after the verb is no object
+    later = veille.analyze(
+        "Le président français a accordé, la semaine dernière, l'asile au fondateur de WikiLeaks."
+    ).events
+    assert any(v.root == "07" and v.target is not None for v in later)

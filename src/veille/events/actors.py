@@ -138,13 +138,33 @@ def _object_after_aside(index: _Index, verb: Token) -> list[Token]:
     found = []
     commas = [p for p in index.kids(verb.i, "punct") if p.text == "," and p.i > verb.i]
     hung = [k for p in commas for k in index.kids(p.i, "fixed", "conj", "dep", "obj")]
-    for kid in index.kids(verb.i, "conj") + hung:
+    # "a accordé, mardi dernier, l'asile à …": a noun with an article and no preposition
+    # after an aside that opens right after the verb, which the parser made a complement.
+    opened = verb.i + 1 < len(index.tokens) and index.tokens[verb.i + 1].text == ","
+    caseless = [
+        k
+        for k in (index.kids(verb.i, "obl:mod", "obl") if opened else [])
+        if not index.kids(k.i, "case", "mark")
+        and any(fold(d.text) in _ARTICLES for d in index.kids(k.i, "det"))
+        and fold(k.lemma) not in _TIME_NOUNS
+    ]
+    for kid in index.kids(verb.i, "conj") + hung + caseless:
         if kid.pos not in ("NOUN", "PROPN") or kid.i < verb.i or index.kids(kid.i, "cc"):
             continue
         first = min(i for i in _subtree(index, kid.i) if index.tokens[i].pos != "PUNCT")
         if first > 0 and index.tokens[first - 1].text == ",":
             found.append(kid)
     return found
+
+
+_ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "un", "une", "des"})
+# Nouns of a time ("la semaine dernière", "le lendemain"), folded: no object.
+_TIME_NOUNS = frozenset(
+    {"semaine", "mois", "annee", "an", "jour", "journee", "matin", "soir", "soiree", "nuit",
+     "veille", "lendemain", "week-end", "fois", "heure", "midi", "apres-midi", "printemps",
+     "ete", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+     "dimanche", "decennie", "siecle", "trimestre", "periode", "moment", "instant"}
+)  # fmt: skip
 
 
 def _opening(index: _Index, participle: Token) -> Token | None:
@@ -447,7 +467,7 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # one the act is for hangs off the verb's object; "a refusé la proposition du
         # gouvernement français": a verbal act on a thing is an act on its owner.
         entry_objects = verb_entry_objects().get(trigger.lemma.lower(), frozenset())
-        for thing in index.kids(trigger.i, "obj"):
+        for thing in index.kids(trigger.i, "obj") or _object_after_aside(index, trigger):
             found = _prepositional_target(index, thing, code)
             if not found.named and (
                 code[:2] in ("10", "11", "12", "13")
