@@ -3421,3 +3421,13 @@ def test_the_object_after_an_aside_next_to_the_verb_holds_the_target(nlp):
         "Le président français a accordé, la semaine dernière, l'asile au fondateur de WikiLeaks."
     ).events
     assert any(v.root == "07" and v.target is not None for v in later)
+
+
+def test_a_par_phrase_right_after_an_act_noun_is_its_doer(nlp):
+    # the parser hangs "par …" on "suite", not on "mission"
+    events = veille.analyze(
+        "À la suite d'une mission commerciale en Inde par l'Université de Montréal, des "
+        "ententes ont été signées."
+    ).events
+    missions = [v for v in events if v.trigger == "mission"]
+    assert missions and missions[0].source is not None
