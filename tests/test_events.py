@@ -3355,3 +3355,79 @@ def test_a_phrase_set_off_by_a_comma_names_the_same_actor_again(nlp):
         if v.root == "02"
     ]
     assert len(appeals) == 1
+
+
+def test_ils_after_two_coordinated_parties_makes_a_joint_act_of_both(nlp):
+    events = veille.analyze(
+        "Emmanuel Macron et Olaf Scholz se sont rencontrés à Berlin. Ils ont signé un accord."
+    ).events
+    signed = {(v.source_country, v.target_country) for v in events if v.root == "05"}
+    assert signed == {("FRA", "DEU"), ("DEU", "FRA")}
+
+
+def test_an_opposition_to_a_thing_is_addressed_to_no_one_named_before(nlp):
+    events = veille.analyze(
+        "Le président russe a rencontré le chef de l'État ukrainien. Au contraire, la "
+        "ministre française des Affaires étrangères s'opposait à cette option."
+    ).events
+    opposed = [v for v in events if v.root == "12"]
+    assert opposed and all(v.target_country is None for v in opposed)
+
+
+def test_a_name_after_the_role_noun_of_a_subject_is_what_il_stands_for(nlp):
+    events = veille.analyze(
+        "Une bombe a explosé à Lille alors que le ministre de l'Intérieur Gérald Darmanin "
+        "était présent. C'est sans doute lui qui était visé."
+    ).events
+    aimed = [v for v in events if v.trigger == "visé"]
+    assert aimed and aimed[0].target_country == "FRA"
+
+
+def test_a_stressed_pronoun_after_a_preposition_stands_for_someone_named_before(nlp):
+    # "pour lui": the one supported is the other person, not the subject
+    events = veille.analyze(
+        "Le ministre Jean Dupont est devenu un proche de la chancelière allemande Angela "
+        "Merkel après s'être engagé pour lui."
+    ).events
+    backed = [v for v in events if v.trigger == "engagé"]
+    assert backed and backed[0].target_country == "DEU"
+    # "contre lui" in a subordinate clause may stand for the main clause's subject
+    charged = veille.analyze(
+        "Le président américain Joe Biden a été mis en examen après que deux plaintes ont "
+        "été déposées contre lui."
+    ).events
+    assert any(v.root == "11" and v.target_country == "USA" for v in charged)
+
+
+def test_a_country_with_its_article_after_a_is_a_party_not_a_place(nlp):
+    events = veille.analyze("La Russie a livré des armes, mardi, à la Syrie.").events
+    assert any(v.root == "07" and v.target_country == "SYR" for v in events)
+
+
+def test_the_subjects_of_the_verb_an_infinitive_depends_on_are_the_sides_of_a_joint_act(nlp):
+    events = veille.analyze("Le Japon et la Chine ont décidé de conclure un accord.").events
+    sides = {(v.source_country, v.target_country) for v in events if v.root == "05"}
+    assert sides == {("JPN", "CHN"), ("CHN", "JPN")}
+
+
+def test_the_object_after_an_aside_next_to_the_verb_holds_the_target(nlp):
+    events = veille.analyze(
+        "Le président français a accordé, mardi dernier, l'asile à Julian Assange."
+    ).events
+    granted = [v for v in events if v.root == "07"]
+    assert granted and granted[0].target is not None
+    # a time after the verb is no object
+    later = veille.analyze(
+        "Le président français a accordé, la semaine dernière, l'asile au fondateur de WikiLeaks."
+    ).events
+    assert any(v.root == "07" and v.target is not None for v in later)
+
+
+def test_a_par_phrase_right_after_an_act_noun_is_its_doer(nlp):
+    # the parser hangs "par …" on "suite", not on "mission"
+    events = veille.analyze(
+        "À la suite d'une mission commerciale en Inde par l'Université de Montréal, des "
+        "ententes ont été signées."
+    ).events
+    missions = [v for v in events if v.trigger == "mission"]
+    assert missions and missions[0].source is not None

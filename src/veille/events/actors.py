@@ -138,13 +138,33 @@ def _object_after_aside(index: _Index, verb: Token) -> list[Token]:
     found = []
     commas = [p for p in index.kids(verb.i, "punct") if p.text == "," and p.i > verb.i]
     hung = [k for p in commas for k in index.kids(p.i, "fixed", "conj", "dep", "obj")]
-    for kid in index.kids(verb.i, "conj") + hung:
+    # "a accordé, mardi dernier, l'asile à …": a noun with an article and no preposition
+    # after an aside that opens right after the verb, which the parser made a complement.
+    opened = verb.i + 1 < len(index.tokens) and index.tokens[verb.i + 1].text == ","
+    caseless = [
+        k
+        for k in (index.kids(verb.i, "obl:mod", "obl") if opened else [])
+        if not index.kids(k.i, "case", "mark")
+        and any(fold(d.text) in _ARTICLES for d in index.kids(k.i, "det"))
+        and fold(k.lemma) not in _TIME_NOUNS
+    ]
+    for kid in index.kids(verb.i, "conj") + hung + caseless:
         if kid.pos not in ("NOUN", "PROPN") or kid.i < verb.i or index.kids(kid.i, "cc"):
             continue
         first = min(i for i in _subtree(index, kid.i) if index.tokens[i].pos != "PUNCT")
         if first > 0 and index.tokens[first - 1].text == ",":
             found.append(kid)
     return found
+
+
+_ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "un", "une", "des"})
+# Nouns of a time ("la semaine dernière", "le lendemain"), folded: no object.
+_TIME_NOUNS = frozenset(
+    {"semaine", "mois", "annee", "an", "jour", "journee", "matin", "soir", "soiree", "nuit",
+     "veille", "lendemain", "week-end", "fois", "heure", "midi", "apres-midi", "printemps",
+     "ete", "automne", "hiver", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+     "dimanche", "decennie", "siecle", "trimestre", "periode", "moment", "instant"}
+)  # fmt: skip
 
 
 def _opening(index: _Index, participle: Token) -> Token | None:
@@ -447,7 +467,7 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         # one the act is for hangs off the verb's object; "a refusé la proposition du
         # gouvernement français": a verbal act on a thing is an act on its owner.
         entry_objects = verb_entry_objects().get(trigger.lemma.lower(), frozenset())
-        for thing in index.kids(trigger.i, "obj"):
+        for thing in index.kids(trigger.i, "obj") or _object_after_aside(index, trigger):
             found = _prepositional_target(index, thing, code)
             if not found.named and (
                 code[:2] in ("10", "11", "12", "13")
@@ -516,6 +536,7 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         and code[:2] in _ADDRESSED
         and not _force(trigger)
         and not (code[:2] == "11" and _on_an_act(index, trigger))
+        and not _against_a_thing(index, trigger)
     ):
         # "… la proposition du gouvernement français. Le collectif, qui exige 2,5
         # milliards": a demand, a criticism or a threat with no stated target is addressed
@@ -602,6 +623,20 @@ def _on_an_act(index: _Index, trigger: Token) -> bool:
     text names is of whoever did it, not of the last party named before (a demand, "exige
     le retrait", is still addressed to someone)."""
     return any((thing.lemma.lower(), "NOUN") in lexicon() for thing in index.kids(trigger.i, "obj"))
+
+
+def _against_a_thing(index: _Index, trigger: Token) -> bool:
+    """ "s'est opposée par veto à six projets de résolution", "s'oppose à cette option":
+    a verb whose "à" complement names a thing, no party, is aimed at that thing; it is
+    addressed to no one named before."""
+    if trigger.pos != "VERB":
+        return False
+    for thing in index.kids(trigger.i, "obl:arg"):
+        if _case(index, thing) != "a" or thing.pos != "NOUN":
+            continue
+        if not _actor_of(index, thing).named:
+            return True
+    return False
 
 
 def _site_hit(index: _Index, trigger: Token) -> _Actor:
@@ -894,6 +929,8 @@ def _prepositional_target(
     "à l'encontre du Japon", "vis-à-vis de la Russie"."""
     if code[:2] in ("10", "02") and cases is _TARGET_CASES:
         cases |= _DE  # "exige du gouvernement français"
+    if code[:2] == "05" and cases is _TARGET_CASES and trigger.pos == "VERB":
+        cases |= {"pour"}  # "s'est engagé pour lui", "a milité pour Hollande"
     for child in index.kids(trigger.i, "obl:arg", "obl:mod", "nmod", "obl", "iobj", "amod"):
         case = _case(index, child)
         if child.dep == "iobj" and child.pos == "PRON":
@@ -914,6 +951,11 @@ def _prepositional_target(
             continue  # "face à la sortie du Royaume-Uni": what one faces; a force, a foe
         if case in cases:
             actor = _actor_of(index, child)
+            person = child.pos == "PRON" or (
+                actor.entity is not None and actor.entity.type == "PER"
+            )
+            if case == "pour" and not person:
+                continue  # "pour le soutien de la justice en Haïti": what for, not whom
             if actor.entity is None:
                 actor = _apposed(index, child) or actor
             place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
@@ -922,7 +964,10 @@ def _prepositional_target(
             where = not code.startswith(("042", "074", "19", "03")) or (
                 code.startswith("19") and not _country_name(index, child)
             )
-            if place and case in ("a", "en") and where:
+            # ("à la Syrie", "à l'Ukraine": a country with its article after "à" is whom
+            # something is given or said to; one is "en Syrie", "au Mali".)
+            dative = case == "a" and _articled(index, child) and _is_a_country(index, child)
+            if place and case in ("a", "en") and where and not dative:
                 continue
             resolved = child.pos == "PRON" and actor.entity is not None  # "lui": someone named
             if (actor.actor_code is not None or actor.people or resolved) and (
@@ -975,6 +1020,16 @@ def _dative_after_aside(index: _Index, verb: Token) -> _Actor:
             if actor.actor_code is not None or actor.people:
                 return actor
     return _Actor()
+
+
+def _is_a_country(index: _Index, token: Token) -> bool:
+    """The word is (in) a country's name itself ("la Syrie"), not a phrase naming one."""
+    return any(p.label == "country" and p.start <= token.i < p.end for p in index.parsed.places)
+
+
+def _articled(index: _Index, token: Token) -> bool:
+    """The phrase has a definite article ("la Syrie", "l'Ukraine")."""
+    return any(fold(d.text) in ("la", "l'", "l’", "le", "les") for d in index.kids(token.i, "det"))
 
 
 def _country_name(index: _Index, token: Token) -> bool:

@@ -53,19 +53,44 @@ def is_object_clitic(token: Token) -> bool:
     )
 
 
+# Stressed pronouns after a preposition ("pour lui", "contre elle", "avec eux") and their
+# number: they stand for someone named before, as an object clitic does.
+_STRESSED = {"lui": "Sing", "elle": "Sing", "eux": "Plur", "elles": "Plur"}
+
+
+def is_stressed_complement(index: _Index, token: Token) -> bool:
+    """ "s'est engagé pour lui", "a porté plainte contre elle": a stressed pronoun with a
+    preposition of its own."""
+    return (
+        token.pos == "PRON"
+        and fold(token.text) in _STRESSED
+        and token.dep not in _SUBJECT_DEPS
+        and not is_object_clitic(token)
+        and bool(index.kids(token.i, "case"))
+        and not any(fold(c.text) in ("entre", "selon") for c in index.kids(token.i, "case"))
+        and not any(fold(w.text) == "entre" for w in index.tokens[token.i - 2 : token.i])
+    )
+
+
 def object_antecedent(index: _Index, pronoun: Token) -> Token | None:
     """The last actor named before an object clitic, of its number, that is not the subject
     of the clause the pronoun is in, this sentence or the one before; none when a thing
     object comes first ("ont poursuivi le cargo, avant de l'arraisonner")."""
-    number = _OBJECT_CLITICS[fold(pronoun.text)]
-    # A direct object clitic ("l'", "les") may stand for a thing; "lui", "leur" for people.
-    direct = fold(pronoun.text) not in ("lui", "leur")
+    word = fold(pronoun.text)
+    number = _OBJECT_CLITICS.get(word) or _STRESSED[word]
+    # A direct object clitic ("l'", "les") may stand for a thing; "lui", "leur" and a
+    # stressed pronoun for people.
+    direct = word not in ("lui", "leur") and word not in _STRESSED
+    stressed = word in _STRESSED and not is_object_clitic(pronoun)
+    clause = index.tokens[pronoun.head]  # (a stressed one: the word it hangs off)
     subjects = subject_words(index, pronoun)
     for token in before(index, pronoun):
         # The doer of this sentence's clauses is not the one they act on (but the subject
         # of the sentence before may be: "Assange est arrivé. L'Équateur lui a accordé").
         subject = token.dep in _SUBJECT_DEPS or token.dep == _PASSIVE_SUBJECT
-        if token.i in subjects or (subject and token.sent == pronoun.sent):
+        if stressed and subject and token.head != clause.i:
+            pass  # "… après que des plaintes ont été déposées contre lui": the main subject
+        elif token.i in subjects or (subject and token.sent == pronoun.sent):
             continue
         if _case(index, name_head(index, token)) in _LOCATIVE:
             continue

@@ -16,6 +16,7 @@ from veille.events.base import (
     _has_auxiliary,
     _heads,
     _Index,
+    _subtree,
     _verb_of,
 )
 from veille.events.codes import lexicon, noun_entry_objects
@@ -491,6 +492,15 @@ def noun_agent(index: _Index, noun: Token) -> Token | None:
     carried out (not "l'attaque condamnée par la France", "des négociations parrainées
     par la Turquie"), when it names an actor (not "une attaque par drone")."""
     phrases = [t for t in index.kids(noun.i, "nmod") if _case(index, t) == "par"]
+    if not phrases and noun.head != noun.i and noun.dep == "nmod":
+        # "à la suite d'une mission en Inde par l'Université de …": the parser may hang
+        # the "par" phrase right after the act's phrase on the word that phrase hangs on.
+        end = max(_subtree(index, noun.i))
+        phrases = [
+            t
+            for t in index.kids(noun.head, "nmod")
+            if _case(index, t) == "par" and min(_subtree(index, t.i)) == end + 1
+        ]
     for participle in index.kids(noun.i, "acl", "amod"):
         if participle.verb_form != "Part" or participle.tense != "Past":
             continue

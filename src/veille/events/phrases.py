@@ -84,6 +84,10 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
         return _generic_actor(index, token, phrase)
     # "menacent-ils": an inverted subject clitic keeps its hyphen.
     pronoun = fold(token.text).lstrip("-") if token.pos == "PRON" else ""
+    if not named and coref.is_stressed_complement(index, token):
+        # "s'est engagé pour lui", "contre elle": someone named before, not the subject.
+        antecedent = coref.object_antecedent(index, token)
+        return _actor_of(index, antecedent) if antecedent is not None else _Actor()
     if not named and pronoun in ("lui", "elle", "eux", "elles") and coref.cleft_focus(index, token):
         pronoun = {"lui": "il", "eux": "ils"}.get(pronoun, pronoun)  # "C'est lui qui …"
     if not named and pronoun in ("il", "elle"):
@@ -202,9 +206,30 @@ def _antecedent(index: _Index, pronoun: Token) -> Entity | None:
         subject = token.dep in _SUBJECT_DEPS or (
             index.tokens[token.head].dep in _SUBJECT_DEPS and token.dep in ("appos", "flat:name")
         )
-        if entity is not None and entity.type == "PER" and subject:
+        if entity is None or entity.type != "PER":
+            continue
+        if subject or _named_subject(index, token):
             return entity
     return None
+
+
+def _named_subject(index: _Index, name: Token) -> bool:
+    """ "le pape des coptes Tawadros II était présent": a person's name set after the role
+    noun of a subject, with no preposition or article of its own (not "l'avocat de Dilma
+    Rousseff", whose name is another's), names that subject."""
+    first = name
+    while first.dep == "flat:name" and first.head < first.i:
+        first = index.tokens[first.head]
+    if first.i == 0 or index.tokens[first.i - 1].pos in ("ADP", "DET", "PUNCT", "CCONJ"):
+        return False
+    head = first
+    for _ in range(3):
+        if head.dep not in ("nmod", "appos", "flat:name") or head.head == head.i:
+            return False
+        head = index.tokens[head.head]
+        if head.dep in _SUBJECT_DEPS:
+            return head.pos == "NOUN" and _role(head)
+    return False
 
 
 def possessor(index: _Index, determiner: Token, skip: frozenset[int] = frozenset()) -> _Actor:
@@ -265,6 +290,18 @@ def _plural_antecedent(index: _Index, pronoun: Token, hops: int = 3) -> Token | 
 
 
 _PLURAL_PRONOUNS = frozenset({"ils", "elles", "eux"})
+
+
+def group_of(index: _Index, token: Token) -> Token:
+    """The phrase a subject "ils" or "elles" stands for ("Le Canada et le Mexique se sont
+    rencontrés. Ils ont signé …": "Canada", with its coordinated "Mexique"), else the
+    token itself."""
+    if token.pos != "PRON" or token.dep not in _SUBJECT_DEPS:
+        return token
+    if fold(token.text).lstrip("-") not in ("ils", "elles"):
+        return token
+    group = _plural_antecedent(index, token)
+    return group if group is not None else token
 
 
 def _among_them(index: _Index, token: Token) -> Token | None:
@@ -504,7 +541,7 @@ def members(index: _Index, actor: _Actor) -> list[_Actor]:
     syriennes et russes" → the Russian ones."""
     if actor.token is None:
         return []
-    token = index.tokens[actor.token]
+    token = group_of(index, index.tokens[actor.token])
     found = []
     entity = index.entity_of.get(token.i)
     for conj in series(index, token):

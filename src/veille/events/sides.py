@@ -15,7 +15,7 @@ from veille.events.base import (
     _verb_of,
 )
 from veille.events.codes import lexicon
-from veille.events.phrases import _actor_of, _from_entity
+from veille.events.phrases import _actor_of, _from_entity, group_of
 from veille.nlp import Token
 
 
@@ -148,7 +148,15 @@ def _partner(index: _Index, trigger: Token, source: _Actor) -> _Actor:
     if source.entity is None:
         return _Actor()
     verb = _verb_of(index, trigger)
-    subjects = index.kids(verb.i, *_SUBJECT_DEPS)
+    for _ in range(2):
+        # "le Japon et la Chine ont échoué à conclure un accord": the subjects of the verb
+        # an infinitive with none of its own depends on.
+        if index.kids(verb.i, *_SUBJECT_DEPS) or verb.verb_form != "Inf":
+            break
+        if verb.head == verb.i or verb.dep not in ("xcomp", "obl:arg", "ccomp", "advcl"):
+            break
+        verb = index.tokens[verb.head]
+    subjects = [group_of(index, s) for s in index.kids(verb.i, *_SUBJECT_DEPS)]
     for subject in [*subjects, *(c for s in subjects for c in index.kids(s.i, "conj"))]:
         actor = _actor_of(index, subject)
         if actor.entity is not None and actor.entity is not source.entity:
