@@ -3355,3 +3355,10 @@ def test_a_phrase_set_off_by_a_comma_names_the_same_actor_again(nlp):
         if v.root == "02"
     ]
     assert len(appeals) == 1
+
+
+def test_a_noun_after_a_copula_is_the_act(nlp):
+    # "sont en grève": the strike noun, not a verb the tagger missed
+    assert "14" in [
+        v.root for v in veille.analyze("Les cheminots sont en grève depuis lundi.").events
+    ]

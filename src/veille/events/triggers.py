@@ -77,8 +77,15 @@ def _trigger(index: _Index, token: Token) -> str | None:
         pos = "VERB"
         if not lemma.endswith(("er", "ir", "re")):
             lemma = _participle_lemma(token.text.lower())
-    if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
-        pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
+    if (
+        pos == "NOUN"
+        and token.dep == "ROOT"
+        and index.kids(token.i, "nsubj")
+        and not index.kids(token.i, "cop")
+    ):
+        # "l'aviation israélienne bombarde …": a root with a subject is a verb; but not one
+        # with a copula: "les cheminots sont en grève" is the noun, a strike
+        pos = "VERB"
     if pos not in ("VERB", "NOUN"):
         return None
     clitics = {index.tokens[c].text.lower() for c in index.children.get(token.i, [])}
