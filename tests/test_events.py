@@ -3362,3 +3362,14 @@ def test_a_noun_after_a_copula_is_the_act(nlp):
     assert "14" in [
         v.root for v in veille.analyze("Les cheminots sont en grève depuis lundi.").events
     ]
+
+
+def test_marches_and_rallies_named_by_their_kind(nlp):
+    for text in (
+        "Une marche blanche a été organisée à Lille en mémoire de la victime.",
+        "Un sit-in a été organisé devant l'ambassade des États-Unis.",
+        "Un rassemblement de soutien aux détenus a eu lieu devant la préfecture.",
+    ):
+        assert "141" in [v.cameo for v in veille.analyze(text).events], text
+    # a march of no kind is no protest: "la marche du monde"
+    assert veille.analyze("La marche du monde inquiète les marchés.").events == ()
