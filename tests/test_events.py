@@ -3373,3 +3373,27 @@ def test_marches_and_rallies_named_by_their_kind(nlp):
         assert "141" in [v.cameo for v in veille.analyze(text).events], text
     # a march of no kind is no protest: "la marche du monde"
     assert veille.analyze("La marche du monde inquiète les marchés.").events == ()
+
+
+def test_searches_and_finds_of_the_police_are_inquiries(nlp):
+    for text in (
+        "La gendarmerie a trouvé des traces de sang dans la voiture du suspect.",
+        "Les enquêteurs ont retrouvé le corps de la victime près de Grenoble.",
+        "La police a découvert un stock d'armes dans un appartement de Bruxelles.",
+    ):
+        assert "091" in [v.cameo for v in veille.analyze(text).events], text
+    # someone else finding a thing is no inquiry
+    found = veille.analyze("Le ministre a trouvé un terrain d'entente.").events
+    assert all(v.cameo != "091" for v in found)
+
+
+def test_an_opposition_to_a_measure_named_after_the_noun(nlp):
+    # "au projet" the parser hangs on the verb still names what is opposed
+    events = veille.analyze(
+        "La Pologne a réaffirmé son opposition au projet de la Commission."
+    ).events
+    assert "12" in [v.root for v in events]
+    # the opposition to a regime are its opponents
+    assert all(
+        v.root != "12" for v in veille.analyze("L'opposition au régime a dénoncé la fraude.").events
+    )

@@ -212,6 +212,12 @@ def _trigger(index: _Index, token: Token) -> str | None:
     }
     if token.i + 1 < len(index.tokens):
         complements.add(index.tokens[token.i + 1].lemma.lower())
+    if pos == "NOUN":
+        # … and the noun a preposition right after a noun brings, which the parser may hang
+        # on the verb: "a réaffirmé [leur opposition] [au projet]".
+        after = _noun_after_preposition(index, token.i + 1)
+        if after is not None:
+            complements.add(after.lemma.lower())
     # The parser hangs a verb's complement on its object ("a suspendu [la présidente [de
     # ses fonctions]]", "accuse [le ministre [de corruption]]").
     complements.update(
@@ -736,3 +742,21 @@ def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
                 forms.append(word[: -len(ending)] + "er")
                 break
     return forms
+
+
+# Prepositions that bring a noun's complement: "opposition au projet", "attentat à la
+# voiture piégée".
+_NOUN_PREPOSITIONS = frozenset({"a", "au", "aux", "de", "du", "des", "d'", "d’", "contre"})
+
+
+def _noun_after_preposition(index: _Index, i: int) -> Token | None:
+    """The noun after the preposition at ``i`` and its determiner, if any."""
+    tokens = index.tokens
+    if i >= len(tokens) or tokens[i].pos != "ADP" or fold(tokens[i].text) not in _NOUN_PREPOSITIONS:
+        return None
+    i += 1
+    if i < len(tokens) and tokens[i].pos == "DET":
+        i += 1
+    if i < len(tokens) and tokens[i].pos == "NOUN" and tokens[i].sent == tokens[i - 1].sent:
+        return tokens[i]
+    return None
