@@ -3397,3 +3397,12 @@ def test_an_opposition_to_a_measure_named_after_the_noun(nlp):
     assert all(
         v.root != "12" for v in veille.analyze("L'opposition au régime a dénoncé la fraude.").events
     )
+
+
+def test_a_quoted_infinitive_of_the_speakers_country_is_its_act(nlp):
+    # the subject of "s'apprête" is the one of "quitter": the country the speaker speaks for
+    events = veille.analyze(
+        "« Le Royaume-Uni s'apprête à quitter l'Union européenne », a déclaré la Première "
+        "ministre britannique Theresa May."
+    ).events
+    assert [(v.root, v.source_country) for v in events if v.root == "16"] == [("16", "GBR")]
