@@ -3406,3 +3406,11 @@ def test_a_quoted_infinitive_of_the_speakers_country_is_its_act(nlp):
         "ministre britannique Theresa May."
     ).events
     assert [(v.root, v.source_country) for v in events if v.root == "16"] == [("16", "GBR")]
+
+
+def test_an_infinitive_shares_its_subject_with_the_verb_it_completes(nlp):
+    # "quitter" needs troops as its subject to be a withdrawal: the subject of "commencer"
+    events = veille.analyze("Les troupes françaises ont commencé à quitter le Mali.").events
+    assert [(v.cameo, v.source_country, v.target_country) for v in events] == [
+        ("0874", "FRA", "MLI")
+    ]

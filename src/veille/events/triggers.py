@@ -7,6 +7,7 @@ from __future__ import annotations
 from veille import data
 from veille.data import fold
 from veille.events.base import (
+    _ANY_SUBJECT,
     _DE,
     _SUBJECT_DEPS,
     _case,
@@ -280,6 +281,17 @@ def _trigger(index: _Index, token: Token) -> str | None:
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
     # withdraw); the doer, a complement of no other entry, is named so.
     complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECT_DEPS)
+    if (
+        token.dep == "xcomp"
+        and token.head != token.i
+        and not any(k.dep in _ANY_SUBJECT for k in kids)
+        and not any(k.dep == "aux:pass" for k in kids)
+    ):
+        # … which an infinitive shares with the verb it completes: "les troupes commencent à
+        # quitter le pays".
+        complements.update(
+            f"sujet:{k.lemma.lower()}" for k in index.kids(token.head, *_SUBJECT_DEPS)
+        )
     # … or an object ("prendre" with "obj:ville": "a pris la ville", not "a pris le bus
     # dans la ville"), or the subject of the passive.
     complements.update(f"obj:{k.lemma.lower()}" for k in kids if k.dep in ("obj", "nsubj:pass"))
