@@ -3414,3 +3414,11 @@ def test_an_infinitive_shares_its_subject_with_the_verb_it_completes(nlp):
     assert [(v.cameo, v.source_country, v.target_country) for v in events] == [
         ("0874", "FRA", "MLI")
     ]
+
+
+def test_a_vehicle_or_a_belt_that_explodes_is_a_bombing(nlp):
+    for text, code in (
+        ("Le véhicule piégé a explosé devant le commissariat de Diyarbakir.", "1832"),
+        ("Le kamikaze a fait exploser sa ceinture d'explosifs dans la foule à Kaboul.", "1831"),
+    ):
+        assert code in [v.cameo for v in veille.analyze(text).events], text
