@@ -3369,10 +3369,15 @@ def test_marches_and_rallies_named_by_their_kind(nlp):
         "Une marche blanche a été organisée à Lille en mémoire de la victime.",
         "Un sit-in a été organisé devant l'ambassade des États-Unis.",
         "Un rassemblement de soutien aux détenus a eu lieu devant la préfecture.",
+        "Les opposants ont investi les rues de Kinshasa.",
+        "Des milliers d'étudiants ont marché contre la réforme à Dakar.",
     ):
         assert "141" in [v.cameo for v in veille.analyze(text).events], text
-    # a march of no kind is no protest: "la marche du monde"
+    # a march of no kind is no protest: "la marche du monde"; money put in a street is none
     assert veille.analyze("La marche du monde inquiète les marchés.").events == ()
+    assert (
+        veille.analyze("Le groupe a investi trois millions dans la rue commerçante.").events == ()
+    )
 
 
 def test_searches_and_finds_of_the_police_are_inquiries(nlp):
