@@ -3427,3 +3427,9 @@ def test_a_vehicle_or_a_belt_that_explodes_is_a_bombing(nlp):
         ("Le kamikaze a fait exploser sa ceinture d'explosifs dans la foule à Kaboul.", "1831"),
     ):
         assert code in [v.cameo for v in veille.analyze(text).events], text
+
+
+def test_sexual_abuse_told_by_its_adverb(nlp):
+    text = "Des Casques bleus ont abusé sexuellement de plusieurs enfants en Centrafrique."
+    assert "1821" in [v.cameo for v in veille.analyze(text).events]
+    assert veille.analyze("Il a abusé de la patience des électeurs.").events == ()
