@@ -3431,3 +3431,81 @@ def test_a_par_phrase_right_after_an_act_noun_is_its_doer(nlp):
     ).events
     missions = [v for v in events if v.trigger == "mission"]
     assert missions and missions[0].source is not None
+
+
+def test_a_noun_after_a_copula_is_the_act(nlp):
+    # "sont en grève": the strike noun, not a verb the tagger missed
+    assert "14" in [
+        v.root for v in veille.analyze("Les cheminots sont en grève depuis lundi.").events
+    ]
+
+
+def test_marches_and_rallies_named_by_their_kind(nlp):
+    for text in (
+        "Une marche blanche a été organisée à Lille en mémoire de la victime.",
+        "Un sit-in a été organisé devant l'ambassade des États-Unis.",
+        "Un rassemblement de soutien aux détenus a eu lieu devant la préfecture.",
+        "Les opposants ont investi les rues de Kinshasa.",
+        "Des milliers d'étudiants ont marché contre la réforme à Dakar.",
+    ):
+        assert "141" in [v.cameo for v in veille.analyze(text).events], text
+    # a march of no kind is no protest: "la marche du monde"; money put in a street is none
+    assert veille.analyze("La marche du monde inquiète les marchés.").events == ()
+    assert (
+        veille.analyze("Le groupe a investi trois millions dans la rue commerçante.").events == ()
+    )
+
+
+def test_searches_and_finds_of_the_police_are_inquiries(nlp):
+    for text in (
+        "La gendarmerie a trouvé des traces de sang dans la voiture du suspect.",
+        "Les enquêteurs ont retrouvé le corps de la victime près de Grenoble.",
+        "La police a découvert un stock d'armes dans un appartement de Bruxelles.",
+    ):
+        assert "091" in [v.cameo for v in veille.analyze(text).events], text
+    # someone else finding a thing is no inquiry
+    found = veille.analyze("Le ministre a trouvé un terrain d'entente.").events
+    assert all(v.cameo != "091" for v in found)
+
+
+def test_an_opposition_to_a_measure_named_after_the_noun(nlp):
+    # "au projet" the parser hangs on the verb still names what is opposed
+    events = veille.analyze(
+        "La Pologne a réaffirmé son opposition au projet de la Commission."
+    ).events
+    assert "12" in [v.root for v in events]
+    # the opposition to a regime are its opponents
+    assert all(
+        v.root != "12" for v in veille.analyze("L'opposition au régime a dénoncé la fraude.").events
+    )
+
+
+def test_a_quoted_infinitive_of_the_speakers_country_is_its_act(nlp):
+    # the subject of "s'apprête" is the one of "quitter": the country the speaker speaks for
+    events = veille.analyze(
+        "« Le Royaume-Uni s'apprête à quitter l'Union européenne », a déclaré la Première "
+        "ministre britannique Theresa May."
+    ).events
+    assert [(v.root, v.source_country) for v in events if v.root == "16"] == [("16", "GBR")]
+
+
+def test_an_infinitive_shares_its_subject_with_the_verb_it_completes(nlp):
+    # "quitter" needs troops as its subject to be a withdrawal: the subject of "commencer"
+    events = veille.analyze("Les troupes françaises ont commencé à quitter le Mali.").events
+    assert [(v.cameo, v.source_country, v.target_country) for v in events] == [
+        ("0874", "FRA", "MLI")
+    ]
+
+
+def test_a_vehicle_or_a_belt_that_explodes_is_a_bombing(nlp):
+    for text, code in (
+        ("Le véhicule piégé a explosé devant le commissariat de Diyarbakir.", "1832"),
+        ("Le kamikaze a fait exploser sa ceinture d'explosifs dans la foule à Kaboul.", "1831"),
+    ):
+        assert code in [v.cameo for v in veille.analyze(text).events], text
+
+
+def test_sexual_abuse_told_by_its_adverb(nlp):
+    text = "Des Casques bleus ont abusé sexuellement de plusieurs enfants en Centrafrique."
+    assert "1821" in [v.cameo for v in veille.analyze(text).events]
+    assert veille.analyze("Il a abusé de la patience des électeurs.").events == ()

@@ -35,11 +35,16 @@ def _own_act(index: _Index, token: Token) -> bool:
     if speaker is None:
         return False
     subjects = index.kids(token.i, "nsubj", "nsubj:pass")
-    if any(fold(t.text) in ("je", "j'", "nous") for t in subjects):
+    doers = subjects
+    if not subjects and token.dep == "xcomp" and token.head != token.i:
+        # "« le Royaume-Uni s'apprête à quitter l'Union européenne »": the subject of the
+        # verb an infinitive completes is its own
+        doers = index.kids(token.head, "nsubj", "nsubj:pass")
+    if any(fold(t.text) in ("je", "j'", "nous") for t in doers):
         return True
     # … or of the country they speak for ("« les États-Unis se retireront de l'accord »,
     # a déclaré le président américain") …
-    for t in subjects:
+    for t in doers:
         entity = index.entity_of.get(t.i)
         if entity is not None and entity.type == "GPE" and entity.country == speaker.country:
             return speaker.country is not None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from veille import data
 from veille.data import fold
 from veille.events.base import (
+    _ANY_SUBJECT,
     _DE,
     _SUBJECT_DEPS,
     _case,
@@ -77,8 +78,15 @@ def _trigger(index: _Index, token: Token) -> str | None:
         pos = "VERB"
         if not lemma.endswith(("er", "ir", "re")):
             lemma = _participle_lemma(token.text.lower())
-    if pos == "NOUN" and token.dep == "ROOT" and index.kids(token.i, "nsubj"):
-        pos = "VERB"  # "l'aviation israélienne bombarde …": a root with a subject is a verb
+    if (
+        pos == "NOUN"
+        and token.dep == "ROOT"
+        and index.kids(token.i, "nsubj")
+        and not index.kids(token.i, "cop")
+    ):
+        # "l'aviation israélienne bombarde …": a root with a subject is a verb; but not one
+        # with a copula: "les cheminots sont en grève" is the noun, a strike
+        pos = "VERB"
     if pos not in ("VERB", "NOUN"):
         return None
     clitics = {index.tokens[c].text.lower() for c in index.children.get(token.i, [])}
@@ -205,6 +213,12 @@ def _trigger(index: _Index, token: Token) -> str | None:
     }
     if token.i + 1 < len(index.tokens):
         complements.add(index.tokens[token.i + 1].lemma.lower())
+    if pos == "NOUN":
+        # … and the noun a preposition right after a noun brings, which the parser may hang
+        # on the verb: "a réaffirmé [leur opposition] [au projet]".
+        after = _noun_after_preposition(index, token.i + 1)
+        if after is not None:
+            complements.add(after.lemma.lower())
     # The parser hangs a verb's complement on its object ("a suspendu [la présidente [de
     # ses fonctions]]", "accuse [le ministre [de corruption]]").
     complements.update(
@@ -267,6 +281,17 @@ def _trigger(index: _Index, token: Token) -> str | None:
     # An entry may need a subject ("quitter" with "sujet:troupe": troops leaving a country
     # withdraw); the doer, a complement of no other entry, is named so.
     complements.update(f"sujet:{k.lemma.lower()}" for k in kids if k.dep in _SUBJECT_DEPS)
+    if (
+        token.dep == "xcomp"
+        and token.head != token.i
+        and not any(k.dep in _ANY_SUBJECT for k in kids)
+        and not any(k.dep == "aux:pass" for k in kids)
+    ):
+        # … which an infinitive shares with the verb it completes: "les troupes commencent à
+        # quitter le pays".
+        complements.update(
+            f"sujet:{k.lemma.lower()}" for k in index.kids(token.head, *_SUBJECT_DEPS)
+        )
     # … or an object ("prendre" with "obj:ville": "a pris la ville", not "a pris le bus
     # dans la ville"), or the subject of the passive.
     complements.update(f"obj:{k.lemma.lower()}" for k in kids if k.dep in ("obj", "nsubj:pass"))
@@ -729,3 +754,21 @@ def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
                 forms.append(word[: -len(ending)] + "er")
                 break
     return forms
+
+
+# Prepositions that bring a noun's complement: "opposition au projet", "attentat à la
+# voiture piégée".
+_NOUN_PREPOSITIONS = frozenset({"a", "au", "aux", "de", "du", "des", "d'", "d’", "contre"})
+
+
+def _noun_after_preposition(index: _Index, i: int) -> Token | None:
+    """The noun after the preposition at ``i`` and its determiner, if any."""
+    tokens = index.tokens
+    if i >= len(tokens) or tokens[i].pos != "ADP" or fold(tokens[i].text) not in _NOUN_PREPOSITIONS:
+        return None
+    i += 1
+    if i < len(tokens) and tokens[i].pos == "DET":
+        i += 1
+    if i < len(tokens) and tokens[i].pos == "NOUN" and tokens[i].sent == tokens[i - 1].sent:
+        return tokens[i]
+    return None
