@@ -3355,3 +3355,33 @@ def test_a_phrase_set_off_by_a_comma_names_the_same_actor_again(nlp):
         if v.root == "02"
     ]
     assert len(appeals) == 1
+
+
+@pytest.mark.slow
+def test_funding_a_scheme_is_no_aid(nlp):
+    for text in (
+        "Le programme de vaccination, financé par le gouvernement, a commencé en avril.",
+        "Les syndicats veulent une hausse des cotisations pour financer l'assurance chômage.",
+    ):
+        assert [v.cameo for v in veille.analyze(text).events if v.cameo == "071"] == []
+    # funding a party is aid
+    rebels = veille.analyze("Le Qatar a financé les rebelles syriens.")
+    assert [v.cameo for v in rebels.events] == ["071"]
+
+
+@pytest.mark.slow
+def test_an_explosion_of_gas_in_a_mine_is_an_accident(nlp):
+    assert veille.analyze("Une explosion de méthane a tué dix mineurs dans la mine.").events == ()
+    bomb = veille.analyze("L'explosion d'une voiture piégée a tué dix personnes.")
+    assert [v.cameo[:2] for v in bomb.events] == ["18"]
+
+
+@pytest.mark.slow
+def test_a_ballot_result_is_no_approval_or_rejection(nlp):
+    for text in (
+        "Le référendum approuve l'indépendance à 92,7 % avec une participation de 75 %.",
+        "Les électeurs ont rejeté la réforme à 59 %.",
+    ):
+        assert veille.analyze(text).events == ()
+    refused = veille.analyze("Le gouvernement a rejeté la proposition de l'opposition.")
+    assert [v.cameo[:2] for v in refused.events] == ["12"]

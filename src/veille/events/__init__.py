@@ -470,11 +470,15 @@ _SURVIVED = frozenset({"echapper", "survivre", "rechapper"})
 
 def _natural(index: _Index, trigger: Token) -> bool:
     """The doer of the violence is a natural disaster or an accident: a hazard noun in its
-    subject or agent, or in the noun phrase its participle or relative clause qualifies."""
+    subject or agent, in the "de" complement of its noun ("une explosion de méthane"), or
+    in the noun phrase its participle or relative clause qualifies."""
     hazards = data.name_lists()["hazard"]
     anchors = index.kids(trigger.i, "nsubj", "obl:agent") + [
         k for k in index.kids(trigger.i, "obl:arg", "obl:mod") if _case(index, k) == "par"
     ]  # (the agent the parser may call a complement: "sera frappé par la tempête")
+    if trigger.pos == "NOUN":
+        # "une explosion de méthane", "l'explosion d'une mine de charbon": what blew up
+        anchors += [k for k in index.kids(trigger.i, "nmod") if _case(index, k) in _DE]
     verb = trigger
     while verb.dep in ("acl", "acl:relcl", "amod", "conj") and verb.head != verb.i:
         verb = index.tokens[verb.head]

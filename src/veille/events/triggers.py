@@ -134,6 +134,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None
     if lemma == "déployer" and _displayed(index, token):
         return None  # "un écran géant était déployé", "ces dispositifs déployés": no force
+    if lemma in ("financer", "financé") and _funds_a_thing(index, token):
+        # "le programme, financé par la NASA", "pour financer sa campagne": spending on a
+        # scheme, no aid given to a party
+        return None
     if pos == "NOUN" and lemma == "entretien" and _interview(index, token):
         return None  # "dans son entretien, le ministre dresse un tableau": an interview
     if lemma == "menacer" and _endangered(index, token):
@@ -193,6 +197,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return "052"  # "l'avocat l'a défendu", "a défendu son ministre": a person, in words
     if reflexive and lemma == "prononcer" and _vote_share(index, token):
         return None  # "se sont prononcés à 52 % en faveur de la sortie": a vote counted
+    if fold(lemma) in _BALLOT_VERDICTS and _ballot_share(index, token):
+        return None  # "le référendum approuve l'indépendance à 92,7 %": a result counted
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
     # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
     # subject of one without is what undergoes it ("une voiture a explosé").
@@ -385,6 +391,37 @@ _DISPLAYED = frozenset(
      "energie", "strategie", "programme", "politique", "plan", "reseau", "antenne",
      "technologie", "logiciel", "service", "parachute", "voile", "filet", "panneau"}
 )  # fmt: skip
+
+
+# Lands that receive aid as parties: "financer le pays", "la région" (folded).
+_LANDS = frozenset({"pays", "etat", "region", "province", "ville", "commune", "territoire"})
+
+
+def _funds_a_thing(index: _Index, token: Token) -> bool:
+    """What "financer" pays for is a thing (a programme, a campaign, an insurance): its
+    object, its passive subject or the noun its participle qualifies is a common noun that
+    names no party; aid (071) goes to a party ("finance les rebelles", "financé l'ONG")."""
+    funded = index.kids(token.i, "obj", "nsubj:pass")
+    if not funded and token.dep in ("acl", "amod") and token.head != token.i:
+        funded = [index.tokens[token.head]]
+    if not funded:
+        return False
+    thing = funded[0]
+    if thing.pos != "NOUN":
+        return False
+    for name in [thing, *index.kids(thing.i, "appos", "flat:name", "nmod")]:
+        entity = index.entity_of.get(name.i)
+        if entity is not None and entity.type in ("PER", "ORG", "GPE"):
+            return False  # "financer le groupe Hezbollah", "l'armée du Liban"
+    lists = data.name_lists()
+    lemma = fold(thing.lemma)
+    return not (
+        lemma in _LANDS
+        or lemma in lists["people"]
+        or lemma in lists["org_anaphor"]
+        or lemma in lists["institution"]
+        or lemma in data.role_head_words()
+    )
 
 
 def _displayed(index: _Index, token: Token) -> bool:
@@ -708,6 +745,20 @@ def _defends_someone(index: _Index, token: Token) -> bool:
         if k.pos == "NOUN" and fold(k.lemma) in _DEFENDED:
             return True
     return False
+
+
+# What a ballot does to what is put to the vote, folded: "approuvé à 52 %", "rejeté à 59 %".
+_BALLOT_VERDICTS = frozenset({"approuver", "approuve", "rejeter", "rejete", "adopter", "adopte"})
+
+
+def _ballot_share(index: _Index, token: Token) -> bool:
+    """ "approuve l'indépendance à 92,7 %", the share on the verb or, as the parser may
+    hang it, on the object: a ballot's result."""
+    shares = index.kids(token.i, "obl", "obl:arg", "obl:mod")
+    shares += [n for o in index.kids(token.i, "obj") for n in index.kids(o.i, "nmod")]
+    return any(
+        (k.text == "%" or fold(k.lemma) == "pourcent") and _case(index, k) == "a" for k in shares
+    )
 
 
 def _vote_share(index: _Index, token: Token) -> bool:
