@@ -3385,3 +3385,27 @@ def test_a_ballot_result_is_no_approval_or_rejection(nlp):
         assert veille.analyze(text).events == ()
     refused = veille.analyze("Le gouvernement a rejeté la proposition de l'opposition.")
     assert [v.cameo[:2] for v in refused.events] == ["12"]
+
+
+@pytest.mark.slow
+def test_a_blow_of_fate_or_a_measure_is_no_force(nlp):
+    for text in (
+        "Le pays est frappé par la chute des cours du pétrole.",
+        "La grève qui frappera la SNCF mardi a été annoncée.",
+        "L'Irak a été retiré de la liste des pays frappés d'interdiction d'entrée.",
+    ):
+        assert [v.cameo for v in veille.analyze(text).events if v.cameo[:2] in ("13", "19")] == []
+    for text in (
+        "L'aviation israélienne a frappé des positions du Hamas.",
+        "Les policiers ont frappé un manifestant.",
+    ):
+        assert [v.cameo[:2] for v in veille.analyze(text).events] == ["19"]
+
+
+@pytest.mark.slow
+def test_declining_to_comment_is_a_statement(nlp):
+    for text in (
+        "Interrogée, la mairie s'est refusée à tout commentaire.",
+        "Le ministère a refusé de commenter l'information.",
+    ):
+        assert [v.cameo for v in veille.analyze(text).events] == ["011"]

@@ -24,6 +24,16 @@ _DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", 
 _AUXILIARIES = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
 # Verbs by which a party receives what another gives (see _received_from_a_state).
 _RECEIVING = frozenset({"beneficier", "recevoir", "obtenir"})
+# What strikes a country or a people without force (folded): "frappé par la chute des
+# cours", "la crise qui frappe le pays".
+_MISFORTUNES = frozenset(
+    {"chute", "baisse", "hausse", "crise", "recession", "chomage", "inflation", "penurie",
+     "famine", "maladie", "virus", "froid", "chaleur", "canicule", "secheresse", "pauvrete",
+     "mesure", "interdiction", "taxe", "impot", "loi", "decision", "reforme", "scandale",
+     "malediction", "drame", "deuil", "tragedie", "malheur", "difficulte", "depression"}
+)  # fmt: skip
+# Counts of acts: "une série d'attentats" (see _blow), folded.
+_SERIES = frozenset({"serie", "vague", "succession", "multitude"})
 # What fires at a target (see _struck).
 _WEAPONS = frozenset({"tir", "balle", "missile", "roquette", "obus", "bombe", "drone", "mortier"})
 # What one holds, not seizes: "occuper un poste, une fonction".
@@ -126,6 +136,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         fold(k.lemma) in _OFFICES for k in index.kids(token.i, "obj", "nsubj:pass")
     ):
         return None  # "occuper le poste de Premier ministre du pays": to hold an office
+    if pos == "VERB" and lemma in ("frapper", "frappé") and not _blow(index, token):
+        return None  # "le pays est frappé par la chute des cours du pétrole": no force
     if (lemma in ("viser", "visé") or lemma.startswith("cibl")) and not _struck(index, token):
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
     if {f for f, _ in keys} & {"rencontrer", "consulter"} and _met_a_thing(index, token):
@@ -626,6 +638,39 @@ def _struck(index: _Index, token: Token) -> bool:
         return True  # "un groupe armé l'a ciblé", "des hommes armés ont visé le poste"
     code = _trigger(index, doer) if doer.pos == "NOUN" else None
     return code is not None and code[:2] in ("18", "19", "20")
+
+
+def _blow(index: _Index, token: Token) -> bool:
+    """ "frapper" tells force unless its doer is a misfortune, a hazard or an act of no
+    violence ("le pays est frappé par la chute des cours", "la grève qui frappera la
+    SNCF"), or its passive says what one is made subject to ("frappé d'une interdiction",
+    "d'une amende"); "l'aviation a frappé", "frappé par une série d'attentats", "a été
+    frappé à la tête" tell force."""
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    agents = [k for k in kids if k.dep.startswith("obl") and _case(index, k) == "par"]
+    passive = any(k.dep == "aux:pass" for k in kids) or (
+        token.verb_form == "Part" and token.dep in ("acl", "amod")
+    )
+    if passive and not agents and any(_case(index, k) in _DE for k in kids):
+        return False  # (the parser may make "d'interdiction" an object)
+    if passive:
+        doers = agents
+    else:
+        doers = [k for k in kids if k.dep == "nsubj"]
+        if token.dep == "acl:relcl" and token.head != token.i:
+            doers = [index.tokens[token.head]]
+    if not doers:
+        return True
+    doer = doers[0]
+    if fold(doer.lemma) in _SERIES:
+        doer = next(iter(index.kids(doer.i, "nmod")), doer)
+    if doer.pos != "NOUN" or doer.i in index.entity_of:
+        return True
+    lemma = fold(doer.lemma)
+    if lemma in _MISFORTUNES or lemma in data.name_lists()["hazard"]:
+        return False
+    code = _trigger(index, doer)
+    return code is None or code[:2] in ("18", "19", "20")
 
 
 def _inverted(index: _Index, token: Token) -> bool:
