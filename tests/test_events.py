@@ -3381,6 +3381,8 @@ def test_a_ballot_result_is_no_approval_or_rejection(nlp):
     for text in (
         "Le référendum approuve l'indépendance à 92,7 % avec une participation de 75 %.",
         "Les électeurs ont rejeté la réforme à 59 %.",
+        "Quelque 59 % des électeurs ont rejeté dimanche les réformes.",
+        "Les régions du sud ont rejeté la réforme, à hauteur de 72 %.",
     ):
         assert veille.analyze(text).events == ()
     refused = veille.analyze("Le gouvernement a rejeté la proposition de l'opposition.")

@@ -799,11 +799,23 @@ _BALLOT_VERDICTS = frozenset({"approuver", "approuve", "rejeter", "rejete", "ado
 def _ballot_share(index: _Index, token: Token) -> bool:
     """ "approuve l'indépendance à 92,7 %", the share on the verb or, as the parser may
     hang it, on the object: a ballot's result."""
-    shares = index.kids(token.i, "obl", "obl:arg", "obl:mod")
-    shares += [n for o in index.kids(token.i, "obj") for n in index.kids(o.i, "nmod")]
-    return any(
-        (k.text == "%" or fold(k.lemma) == "pourcent") and _case(index, k) == "a" for k in shares
-    )
+    obliques = index.kids(token.i, "obl", "obl:arg", "obl:mod")
+    if any(_percent(k) for k in index.kids(token.i, "nsubj")):
+        return True  # "59 % des Italiens ont rejeté les réformes"
+    shares = [k for k in obliques if _case(index, k) == "a"]
+    shares += [
+        n
+        for o in index.kids(token.i, "obj")
+        for n in index.kids(o.i, "nmod")
+        if _case(index, n) == "a"
+    ]
+    # "à hauteur de 72 %"
+    shares += [n for k in obliques if fold(k.lemma) == "hauteur" for n in index.kids(k.i, "nmod")]
+    return any(_percent(k) for k in shares)
+
+
+def _percent(token: Token) -> bool:
+    return token.text == "%" or fold(token.lemma) == "pourcent"
 
 
 def _vote_share(index: _Index, token: Token) -> bool:
