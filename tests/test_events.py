@@ -3411,3 +3411,15 @@ def test_declining_to_comment_is_a_statement(nlp):
         "Le ministère a refusé de commenter l'information.",
     ):
         assert [v.cameo for v in veille.analyze(text).events] == ["011"]
+
+
+@pytest.mark.slow
+def test_a_share_owned_or_an_image_captured_is_no_arrest(nlp):
+    for text in (
+        "La société, qui est détenue à 70 % par la banque, a annoncé des départs.",
+        "Le fonds détient 30 % du capital de la société.",
+        "Une caméra de surveillance a capturé la scène.",
+    ):
+        assert veille.analyze(text).events == ()
+    held = veille.analyze("L'armée a capturé deux rebelles.")
+    assert [v.cameo[:2] for v in held.events] == ["17"]

@@ -164,7 +164,9 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "les tueurs se sont réclamés de Daech": allegiance claimed, nothing demanded;
         # "le convoi s'est arrêté": it stopped, no one was arrested
         return None
-    if lemma in ("arrêter", "détenir") and _a_thing(index, token):
+    if lemma in ("détenir", "détenu") and _share_held(index, token):
+        return None  # "Amundi, détenu à 70 % par le Crédit agricole": owned, not held
+    if lemma in ("arrêter", "détenir", "capturer", "capturé") and _a_thing(index, token):
         # "pour arrêter le carnage", "une somme détenue par des négociants": stopped or
         # held, no one arrested
         return None
@@ -508,7 +510,7 @@ def _dated(index: _Index, token: Token) -> bool:
     return False
 
 
-# What is stopped or held, not arrested (folded lemmas).
+# What is stopped, held or captured (an image), not arrested (folded lemmas).
 _THINGS = frozenset(
     {"carnage", "massacre", "combat", "guerre", "violence", "tuerie", "production",
      "construction", "travail", "programme", "processus", "projet", "progression",
@@ -517,7 +519,8 @@ _THINGS = frozenset(
      "action", "majorite", "record", "titre", "siege", "arme", "stock", "information",
      "donnee", "document", "preuve", "secret", "droit", "brevet", "capital", "compte",
      "fortune", "bien", "terre", "terrain", "participation", "cle", "passeport", "fonds",
-     "tresor", "or", "argent", "carte", "licence", "monopole"}
+     "tresor", "or", "argent", "carte", "licence", "monopole", "scene", "image", "moment",
+     "instant", "photo", "video", "attention"}
 )  # fmt: skip
 
 
@@ -528,6 +531,13 @@ def _a_thing(index: _Index, token: Token) -> bool:
     if not held and token.dep in ("acl", "amod") and token.head != token.i:
         held = [index.tokens[token.head]]
     return bool(held) and held[0].pos == "NOUN" and fold(held[0].lemma) in _THINGS
+
+
+def _share_held(index: _Index, token: Token) -> bool:
+    """ "détient 30 % du capital", "détenu à 70 % par le Crédit agricole": a share owned."""
+    shares = index.kids(token.i, "obj", "obl", "obl:arg", "obl:mod", "nsubj:pass")
+    shares += [n for k in index.kids(token.i, "obj") for n in index.kids(k.i, "nmod")]
+    return any(_percent(k) for k in shares)
 
 
 def _to_something(index: _Index, token: Token) -> bool:
