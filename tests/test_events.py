@@ -3423,3 +3423,14 @@ def test_a_share_owned_or_an_image_captured_is_no_arrest(nlp):
         assert veille.analyze(text).events == ()
     held = veille.analyze("L'armée a capturé deux rebelles.")
     assert [v.cameo[:2] for v in held.events] == ["17"]
+
+
+@pytest.mark.slow
+def test_receiving_money_or_aid_is_no_hosting(nlp):
+    for text in (
+        "Le pays reçoit de moins en moins d'aide de la communauté internationale.",
+        "Le journal a révélé que le député a reçu secrètement 45 000 euros en deux versements.",
+    ):
+        assert [v.cameo for v in veille.analyze(text).events if v.cameo == "043"] == []
+    host = veille.analyze("Le président a reçu des représentants des manifestants.")
+    assert [v.cameo for v in host.events] == ["043"]

@@ -380,6 +380,16 @@ def _guest(index: _Index, trigger: Token) -> bool:
     """A host receives someone: the object of "recevoir", "accueillir" is a person, a body
     or a pronoun standing for one (or there is no object: "le Caire accueille")."""
     objects = index.kids(trigger.i, "obj")
+    if len(objects) > 1 and fold(objects[0].text) in _RELATIVE_OBJECT:
+        # "révélé que Fillon a reçu 45 000 euros": "que" is the conjunction, not the object
+        objects = objects[1:]
+    if not objects:
+        # "le pays reçoit de moins en moins d'aide": a partitive the parser makes oblique
+        objects = [
+            k
+            for k in index.kids(trigger.i, "obl:mod", "obl")
+            if k.pos == "NOUN" and _case(index, k) in ("d'", "de", "des", "du")
+        ][:1]
     if not objects or fold(objects[0].text) in _RELATIVE_OBJECT:
         # "le référendum qu'il a lui-même convoqué": the noun the relative pronoun stands
         # for (read from the words: the parser often hangs "qu'" elsewhere).
