@@ -3434,3 +3434,19 @@ def test_receiving_money_or_aid_is_no_hosting(nlp):
         assert [v.cameo for v in veille.analyze(text).events if v.cameo == "043"] == []
     host = veille.analyze("Le président a reçu des représentants des manifestants.")
     assert [v.cameo for v in host.events] == ["043"]
+
+
+@pytest.mark.slow
+def test_a_planned_act_told_by_its_noun_is_an_intention(nlp):
+    visit = veille.analyze(
+        "Le contrat sera signé lors de la visite du président iranien en France, prévue le "
+        "27 janvier."
+    )
+    assert [v.cameo for v in visit.events if v.trigger == "visite"] == ["036"]
+    march = veille.analyze("Une manifestation des syndicats était prévue samedi à Paris.")
+    assert [v.cameo for v in march.events if v.trigger == "manifestation"] == ["133"]
+    # a force posture planned is shown, no threat
+    troops = veille.analyze(
+        "Des renforts policiers ont été prévus à Jérusalem par crainte d'attaques."
+    )
+    assert [v.cameo[:2] for v in troops.events if v.trigger == "renforts"] == ["15"]
