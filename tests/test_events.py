@@ -3450,3 +3450,11 @@ def test_a_planned_act_told_by_its_noun_is_an_intention(nlp):
         "Des renforts policiers ont été prévus à Jérusalem par crainte d'attaques."
     )
     assert [v.cameo[:2] for v in troops.events if v.trigger == "renforts"] == ["15"]
+
+
+@pytest.mark.slow
+def test_what_a_protest_is_for_is_not_done(nlp):
+    march = veille.analyze(
+        "Une manifestation pour la libération des militants basques a eu lieu à Bayonne."
+    )
+    assert [v.cameo[:2] for v in march.events] == ["14"]

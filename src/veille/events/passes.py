@@ -444,6 +444,15 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
         return True  # "ayant appelé aux massacres", "demande des négociations": the appeal
     if _spoken_of(index, token, triggers):
         return True
+    if (
+        head.i != i
+        and triggers.get(head.i, "")[:2] == "14"
+        and token.pos == "NOUN"
+        and _case(index, token) == "pour"
+    ):
+        # "une manifestation pour la libération de militants": what a protest is for is
+        # its aim, not an act done (but "contre l'arrestation de" one that was).
+        return True
     # A noun object of a trigger of the same code ("adresser une invitation"); acts listed
     # together ("les assauts et les contre-attaques de l'armée") are each their own.
     if (
