@@ -3458,3 +3458,14 @@ def test_what_a_protest_is_for_is_not_done(nlp):
         "Une manifestation pour la libération des militants basques a eu lieu à Bayonne."
     )
     assert [v.cameo[:2] for v in march.events] == ["14"]
+
+
+@pytest.mark.slow
+def test_a_talk_with_the_press_is_an_interview(nlp):
+    told = veille.analyze(
+        "Le ministre belge de l'Intérieur, en entrevue avec BFM TV, a déclaré que la "
+        "situation était grave."
+    )
+    assert [v.cameo for v in told.events if v.cameo[:2] == "04"] == []
+    met = veille.analyze("Le ministre belge a rencontré son homologue français à Paris.")
+    assert [v.cameo for v in met.events] == ["040"]

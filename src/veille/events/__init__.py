@@ -236,6 +236,8 @@ def _events(
         source, target = target, _Actor()
     if code[:2] == "04" and _crowd(index, source) and (code == "042" or not target.named):
         return []  # "des milliers de personnes se sont réunies", "les secouristes se rendent"
+    if code in ("040", "041") and (target.actor_code or "").endswith("MED"):
+        return []  # "en entrevue avec BFM TV", "s'est entretenu avec Le Monde": an interview
     if code[:2] == "09" and (source.actor_code or "").endswith("MED"):
         return []  # "une enquête du quotidien allemand Bild": reporting, not an inquiry
     if code[:2] == "09" and _about_a_hazard(index, trigger):
