@@ -3469,3 +3469,11 @@ def test_a_talk_with_the_press_is_an_interview(nlp):
     assert [v.cameo for v in told.events if v.cameo[:2] == "04"] == []
     met = veille.analyze("Le ministre belge a rencontré son homologue français à Paris.")
     assert [v.cameo for v in met.events] == ["040"]
+
+
+@pytest.mark.slow
+def test_regretting_the_dead_is_no_criticism(nlp):
+    grief = veille.analyze("Le Pentagone a dit regretter les pertes en vies humaines.")
+    assert [v.cameo for v in grief.events if v.cameo[:2] == "11"] == []
+    blame = veille.analyze("Le président regrette la décision du gouvernement américain.")
+    assert [v.cameo for v in blame.events] == ["111"]

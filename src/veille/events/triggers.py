@@ -173,8 +173,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
     if lemma == "soutenir" and index.kids(token.i, "ccomp"):
         return None  # "le ministre soutient que la réforme est nécessaire": a claim
 
-    if lemma == "déplorer" and _toll(index, token):
-        return None  # "l'Équateur déplore 21 morts": a toll counted, no criticism
+    if lemma in ("déplorer", "regretter") and _toll(index, token):
+        # "l'Équateur déplore 21 morts", "regrette les pertes en vies humaines": a toll
+        # counted or grief, no criticism
+        return None
     if lemma == "sommet" and _top_of(index, token):
         return None  # "au sommet de l'État", "la tour, à son sommet": the top of a thing
     if lemma == "aide" and _means(index, token):
