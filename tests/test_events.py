@@ -3477,3 +3477,15 @@ def test_regretting_the_dead_is_no_criticism(nlp):
     assert [v.cameo for v in grief.events if v.cameo[:2] == "11"] == []
     blame = veille.analyze("Le président regrette la décision du gouvernement américain.")
     assert [v.cameo for v in blame.events] == ["111"]
+
+
+@pytest.mark.slow
+def test_taking_a_thing_is_no_abduction(nlp):
+    won = veille.analyze("Plusieurs sociétés se sont portées candidates pour enlever le marché.")
+    assert won.events == ()
+    for text in (
+        "Un Français a été enlevé jeudi au Tchad.",
+        "Depuis fin mars, une centaine de personnes ont été enlevées en Tchétchénie.",
+        "Les rebelles ont enlevé le ministre.",
+    ):
+        assert [v.cameo for v in veille.analyze(text).events] == ["181"]

@@ -164,6 +164,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "les tueurs se sont réclamés de Daech": allegiance claimed, nothing demanded;
         # "le convoi s'est arrêté": it stopped, no one was arrested
         return None
+    if lemma in ("enlever", "enlevé") and _removed_a_thing(index, token):
+        return None  # "enlever le marché", "enlever les barricades": won or removed
     if lemma in ("détenir", "détenu") and _share_held(index, token):
         return None  # "Amundi, détenu à 70 % par le Crédit agricole": owned, not held
     if lemma in ("arrêter", "détenir", "capturer", "capturé") and _a_thing(index, token):
@@ -533,6 +535,37 @@ def _a_thing(index: _Index, token: Token) -> bool:
     if not held and token.dep in ("acl", "amod") and token.head != token.i:
         held = [index.tokens[token.head]]
     return bool(held) and held[0].pos == "NOUN" and fold(held[0].lemma) in _THINGS
+
+
+# Counts of people (folded): "une centaine de personnes".
+_COUNTS = frozenset({"centaine", "dizaine", "millier", "vingtaine", "trentaine", "douzaine"})
+
+
+def _removed_a_thing(index: _Index, token: Token) -> bool:
+    """What "enlever" takes is a thing or a place, not a person: its object, its passive
+    subject or the noun its participle qualifies is a common noun that names no one, or a
+    country ("enlever le marché", "enlever les États clés")."""
+    taken = index.kids(token.i, "obj", "nsubj:pass")
+    if not taken and token.dep in ("acl", "amod") and token.head != token.i:
+        taken = [index.tokens[token.head]]
+    if not taken:
+        return False
+    thing = taken[0]
+    if fold(thing.lemma) in _COUNTS:
+        thing = next(iter(index.kids(thing.i, "nmod")), thing)  # "une centaine de personnes"
+    entity = index.entity_of.get(thing.i)
+    if entity is not None:
+        return entity.type not in ("PER", "ORG")
+    if thing.pos != "NOUN" or thing.text[:1].isupper():
+        return False  # (a demonym: "un Français a été enlevé")
+    lists = data.name_lists()
+    lemma = fold(thing.lemma)
+    return not (
+        lemma in _COUNTS
+        or lemma in lists["people"]
+        or lemma in lists["person_title"]
+        or lemma in data.role_head_words()
+    )
 
 
 def _share_held(index: _Index, token: Token) -> bool:
