@@ -3489,3 +3489,11 @@ def test_taking_a_thing_is_no_abduction(nlp):
         "Les rebelles ont enlevé le ministre.",
     ):
         assert [v.cameo for v in veille.analyze(text).events] == ["181"]
+
+
+@pytest.mark.slow
+def test_wares_on_sale_are_no_offer(nlp):
+    sold = veille.analyze("La société propose différents services pour la création de publicités.")
+    assert sold.events == ()
+    offered = veille.analyze("La France a proposé un cessez-le-feu aux belligérants.")
+    assert [v.cameo[:2] for v in offered.events] == ["03"]

@@ -164,6 +164,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "les tueurs se sont réclamés de Daech": allegiance claimed, nothing demanded;
         # "le convoi s'est arrêté": it stopped, no one was arrested
         return None
+    if lemma in ("proposer", "proposé") and any(
+        fold(k.lemma) in _WARES for k in index.kids(token.i, "obj", "nsubj:pass")
+    ):
+        return None  # "Magento propose différents services": wares on sale, no offer
     if lemma in ("enlever", "enlevé") and _removed_a_thing(index, token):
         return None  # "enlever le marché", "enlever les barricades": won or removed
     if lemma in ("détenir", "détenu") and _share_held(index, token):
@@ -537,6 +541,11 @@ def _a_thing(index: _Index, token: Token) -> bool:
     return bool(held) and held[0].pos == "NOUN" and fold(held[0].lemma) in _THINGS
 
 
+# What a firm sells (folded): "propose différents services".
+_WARES = frozenset(
+    {"service", "produit", "gamme", "abonnement", "formule", "prestation", "logiciel",
+     "application", "modele", "tarif", "forfait", "article", "menu", "vehicule"}
+)  # fmt: skip
 # Counts of people (folded): "une centaine de personnes".
 _COUNTS = frozenset({"centaine", "dizaine", "millier", "vingtaine", "trentaine", "douzaine"})
 
