@@ -3497,3 +3497,9 @@ def test_wares_on_sale_are_no_offer(nlp):
     assert sold.events == ()
     offered = veille.analyze("La France a proposé un cessez-le-feu aux belligérants.")
     assert [v.cameo[:2] for v in offered.events] == ["03"]
+
+
+@pytest.mark.slow
+def test_pointing_the_finger_criticises(nlp):
+    blamed = veille.analyze("Les parents pointent du doigt l'immobilisme du maire de la ville.")
+    assert [v.cameo for v in blamed.events] == ["111"]
