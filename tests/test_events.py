@@ -252,7 +252,7 @@ def test_threats_and_incitements_are_the_act(nlp):
     assert [c[:2] for c in codes("Les syndicats menacent de porter plainte contre l'État.")] == [
         "13"
     ]
-    assert "138" in codes("Le groupe a appelé au massacre des chrétiens d'Égypte.")
+    assert "1383" in codes("Le groupe a appelé au massacre des chrétiens d'Égypte.")
 
 
 @pytest.mark.slow
@@ -509,7 +509,7 @@ def test_violence_in_a_time_phrase_is_not_the_subjects(nlp):
 @pytest.mark.slow
 def test_an_appeal_to_an_act_is_one_record(nlp):
     codes = _coded("Le chef de l'État islamique a appelé aux massacres des chrétiens.")
-    assert [c for c, _, _ in codes] == ["138"]
+    assert [c for c, _, _ in codes] == ["1383"]
 
 
 @pytest.mark.slow
@@ -3503,3 +3503,9 @@ def test_wares_on_sale_are_no_offer(nlp):
 def test_pointing_the_finger_criticises(nlp):
     blamed = veille.analyze("Les parents pointent du doigt l'immobilisme du maire de la ville.")
     assert [v.cameo for v in blamed.events] == ["111"]
+
+
+@pytest.mark.slow
+def test_a_call_to_massacre_threatens_unconventional_violence(nlp):
+    called = veille.analyze("Le porte-parole du groupe avait appelé aux massacres des Français.")
+    assert [v.cameo for v in called.events] == ["1383"]

@@ -59,8 +59,13 @@ def _incitements(index: _Index, triggers: dict[int, str]) -> None:
         if not code.startswith("02"):
             continue
         for child in index.children.get(i, []):
-            if triggers.get(child, "")[:2] in ("18", "19", "20"):
-                triggers[i] = "138"
+            done = triggers.get(child, "")
+            if done[:2] in ("18", "19", "20"):
+                # the threat of the act called for: "aux massacres", "à viser les
+                # chrétiens" (1383, unconventional), "à attaquer l'armée" (1384)
+                triggers[i] = next(
+                    (_THREAT_OF[c] for c in (done, done[:3], done[:2]) if c in _THREAT_OF), "138"
+                )
             elif (
                 triggers.get(child, "")[:2] == "14"
                 and triggers[i].startswith("02")
