@@ -236,6 +236,8 @@ def _events(
         source, target = target, _Actor()
     if code[:2] == "04" and _crowd(index, source) and (code == "042" or not target.named):
         return []  # "des milliers de personnes se sont réunies", "les secouristes se rendent"
+    if code in ("040", "041") and (target.actor_code or "").endswith("MED"):
+        return []  # "en entrevue avec BFM TV", "s'est entretenu avec Le Monde": an interview
     if code[:2] == "09" and (source.actor_code or "").endswith("MED"):
         return []  # "une enquête du quotidien allemand Bild": reporting, not an inquiry
     if code[:2] == "09" and _about_a_hazard(index, trigger):
@@ -380,6 +382,16 @@ def _guest(index: _Index, trigger: Token) -> bool:
     """A host receives someone: the object of "recevoir", "accueillir" is a person, a body
     or a pronoun standing for one (or there is no object: "le Caire accueille")."""
     objects = index.kids(trigger.i, "obj")
+    if len(objects) > 1 and fold(objects[0].text) in _RELATIVE_OBJECT:
+        # "révélé que Fillon a reçu 45 000 euros": "que" is the conjunction, not the object
+        objects = objects[1:]
+    if not objects:
+        # "le pays reçoit de moins en moins d'aide": a partitive the parser makes oblique
+        objects = [
+            k
+            for k in index.kids(trigger.i, "obl:mod", "obl")
+            if k.pos == "NOUN" and _case(index, k) in ("d'", "de", "des", "du")
+        ][:1]
     if not objects or fold(objects[0].text) in _RELATIVE_OBJECT:
         # "le référendum qu'il a lui-même convoqué": the noun the relative pronoun stands
         # for (read from the words: the parser often hangs "qu'" elsewhere).
@@ -470,11 +482,15 @@ _SURVIVED = frozenset({"echapper", "survivre", "rechapper"})
 
 def _natural(index: _Index, trigger: Token) -> bool:
     """The doer of the violence is a natural disaster or an accident: a hazard noun in its
-    subject or agent, or in the noun phrase its participle or relative clause qualifies."""
+    subject or agent, in the "de" complement of its noun ("une explosion de méthane"), or
+    in the noun phrase its participle or relative clause qualifies."""
     hazards = data.name_lists()["hazard"]
     anchors = index.kids(trigger.i, "nsubj", "obl:agent") + [
         k for k in index.kids(trigger.i, "obl:arg", "obl:mod") if _case(index, k) == "par"
     ]  # (the agent the parser may call a complement: "sera frappé par la tempête")
+    if trigger.pos == "NOUN":
+        # "une explosion de méthane", "l'explosion d'une mine de charbon": what blew up
+        anchors += [k for k in index.kids(trigger.i, "nmod") if _case(index, k) in _DE]
     verb = trigger
     while verb.dep in ("acl", "acl:relcl", "amod", "conj") and verb.head != verb.i:
         verb = index.tokens[verb.head]

@@ -18,6 +18,7 @@ from veille.events.base import (
     _subtree,
     _verb_of,
 )
+from veille.events.codes import lexicon
 from veille.model import Article, BlockRole, Location, Timex
 from veille.nlp import Token
 from veille.places import location_of
@@ -69,6 +70,19 @@ def _intention(index: _Index, trigger: Token) -> bool:
         fold(a.lemma) in data.name_lists()["intended"] for a in index.kids(trigger.i, "amod")
     ):
         return True  # "une offensive prochaine", "d'éventuelles négociations"
+    # (a force posture planned is shown: "des renforts ont été prévus", 15x)
+    if (
+        trigger.pos == "NOUN"
+        and not _posture(trigger)
+        and any(
+            _singular(fold(a.text)) in data.name_lists()["intended"]
+            for a in index.kids(trigger.i, "acl")
+            if a.verb_form == "Part" and not index.kids(a.i, "aux:tense", "aux:pass", "cop")
+        )
+    ):
+        return True  # "la visite officielle du président, prévue le 27 janvier"
+    if trigger.pos == "NOUN" and not _posture(trigger) and _planned(index, trigger):
+        return True  # "une nouvelle manifestation a été prévue mardi"
     intents = data.name_lists().get("intention", frozenset())
     if trigger.verb_form == "Inf" and trigger.i > 0:
         # "l'Inde compte acheter", the present tense left unlemmatised (and often
@@ -111,6 +125,37 @@ def _intention(index: _Index, trigger: Token) -> bool:
         "intention",
         "volonté",
     )
+
+
+def _planned(index: _Index, noun: Token) -> bool:
+    """The noun is the subject of "prévu" in the passive or after a copula ("de nouvelles
+    actions ont été prévues, ainsi qu'une nouvelle manifestation", "une manifestation
+    était prévue cet après-midi"), or joined to such a subject."""
+    if noun.head == noun.i:
+        return False
+    verb = index.tokens[noun.head]
+    if noun.dep == "conj" and verb.pos == "NOUN":
+        noun = verb  # "des actions et une manifestation ont été prévues"
+        verb = index.tokens[noun.head]
+    elif noun.dep != "conj" and noun.dep not in ("nsubj", "nsubj:pass"):
+        return False  # (the parser may join the second subject to the verb itself)
+    if _singular(fold(verb.text)) not in ("prevu", "programme"):
+        return False
+    return bool(index.kids(verb.i, "aux:pass", "cop"))
+
+
+def _posture(noun: Token) -> bool:
+    """A noun of force posture (15x: "renforts", "déploiement")."""
+    entries = lexicon().get((noun.lemma.lower(), "NOUN"), ())
+    return bool(entries) and all(code.startswith("15") for _, code in entries)
+
+
+def _singular(word: str) -> str:
+    """A folded past participle in the masculine singular: "prevues" → "prevu"."""
+    for ending in ("es", "e", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[: -len(ending)]
+    return word
 
 
 def _near_future(index: _Index, verb: Token) -> bool:

@@ -64,8 +64,13 @@ def _incitements(index: _Index, triggers: dict[int, str]) -> None:
         if not code.startswith("02"):
             continue
         for child in index.children.get(i, []):
-            if triggers.get(child, "")[:2] in ("18", "19", "20"):
-                triggers[i] = "138"
+            done = triggers.get(child, "")
+            if done[:2] in ("18", "19", "20"):
+                # the threat of the act called for: "aux massacres", "à viser les
+                # chrétiens" (1383, unconventional), "à attaquer l'armée" (1384)
+                triggers[i] = next(
+                    (_THREAT_OF[c] for c in (done, done[:3], done[:2]) if c in _THREAT_OF), "138"
+                )
             elif (
                 triggers.get(child, "")[:2] == "14"
                 and triggers[i].startswith("02")
@@ -448,6 +453,15 @@ def _absorbed(index: _Index, i: int, triggers: dict[int, str]) -> bool:
     ):
         return True  # "ayant appelé aux massacres", "demande des négociations": the appeal
     if _spoken_of(index, token, triggers):
+        return True
+    if (
+        head.i != i
+        and triggers.get(head.i, "")[:2] == "14"
+        and token.pos == "NOUN"
+        and _case(index, token) == "pour"
+    ):
+        # "une manifestation pour la libération de militants": what a protest is for is
+        # its aim, not an act done (but "contre l'arrestation de" one that was).
         return True
     # A noun object of a trigger of the same code ("adresser une invitation"); acts listed
     # together ("les assauts et les contre-attaques de l'armée") are each their own.

@@ -25,6 +25,16 @@ _DEGREE = frozenset({"tres", "trop", "si", "assez", "fort", "peu", "tellement", 
 _AUXILIARIES = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
 # Verbs by which a party receives what another gives (see _received_from_a_state).
 _RECEIVING = frozenset({"beneficier", "recevoir", "obtenir"})
+# What strikes a country or a people without force (folded): "frappé par la chute des
+# cours", "la crise qui frappe le pays".
+_MISFORTUNES = frozenset(
+    {"chute", "baisse", "hausse", "crise", "recession", "chomage", "inflation", "penurie",
+     "famine", "maladie", "virus", "froid", "chaleur", "canicule", "secheresse", "pauvrete",
+     "mesure", "interdiction", "taxe", "impot", "loi", "decision", "reforme", "scandale",
+     "malediction", "drame", "deuil", "tragedie", "malheur", "difficulte", "depression"}
+)  # fmt: skip
+# Counts of acts: "une série d'attentats" (see _blow), folded.
+_SERIES = frozenset({"serie", "vague", "succession", "multitude"})
 # What fires at a target (see _struck).
 _WEAPONS = frozenset({"tir", "balle", "missile", "roquette", "obus", "bombe", "drone", "mortier"})
 # What one holds, not seizes: "occuper un poste, une fonction".
@@ -134,6 +144,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         fold(k.lemma) in _OFFICES for k in index.kids(token.i, "obj", "nsubj:pass")
     ):
         return None  # "occuper le poste de Premier ministre du pays": to hold an office
+    if pos == "VERB" and lemma in ("frapper", "frappé") and not _blow(index, token):
+        return None  # "le pays est frappé par la chute des cours du pétrole": no force
     if (lemma in ("viser", "visé") or lemma.startswith("cibl")) and not _struck(index, token):
         return None  # "la réforme vise à réduire …", "l'objectif vise …": an aim
     if {f for f, _ in keys} & {"rencontrer", "consulter"} and _met_a_thing(index, token):
@@ -142,6 +154,10 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return None
     if lemma == "déployer" and _displayed(index, token):
         return None  # "un écran géant était déployé", "ces dispositifs déployés": no force
+    if lemma in ("financer", "financé") and _funds_a_thing(index, token):
+        # "le programme, financé par la NASA", "pour financer sa campagne": spending on a
+        # scheme, no aid given to a party
+        return None
     if pos == "NOUN" and lemma == "entretien" and _interview(index, token):
         return None  # "dans son entretien, le ministre dresse un tableau": an interview
     if lemma == "menacer" and _endangered(index, token):
@@ -156,15 +172,25 @@ def _trigger(index: _Index, token: Token) -> str | None:
         # "les tueurs se sont réclamés de Daech": allegiance claimed, nothing demanded;
         # "le convoi s'est arrêté": it stopped, no one was arrested
         return None
-    if lemma in ("arrêter", "détenir") and _a_thing(index, token):
+    if lemma in ("proposer", "proposé") and any(
+        fold(k.lemma) in _WARES for k in index.kids(token.i, "obj", "nsubj:pass")
+    ):
+        return None  # "Magento propose différents services": wares on sale, no offer
+    if lemma in ("enlever", "enlevé") and _removed_a_thing(index, token):
+        return None  # "enlever le marché", "enlever les barricades": won or removed
+    if lemma in ("détenir", "détenu") and _share_held(index, token):
+        return None  # "Amundi, détenu à 70 % par le Crédit agricole": owned, not held
+    if lemma in ("arrêter", "détenir", "capturer", "capturé") and _a_thing(index, token):
         # "pour arrêter le carnage", "une somme détenue par des négociants": stopped or
         # held, no one arrested
         return None
     if lemma == "soutenir" and index.kids(token.i, "ccomp"):
         return None  # "le ministre soutient que la réforme est nécessaire": a claim
 
-    if lemma == "déplorer" and _toll(index, token):
-        return None  # "l'Équateur déplore 21 morts": a toll counted, no criticism
+    if lemma in ("déplorer", "regretter") and _toll(index, token):
+        # "l'Équateur déplore 21 morts", "regrette les pertes en vies humaines": a toll
+        # counted or grief, no criticism
+        return None
     if lemma == "sommet" and _top_of(index, token):
         return None  # "au sommet de l'État", "la tour, à son sommet": the top of a thing
     if lemma == "aide" and _means(index, token):
@@ -201,6 +227,8 @@ def _trigger(index: _Index, token: Token) -> str | None:
         return "052"  # "l'avocat l'a défendu", "a défendu son ministre": a person, in words
     if reflexive and lemma == "prononcer" and _vote_share(index, token):
         return None  # "se sont prononcés à 52 % en faveur de la sortie": a vote counted
+    if fold(lemma) in _BALLOT_VERDICTS and _ballot_share(index, token):
+        return None  # "le référendum approuve l'indépendance à 92,7 %": a result counted
     # Auxiliaries are no complement ("a gelé" is not "geler des avoirs"), nor is the doer
     # of a verb with an object ("les gouvernements ont reconnu leur implication"); the
     # subject of one without is what undergoes it ("une voiture a explosé").
@@ -412,6 +440,37 @@ _DISPLAYED = frozenset(
 )  # fmt: skip
 
 
+# Lands that receive aid as parties: "financer le pays", "la région" (folded).
+_LANDS = frozenset({"pays", "etat", "region", "province", "ville", "commune", "territoire"})
+
+
+def _funds_a_thing(index: _Index, token: Token) -> bool:
+    """What "financer" pays for is a thing (a programme, a campaign, an insurance): its
+    object, its passive subject or the noun its participle qualifies is a common noun that
+    names no party; aid (071) goes to a party ("finance les rebelles", "financé l'ONG")."""
+    funded = index.kids(token.i, "obj", "nsubj:pass")
+    if not funded and token.dep in ("acl", "amod") and token.head != token.i:
+        funded = [index.tokens[token.head]]
+    if not funded:
+        return False
+    thing = funded[0]
+    if thing.pos != "NOUN":
+        return False
+    for name in [thing, *index.kids(thing.i, "appos", "flat:name", "nmod")]:
+        entity = index.entity_of.get(name.i)
+        if entity is not None and entity.type in ("PER", "ORG", "GPE"):
+            return False  # "financer le groupe Hezbollah", "l'armée du Liban"
+    lists = data.name_lists()
+    lemma = fold(thing.lemma)
+    return not (
+        lemma in _LANDS
+        or lemma in lists["people"]
+        or lemma in lists["org_anaphor"]
+        or lemma in lists["institution"]
+        or lemma in data.role_head_words()
+    )
+
+
 def _displayed(index: _Index, token: Token) -> bool:
     """What "déployer" spreads is a thing or a scheme, not troops: its object, its passive
     subject, the noun its participle qualifies or the subject of the verb it hangs on
@@ -484,7 +543,7 @@ def _dated(index: _Index, token: Token) -> bool:
     return False
 
 
-# What is stopped or held, not arrested (folded lemmas).
+# What is stopped, held or captured (an image), not arrested (folded lemmas).
 _THINGS = frozenset(
     {"carnage", "massacre", "combat", "guerre", "violence", "tuerie", "production",
      "construction", "travail", "programme", "processus", "projet", "progression",
@@ -493,7 +552,8 @@ _THINGS = frozenset(
      "action", "majorite", "record", "titre", "siege", "arme", "stock", "information",
      "donnee", "document", "preuve", "secret", "droit", "brevet", "capital", "compte",
      "fortune", "bien", "terre", "terrain", "participation", "cle", "passeport", "fonds",
-     "tresor", "or", "argent", "carte", "licence", "monopole"}
+     "tresor", "or", "argent", "carte", "licence", "monopole", "scene", "image", "moment",
+     "instant", "photo", "video", "attention"}
 )  # fmt: skip
 
 
@@ -504,6 +564,49 @@ def _a_thing(index: _Index, token: Token) -> bool:
     if not held and token.dep in ("acl", "amod") and token.head != token.i:
         held = [index.tokens[token.head]]
     return bool(held) and held[0].pos == "NOUN" and fold(held[0].lemma) in _THINGS
+
+
+# What a firm sells (folded): "propose différents services".
+_WARES = frozenset(
+    {"service", "produit", "gamme", "abonnement", "formule", "prestation", "logiciel",
+     "application", "modele", "tarif", "forfait", "article", "menu", "vehicule"}
+)  # fmt: skip
+# Counts of people (folded): "une centaine de personnes".
+_COUNTS = frozenset({"centaine", "dizaine", "millier", "vingtaine", "trentaine", "douzaine"})
+
+
+def _removed_a_thing(index: _Index, token: Token) -> bool:
+    """What "enlever" takes is a thing or a place, not a person: its object, its passive
+    subject or the noun its participle qualifies is a common noun that names no one, or a
+    country ("enlever le marché", "enlever les États clés")."""
+    taken = index.kids(token.i, "obj", "nsubj:pass")
+    if not taken and token.dep in ("acl", "amod") and token.head != token.i:
+        taken = [index.tokens[token.head]]
+    if not taken:
+        return False
+    thing = taken[0]
+    if fold(thing.lemma) in _COUNTS:
+        thing = next(iter(index.kids(thing.i, "nmod")), thing)  # "une centaine de personnes"
+    entity = index.entity_of.get(thing.i)
+    if entity is not None:
+        return entity.type not in ("PER", "ORG")
+    if thing.pos != "NOUN" or thing.text[:1].isupper():
+        return False  # (a demonym: "un Français a été enlevé")
+    lists = data.name_lists()
+    lemma = fold(thing.lemma)
+    return not (
+        lemma in _COUNTS
+        or lemma in lists["people"]
+        or lemma in lists["person_title"]
+        or lemma in data.role_head_words()
+    )
+
+
+def _share_held(index: _Index, token: Token) -> bool:
+    """ "détient 30 % du capital", "détenu à 70 % par le Crédit agricole": a share owned."""
+    shares = index.kids(token.i, "obj", "obl", "obl:arg", "obl:mod", "nsubj:pass")
+    shares += [n for k in index.kids(token.i, "obj") for n in index.kids(k.i, "nmod")]
+    return any(_percent(k) for k in shares)
 
 
 def _to_something(index: _Index, token: Token) -> bool:
@@ -614,6 +717,39 @@ def _struck(index: _Index, token: Token) -> bool:
         return True  # "un groupe armé l'a ciblé", "des hommes armés ont visé le poste"
     code = _trigger(index, doer) if doer.pos == "NOUN" else None
     return code is not None and code[:2] in ("18", "19", "20")
+
+
+def _blow(index: _Index, token: Token) -> bool:
+    """ "frapper" tells force unless its doer is a misfortune, a hazard or an act of no
+    violence ("le pays est frappé par la chute des cours", "la grève qui frappera la
+    SNCF"), or its passive says what one is made subject to ("frappé d'une interdiction",
+    "d'une amende"); "l'aviation a frappé", "frappé par une série d'attentats", "a été
+    frappé à la tête" tell force."""
+    kids = [index.tokens[c] for c in index.children.get(token.i, [])]
+    agents = [k for k in kids if k.dep.startswith("obl") and _case(index, k) == "par"]
+    passive = any(k.dep == "aux:pass" for k in kids) or (
+        token.verb_form == "Part" and token.dep in ("acl", "amod")
+    )
+    if passive and not agents and any(_case(index, k) in _DE for k in kids):
+        return False  # (the parser may make "d'interdiction" an object)
+    if passive:
+        doers = agents
+    else:
+        doers = [k for k in kids if k.dep == "nsubj"]
+        if token.dep == "acl:relcl" and token.head != token.i:
+            doers = [index.tokens[token.head]]
+    if not doers:
+        return True
+    doer = doers[0]
+    if fold(doer.lemma) in _SERIES:
+        doer = next(iter(index.kids(doer.i, "nmod")), doer)
+    if doer.pos != "NOUN" or doer.i in index.entity_of:
+        return True
+    lemma = fold(doer.lemma)
+    if lemma in _MISFORTUNES or lemma in data.name_lists()["hazard"]:
+        return False
+    code = _trigger(index, doer)
+    return code is None or code[:2] in ("18", "19", "20")
 
 
 def _inverted(index: _Index, token: Token) -> bool:
@@ -733,6 +869,32 @@ def _defends_someone(index: _Index, token: Token) -> bool:
         if k.pos == "NOUN" and fold(k.lemma) in _DEFENDED:
             return True
     return False
+
+
+# What a ballot does to what is put to the vote, folded: "approuvé à 52 %", "rejeté à 59 %".
+_BALLOT_VERDICTS = frozenset({"approuver", "approuve", "rejeter", "rejete", "adopter", "adopte"})
+
+
+def _ballot_share(index: _Index, token: Token) -> bool:
+    """ "approuve l'indépendance à 92,7 %", the share on the verb or, as the parser may
+    hang it, on the object: a ballot's result."""
+    obliques = index.kids(token.i, "obl", "obl:arg", "obl:mod")
+    if any(_percent(k) for k in index.kids(token.i, "nsubj")):
+        return True  # "59 % des Italiens ont rejeté les réformes"
+    shares = [k for k in obliques if _case(index, k) == "a"]
+    shares += [
+        n
+        for o in index.kids(token.i, "obj")
+        for n in index.kids(o.i, "nmod")
+        if _case(index, n) == "a"
+    ]
+    # "à hauteur de 72 %"
+    shares += [n for k in obliques if fold(k.lemma) == "hauteur" for n in index.kids(k.i, "nmod")]
+    return any(_percent(k) for k in shares)
+
+
+def _percent(token: Token) -> bool:
+    return token.text == "%" or fold(token.lemma) == "pourcent"
 
 
 def _vote_share(index: _Index, token: Token) -> bool:
