@@ -3663,3 +3663,13 @@ def test_pointing_the_finger_criticises(nlp):
 def test_a_call_to_massacre_threatens_unconventional_violence(nlp):
     called = veille.analyze("Le porte-parole du groupe avait appelé aux massacres des Français.")
     assert [v.cameo for v in called.events] == ["1383"]
+
+
+def test_striking_back_is_aimed_at_who_struck_first(nlp):
+    events = veille.analyze(
+        "Des manifestants russes ont lancé des pierres sur des soldats ukrainiens. "
+        "Ces derniers ont riposté par des tirs."
+    ).events
+    answers = [v for v in events if v.trigger == "riposté"]
+    assert answers and answers[0].target_country == "RUS"
+    assert answers[0].source_country == "UKR"

@@ -406,6 +406,8 @@ def _parties(index: _Index, trigger: Token, code: str) -> tuple[_Actor, _Actor]:
         )
         if not subjects and not passive and source.actor_code is None:
             source = _clause_subject(index, trigger)
+        if not target.named and fold(trigger.lemma) in _ANSWERING:
+            target = _answered(index, trigger, source)
     else:
         source = _noun_source(index, trigger, code)
         again = _told_before(index, trigger, code)
@@ -605,6 +607,37 @@ def _told_before(index: _Index, noun: Token, code: str) -> tuple[_Actor, _Actor]
         if source.named or target.named:
             return source, target
     return None
+
+
+# Verbs of striking back, folded: their target is whoever struck first (see _answered).
+_ANSWERING = frozenset({"riposter", "contre-attaquer", "repliquer"})
+
+
+def _answered(index: _Index, trigger: Token, source: _Actor) -> _Actor:
+    """ "Des Palestiniens ont jeté des pierres sur des policiers. Ces derniers ont riposté":
+    one strikes back at the doer of the last act of force or protest told before, in the
+    sentence or the one before it, by another than the one striking back."""
+    sentence = index.parsed.sents[trigger.sent]
+    start = index.parsed.sents[trigger.sent - 1][0] if trigger.sent else sentence[0]
+    for token in reversed(index.tokens[start : trigger.i]):
+        if token.pos not in ("VERB", "NOUN"):
+            continue
+        code = _trigger(index, token)
+        if code is None or code[:2] not in _STRUCK_FIRST:
+            continue
+        doer = _parties(index, token, code)[0]
+        if not doer.named:
+            continue
+        if doer.entity is not None and doer.entity is source.entity:
+            continue
+        if doer.code is not None and doer.code == source.code:
+            continue
+        return doer
+    return _Actor()
+
+
+# The roots of what one strikes back at: protest, force, violence.
+_STRUCK_FIRST = frozenset({"14", "15", "17", "18", "19", "20"})
 
 
 def _party_told(actor: _Actor) -> bool:
