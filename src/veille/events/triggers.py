@@ -444,16 +444,22 @@ _DISPLAYED = frozenset(
 _LANDS = frozenset({"pays", "etat", "region", "province", "ville", "commune", "territoire"})
 
 
+def _acted_on(index: _Index, token: Token) -> Token | None:
+    """What a verb acts on: its object, its passive subject, or the noun its participle
+    qualifies ("le programme financé")."""
+    found = index.kids(token.i, "obj", "nsubj:pass")
+    if not found and token.dep in ("acl", "amod") and token.head != token.i:
+        found = [index.tokens[token.head]]
+    return found[0] if found else None
+
+
 def _funds_a_thing(index: _Index, token: Token) -> bool:
     """What "financer" pays for is a thing (a programme, a campaign, an insurance): its
     object, its passive subject or the noun its participle qualifies is a common noun that
     names no party; aid (071) goes to a party ("finance les rebelles", "financé l'ONG")."""
-    funded = index.kids(token.i, "obj", "nsubj:pass")
-    if not funded and token.dep in ("acl", "amod") and token.head != token.i:
-        funded = [index.tokens[token.head]]
-    if not funded:
+    thing = _acted_on(index, token)
+    if thing is None:
         return False
-    thing = funded[0]
     if thing.pos != "NOUN":
         return False
     for name in [thing, *index.kids(thing.i, "appos", "flat:name", "nmod")]:
@@ -579,12 +585,9 @@ def _removed_a_thing(index: _Index, token: Token) -> bool:
     """What "enlever" takes is a thing or a place, not a person: its object, its passive
     subject or the noun its participle qualifies is a common noun that names no one, or a
     country ("enlever le marché", "enlever les États clés")."""
-    taken = index.kids(token.i, "obj", "nsubj:pass")
-    if not taken and token.dep in ("acl", "amod") and token.head != token.i:
-        taken = [index.tokens[token.head]]
-    if not taken:
+    thing = _acted_on(index, token)
+    if thing is None:
         return False
-    thing = taken[0]
     if fold(thing.lemma) in _COUNTS:
         thing = next(iter(index.kids(thing.i, "nmod")), thing)  # "une centaine de personnes"
     entity = index.entity_of.get(thing.i)
