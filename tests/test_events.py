@@ -3673,3 +3673,22 @@ def test_striking_back_is_aimed_at_who_struck_first(nlp):
     answers = [v for v in events if v.trigger == "riposté"]
     assert answers and answers[0].target_country == "RUS"
     assert answers[0].source_country == "UKR"
+
+
+def _offensive_dates(text):
+    events = veille.analyze(text, published="2018-06-10").events
+    return [(v.date, v.date_from) for v in events if v.trigger == "offensive"]
+
+
+def test_an_act_named_again_has_the_date_it_was_told_with(nlp):
+    # not a second offensive in June, the day of publication
+    told = "La Turquie a lancé une offensive contre la Syrie en janvier 2018. "
+    again = "Les États-Unis ont refusé de condamner l’offensive de la Turquie contre la Syrie."
+    assert _offensive_dates(told + again)[-1] == ("2018-01", "text")
+
+
+def test_an_act_named_again_after_two_dated_acts_keeps_its_own_date(nlp):
+    # which of the two attacks is meant, the text does not say
+    told = "La Turquie a attaqué la Syrie en janvier 2018. Elle a attaqué la Syrie en mars 2018. "
+    again = "Les États-Unis ont refusé de condamner l'offensive de la Turquie contre la Syrie."
+    assert _offensive_dates(told + again) == [("2018-06-10", "published")]

@@ -64,6 +64,8 @@ def test_geography_is_fips_not_iso() -> None:
     assert country[5] and country[6]  # the gazetteer's centroid
     assert geo_columns("Chicago", "USA", 41.85, -87.65, None)[0] == "3"
     assert geo_columns(None, None, None, None, None)[0] == "0"
+    # a place of no country and no coordinates ("en Europe") is no GDELT place
+    assert geo_columns("Europe", None, None, None, None) == ["0", "", "", "", "", "", "", ""]
 
 
 def test_dates_at_every_precision() -> None:

@@ -131,7 +131,10 @@ def geo_columns(
     name: str | None, country: str | None, lat: Any, lon: Any, feature: Any
 ) -> list[str]:
     """Type, FullName, CountryCode (FIPS), ADM1Code, ADM2Code, Lat, Long, FeatureID."""
-    if not name and not country:
+    if not country and (lat is None or lon is None):
+        # nothing to place: no place, or one of no country and no coordinates ("en
+        # Europe", "dans le Sahel"), which no GDELT geography type holds; the JSON and CSV
+        # exports keep its name
         return ["0", "", "", "", "", "", "", ""]
     fips = fips_codes().get(country or "", "")
     known = countries().get(country or "")

@@ -33,6 +33,7 @@ from veille.data import fold
 from veille.events.actors import _actors
 from veille.events.base import (
     _DE,
+    _DEFINITE,
     _INTENT_OF_CODE,
     _INTENT_OF_ROOT,
     _PASSIVE_SUBJECT,
@@ -123,6 +124,8 @@ def extract_events(
             continue
         noun = parsed.tokens[i].pos == "NOUN"
         records = _events(index, parsed.tokens[i], coded, timexes, len(found) + 1)
+        if noun and _definite(index, parsed.tokens[i]):
+            records = [_as_told_before(r, [f for f, _ in found]) for r in records]
         if not noun:
             told.update((r.start, r.root, _doer_key(r)) for r in records)
         found.extend((r, noun) for r in records)
@@ -164,6 +167,45 @@ def extract_events(
         elif noun:
             named.append(r)
     return tuple(replace(r, id=f"v{n}") for n, r in enumerate(kept, start=1))
+
+
+def _definite(index: _Index, noun: Token) -> bool:
+    """The act noun has the definite or demonstrative article: "l'offensive", "cette
+    attaque" (an act the reader is taken to know)."""
+    return any(fold(t.lemma) in _DEFINITE for t in index.kids(noun.i, "det"))
+
+
+def _as_told_before(record: Event, before: Sequence[Event]) -> Event:
+    """ "la Russie a commencé sa campagne militaire en Ukraine en février 2022 … Pékin a
+    refusé de condamner l'offensive de la Russie contre son voisin": an act noun with the
+    definite article that the text does not date names again the act of the same root
+    and doer told before with a date; it has that date (not the day of publication, which
+    would make it a second, later act) and, if it names none, that act's target. When
+    acts told before of that root and doer have different dates, which one is meant is
+    not said, and the record keeps its own."""
+    if record.date_from != "published" or record.source_country is None:
+        return record
+    told = [
+        other
+        for other in before
+        if other.date_from == "text"
+        and other.start < record.start
+        and other.root == record.root
+        and other.source_country == record.source_country
+        and record.target_country in (None, other.target_country)
+    ]
+    if not told or len({other.date for other in told}) > 1:
+        return record
+    other = told[-1]
+    return replace(
+        record,
+        date=other.date,
+        precision=other.precision,
+        date_from=other.date_from,
+        target=record.target or other.target,
+        target_actor=record.target_actor or other.target_actor,
+        target_country=record.target_country or other.target_country,
+    )
 
 
 def _again(record: Event, before: Event) -> bool:

@@ -9,6 +9,7 @@ from veille.data import fold
 from veille.events import coref
 from veille.events.base import (
     _DE,
+    _DEFINITE,
     _PASSIVE_SUBJECT,
     _SUBJECT_DEPS,
     _Actor,
@@ -645,10 +646,6 @@ def _party_told(actor: _Actor) -> bool:
     where the act was, told again by "l'attaque" with no word of it)."""
     place = actor.entity is not None and actor.entity.type in ("GPE", "LOC")
     return actor.named and not actor.site and not place
-
-
-# The determiners of an act named again ("l'attaque", "cette offensive"), folded lemmas.
-_DEFINITE = frozenset({"le", "ce", "cet"})
 
 
 def _on_an_act(index: _Index, trigger: Token) -> bool:

@@ -19,6 +19,9 @@ _PASSIVE_SUBJECT = "nsubj:pass"
 _ANY_SUBJECT = _SUBJECT_DEPS | {_PASSIVE_SUBJECT}
 # The "de" prepositions, as ``_case`` folds them ("l'offensive de la Russie", "du", "d'").
 _DE = frozenset({"de", "du", "des", "d'"})
+# The determiners of an act named again ("l'attaque", "cette offensive"), folded lemmas;
+# an elided article with a curly apostrophe ("l’offensive") keeps its form as lemma.
+_DEFINITE = frozenset({"le", "ce", "cet", "l'"})
 # Intentions of force are threats (13x), of anything else intents (03x).
 _INTENT_OF_ROOT = {
     "04": "036",

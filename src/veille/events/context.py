@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from veille import data
 from veille.data import fold
 from veille.events.base import (
+    _DEFINITE,
     _SUBJECT_DEPS,
     _case,
     _has_auxiliary,
@@ -486,10 +487,6 @@ _SEQUEL = re.compile(
     r"\b(?:ensuite|peu (?:de temps )?apres|(?:heures?|minutes?) (?:apres|plus tard)"
     r"|dans la foulee|aussitot)\b"
 )
-
-# The determiners of a noun that restates an act told before ("l'explosion", "cette
-# attaque"), as lemmas.
-_DEFINITE = frozenset({"le", "ce"})
 
 
 def _sequel(index: _Index, start: int, end: int) -> bool:
