@@ -3692,3 +3692,13 @@ def test_an_act_named_again_after_two_dated_acts_keeps_its_own_date(nlp):
     told = "La Turquie a attaqué la Syrie en janvier 2018. Elle a attaqué la Syrie en mars 2018. "
     again = "Les États-Unis ont refusé de condamner l'offensive de la Turquie contre la Syrie."
     assert _offensive_dates(told + again) == [("2018-06-10", "published")]
+
+
+def test_who_condemns_an_act_is_no_party_to_it(nlp):
+    events = veille.analyze(
+        "Les États-Unis ont refusé de condamner l'offensive de la Turquie.",
+        published="2018-06-10",
+    ).events
+    offensives = [v for v in events if v.trigger == "offensive"]
+    assert offensives and offensives[0].source_country == "TUR"
+    assert offensives[0].target_country != "USA"

@@ -1085,7 +1085,12 @@ def _apposed(index: _Index, token: Token) -> _Actor | None:
 
 def _other_actor(index: _Index, trigger: Token, source: _Actor) -> _Actor:
     """A noun event with no stated target ("les sanctions … qui ont suivi", after "la
-    Russie a commencé sa campagne"): the subject actor of the sentence, if another."""
+    Russie a commencé sa campagne"): the subject actor of the sentence, if another. Not
+    for the object of a verb that tells an act of its own ("les États-Unis ont refusé de
+    condamner l'offensive de la Turquie"): its subject does that act, to the act."""
+    head = index.tokens[trigger.head]
+    if trigger.dep == "obj" and head.i != trigger.i and _trigger(index, head) is not None:
+        return _Actor()
     start, end = index.parsed.sents[trigger.sent]
     for token in index.tokens[start:end]:
         entity = index.entity_of.get(token.i)
