@@ -3673,3 +3673,10 @@ def test_striking_back_is_aimed_at_who_struck_first(nlp):
     answers = [v for v in events if v.trigger == "riposté"]
     assert answers and answers[0].target_country == "RUS"
     assert answers[0].source_country == "UKR"
+
+
+def test_a_place_a_treaty_is_named_after_is_no_party(nlp):
+    ratified = veille.analyze("Le Japon a ratifié hier le protocole de Kyoto sur le climat.").events
+    assert [(v.source_country, v.target_country) for v in ratified] == [("JPN", None)]
+    criticised = veille.analyze("Le Canada a critiqué la déclaration de la France.").events
+    assert [(v.source_country, v.target_country) for v in criticised] == [("CAN", "FRA")]

@@ -65,6 +65,12 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
                 left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
+    titles = title_places(index, token) if entity is None else set()
+    if titles:
+        # "l'accord de Paris", "les accords de Minsk": where the text was made, no party.
+        named = [e for e in named if id(e) not in titles]
+        if not named:
+            return _Actor()
     located = {
         id(index.entity_of[i])
         for i in phrase
@@ -150,6 +156,22 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
             if fuller.country is not None and fuller.entity is None:
                 return fuller
     return actor
+
+
+def title_places(index: _Index, token: Token) -> set[int]:
+    """The places (entity ids) a document noun is named after: a bare place in its "de"
+    complement ("l'accord de Paris", "le protocole de Kyoto"; not "l'accord de la France",
+    a country's)."""
+    if token.pos != "NOUN" or fold(token.lemma) not in data.name_lists()["document"]:
+        return set()
+    return {
+        id(place)
+        for k in index.kids(token.i, "nmod")
+        if (place := index.entity_of.get(k.i)) is not None
+        and place.type in ("GPE", "LOC")
+        and _case(index, k) in _DE
+        and not index.kids(k.i, "det")
+    }
 
 
 _AGENTS = ("obl:agent", "obl:mod", "obl:arg")
