@@ -3680,3 +3680,13 @@ def test_a_place_a_treaty_is_named_after_is_no_party(nlp):
     assert [(v.source_country, v.target_country) for v in ratified] == [("JPN", None)]
     criticised = veille.analyze("Le Canada a critiqué la déclaration de la France.").events
     assert [(v.source_country, v.target_country) for v in criticised] == [("CAN", "FRA")]
+
+
+def test_a_title_opening_the_sentence_gives_the_named_person_its_nationality(nlp):
+    hurt = veille.analyze(
+        "L'ambassadeur suédois en Norvège, Lars Olsson a été blessé par balle à Oslo."
+    )
+    assert [e.country for e in hurt.entities if e.name == "Lars Olsson"] == ["SWE"]
+    assert [v.target_country for v in hurt.events] == ["SWE"]
+    told = veille.analyze("Selon le ministre, Pierre Durand a été blessé par un policier.")
+    assert all(not e.roles for e in told.entities if e.name == "Pierre Durand")

@@ -48,18 +48,20 @@ def _role_before(parsed: Parsed, mention: _Mention) -> str | None:
     """A title before the name: "le président chinois Xi Jinping", "Le chef …, Valery G."."""
     tokens = parsed.tokens
     i = mention.start - 1
+    unclosed = apposed = False
     if i >= 0 and tokens[i].text == ",":
+        apposed = True
         after = tokens[mention.end] if mention.end < len(tokens) else None
-        if after is not None and after.pos not in ("PUNCT", "SPACE"):
-            return None
+        unclosed = after is not None and after.pos not in ("PUNCT", "SPACE")
         i -= 1
     right = i + 1
     leftmost_head = None
     sentence = tokens[mention.start].sent
     while i >= 0 and tokens[i].sent == sentence:
         token = tokens[i]
-        if token.pos == "ADP" and token.text.lower() not in _DE:
-            break
+        if token.pos == "ADP" and token.text.lower() not in (_DE | _POSTED if apposed else _DE):
+            break  # (a place of post only in a title set off by a comma: not "l'opposition
+            # au troisième mandat de Pierre Nkurunziza")
         if token.pos not in _NP_POS and token.pos != "ADP" and token.text != "-":
             break
         if _is_head(token):
@@ -67,7 +69,18 @@ def _role_before(parsed: Parsed, mention: _Mention) -> str | None:
         i -= 1
     if leftmost_head is None:
         return None
+    if unclosed and i >= 0 and tokens[i].sent == sentence and tokens[i].text not in _DASHES:
+        # "Selon le ministre, Bernard X a …": an apposition not closed by a comma is one
+        # only when the title opens the sentence ("L'ambassadeur russe en Turquie, Andreï
+        # Karlov a été tué").
+        return None
     return _phrase(parsed, leftmost_head, right)
+
+
+# Prepositions of the place of a post, within a title ("l'ambassadeur russe en Turquie",
+# "au Burundi", "à l'ONU", "auprès de l'ONU").
+_POSTED = frozenset({"en", "au", "aux", "à", "auprès"})
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def _role_after(parsed: Parsed, mention: _Mention) -> str | None:
