@@ -3690,3 +3690,13 @@ def test_a_title_opening_the_sentence_gives_the_named_person_its_nationality(nlp
     assert [v.target_country for v in hurt.events] == ["SWE"]
     told = veille.analyze("Selon le ministre, Pierre Durand a été blessé par un policier.")
     assert all(not e.roles for e in told.entities if e.name == "Pierre Durand")
+
+
+def test_a_subject_pronoun_stands_for_the_named_subject_not_a_later_complement(nlp):
+    events = veille.analyze(
+        "Le président brésilien Paulo Souza a présenté une réforme votée sous son "
+        "prédécesseur Ana Lima. Il craignait de ne pas avoir de majorité et a décidé de "
+        "renoncer."
+    ).events
+    given_up = [v for v in events if v.trigger == "renoncer"]
+    assert given_up and given_up[0].source_actor == "BRAGOV"
