@@ -3700,3 +3700,13 @@ def test_a_subject_pronoun_stands_for_the_named_subject_not_a_later_complement(n
     ).events
     given_up = [v for v in events if v.trigger == "renoncer"]
     assert given_up and given_up[0].source_actor == "BRAGOV"
+
+
+def test_l_ong_stands_for_the_ngo_named_however_far_back(nlp):
+    events = veille.analyze(
+        "L'ONG Human Rights Watch publie un rapport. Le texte est long. Les prisons sont "
+        "pleines. Les détenus souffrent. L'ONG dénonce les tortures commises par l'armée."
+    ).events
+    denounced = [v for v in events if v.trigger == "dénonce"]
+    assert denounced and denounced[0].source_actor == "NGOHRW"
+    assert denounced[0].source_country is None

@@ -412,6 +412,14 @@ def _org_antecedent(index: _Index, anaphor: Token, skip: Entity | None = None) -
     groupe": Al-Shabbaab), nor an international body for a noun that names none ("le
     groupe", "le parti": not the Union africaine whose troops fight it)."""
     international = fold(anaphor.lemma) in _BODY_ANAPHORS
+    if fold(anaphor.lemma) == "ong":
+        # "L'ONG Human Rights Watch publie … . L'ONG dénonce …": the NGO last named, however
+        # far back (nothing else is one).
+        for token in coref.before(index, anaphor, _NGO_REACH):
+            entity = index.entity_of.get(token.i)
+            if entity is not None and entity is not skip and _an_ngo(index, entity):
+                return entity
+        return None
     for token in coref.before(index, anaphor, 2):
         entity = index.entity_of.get(token.i)
         if entity is None or entity.type != "ORG" or entity is skip or _in_brackets(index, token):
@@ -420,6 +428,23 @@ def _org_antecedent(index: _Index, anaphor: Token, skip: Entity | None = None) -
             continue
         return entity
     return None
+
+
+# How many sentences back "l'ONG" may find the NGO it stands for: the article.
+_NGO_REACH = 100
+
+
+def _an_ngo(index: _Index, entity: Entity) -> bool:
+    """An organisation CAMEO codes as an NGO, or one the article calls one ("l'ONG X")."""
+    if entity.type != "ORG":
+        return False
+    if (entity.actor_code or "").startswith("NGO"):
+        return True
+    text = index.parsed.text
+    return any(
+        fold(text[max(0, m.start - 8) : m.start]).rstrip().endswith(("l'ong", "l’ong"))
+        for m in entity.mentions
+    )
 
 
 def _in_brackets(index: _Index, token: Token) -> bool:
