@@ -3710,3 +3710,13 @@ def test_l_ong_stands_for_the_ngo_named_however_far_back(nlp):
     denounced = [v for v in events if v.trigger == "dénonce"]
     assert denounced and denounced[0].source_actor == "NGOHRW"
     assert denounced[0].source_country is None
+
+
+def test_the_pope_of_another_church_is_not_the_holy_see(nlp):
+    analysis = veille.analyze(
+        "Le pape des coptes Théodore III était présent à Alexandrie, en Égypte. "
+        "Des hommes armés l'ont attaqué."
+    )
+    assert all(e.country != "VAT" for e in analysis.entities if e.name == "Théodore III")
+    rome = veille.analyze("Le pape François a visité la Pologne.").events
+    assert [v.source_country for v in rome] == ["VAT"]

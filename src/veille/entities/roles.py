@@ -142,8 +142,10 @@ def _country_in(phrase: str) -> str | None:
     prefix ("russo-"), else a country or region named after "de" ("… de Chine")."""
     words = phrase.replace("’", "'").replace("-", " - ").split()
     folded = [fold(w.strip(",.()")) for w in words]
-    if any(w in data.name_lists()["holy_see"] for w in folded[:3]):
-        return "VAT"  # "pape", "souverain pontife"
+    if any(w in data.name_lists()["holy_see"] for w in folded[:3]) and not any(
+        w in _OTHER_CHURCHES for w in folded
+    ):
+        return "VAT"  # "pape", "souverain pontife" (not "le pape des coptes")
     adjectives, prefixes = data.adjectives(), data.prefixes()
     for i, word in enumerate(folded):
         if word in adjectives and not words[i][:1].isupper():
@@ -164,6 +166,13 @@ def _country_in(phrase: str) -> str | None:
         if word.startswith("d'") and word[2:] in names:
             return names[word[2:]]
     return None
+
+
+# Words of churches other than Rome's, whose head may be called "pape" (folded): "le pape
+# des coptes", "le pape copte orthodoxe", "le pape d'Alexandrie" is of no Holy See.
+_OTHER_CHURCHES = frozenset(
+    {"copte", "coptes", "orthodoxe", "orthodoxes", "alexandrie", "d'alexandrie"}
+)
 
 
 def sector_of_role(role: str) -> str | None:

@@ -175,6 +175,8 @@ def title_places(index: _Index, token: Token) -> set[int]:
 
 
 _AGENTS = ("obl:agent", "obl:mod", "obl:arg")
+# Words of churches other than Rome's, whose head may be called "pape" (folded).
+_OTHER_CHURCHES = frozenset({"copte", "coptes", "orthodoxe", "orthodoxes", "alexandrie"})
 # Participles that tie people to a side ("liés à", "affiliés à", "appartenant à"), folded.
 _TIES = frozenset({"lier", "affilier", "appartenir", "rattacher"})
 # Verbs by which a party is led: its leader's name tells whose it is (folded).
@@ -530,7 +532,9 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
             break
         if adjective.code and not sector:
             return adjective
-    if fold(token.lemma) in data.name_lists()["holy_see"]:
+    if fold(token.lemma) in data.name_lists()["holy_see"] and not any(
+        fold(index.tokens[i].text) in _OTHER_CHURCHES for i in phrase
+    ):
         return _Actor(code="VAT", country="VAT")  # "le pape", "le souverain pontife"
     if fold(token.text) == "homologue":
         return _Actor(code=(country or "") + "?", country=country)  # sector of the source
