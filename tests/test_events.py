@@ -3702,3 +3702,50 @@ def test_who_condemns_an_act_is_no_party_to_it(nlp):
     offensives = [v for v in events if v.trigger == "offensive"]
     assert offensives and offensives[0].source_country == "TUR"
     assert offensives[0].target_country != "USA"
+
+
+def test_a_place_a_treaty_is_named_after_is_no_party(nlp):
+    ratified = veille.analyze("Le Japon a ratifié hier le protocole de Kyoto sur le climat.").events
+    assert [(v.source_country, v.target_country) for v in ratified] == [("JPN", None)]
+    criticised = veille.analyze("Le Canada a critiqué la déclaration de la France.").events
+    assert [(v.source_country, v.target_country) for v in criticised] == [("CAN", "FRA")]
+
+
+def test_a_title_opening_the_sentence_gives_the_named_person_its_nationality(nlp):
+    hurt = veille.analyze(
+        "L'ambassadeur suédois en Norvège, Lars Olsson a été blessé par balle à Oslo."
+    )
+    assert [e.country for e in hurt.entities if e.name == "Lars Olsson"] == ["SWE"]
+    assert [v.target_country for v in hurt.events] == ["SWE"]
+    told = veille.analyze("Selon le ministre, Pierre Durand a été blessé par un policier.")
+    assert all(not e.roles for e in told.entities if e.name == "Pierre Durand")
+
+
+def test_a_subject_pronoun_stands_for_the_named_subject_not_a_later_complement(nlp):
+    events = veille.analyze(
+        "Le président brésilien Paulo Souza a présenté une réforme votée sous son "
+        "prédécesseur Ana Lima. Il craignait de ne pas avoir de majorité et a décidé de "
+        "renoncer."
+    ).events
+    given_up = [v for v in events if v.trigger == "renoncer"]
+    assert given_up and given_up[0].source_actor == "BRAGOV"
+
+
+def test_l_ong_stands_for_the_ngo_named_however_far_back(nlp):
+    events = veille.analyze(
+        "L'ONG Human Rights Watch publie un rapport. Le texte est long. Les prisons sont "
+        "pleines. Les détenus souffrent. L'ONG dénonce les tortures commises par l'armée."
+    ).events
+    denounced = [v for v in events if v.trigger == "dénonce"]
+    assert denounced and denounced[0].source_actor == "NGOHRW"
+    assert denounced[0].source_country is None
+
+
+def test_the_pope_of_another_church_is_not_the_holy_see(nlp):
+    analysis = veille.analyze(
+        "Le pape des coptes Théodore III était présent à Alexandrie, en Égypte. "
+        "Des hommes armés l'ont attaqué."
+    )
+    assert all(e.country != "VAT" for e in analysis.entities if e.name == "Théodore III")
+    rome = veille.analyze("Le pape François a visité la Pologne.").events
+    assert [v.source_country for v in rome] == ["VAT"]

@@ -76,4 +76,15 @@ def _is_subject(parsed: Parsed, mention: _Mention) -> bool:
             return True
         if token.dep == "obj" and data.reporting_lemma(head.lemma) and head.i < token.i:
             return True
+        if (
+            token.i == mention.start
+            and token.dep == "appos"
+            and head.i < token.i
+            and head.dep in _SUBJECT_DEPS
+            and head.pos == "NOUN"
+            and fold(head.text) in data.role_head_words()
+        ):
+            # "Le président américain Donald Trump a demandé …": the name of the role
+            # noun that is the subject.
+            return True
     return False

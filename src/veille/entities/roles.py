@@ -48,18 +48,20 @@ def _role_before(parsed: Parsed, mention: _Mention) -> str | None:
     """A title before the name: "le président chinois Xi Jinping", "Le chef …, Valery G."."""
     tokens = parsed.tokens
     i = mention.start - 1
+    unclosed = apposed = False
     if i >= 0 and tokens[i].text == ",":
+        apposed = True
         after = tokens[mention.end] if mention.end < len(tokens) else None
-        if after is not None and after.pos not in ("PUNCT", "SPACE"):
-            return None
+        unclosed = after is not None and after.pos not in ("PUNCT", "SPACE")
         i -= 1
     right = i + 1
     leftmost_head = None
     sentence = tokens[mention.start].sent
     while i >= 0 and tokens[i].sent == sentence:
         token = tokens[i]
-        if token.pos == "ADP" and token.text.lower() not in _DE:
-            break
+        if token.pos == "ADP" and token.text.lower() not in (_DE | _POSTED if apposed else _DE):
+            break  # (a place of post only in a title set off by a comma: not "l'opposition
+            # au troisième mandat de Pierre Nkurunziza")
         if token.pos not in _NP_POS and token.pos != "ADP" and token.text != "-":
             break
         if _is_head(token):
@@ -67,7 +69,18 @@ def _role_before(parsed: Parsed, mention: _Mention) -> str | None:
         i -= 1
     if leftmost_head is None:
         return None
+    if unclosed and i >= 0 and tokens[i].sent == sentence and tokens[i].text not in _DASHES:
+        # "Selon le ministre, Bernard X a …": an apposition not closed by a comma is one
+        # only when the title opens the sentence ("L'ambassadeur russe en Turquie, Andreï
+        # Karlov a été tué").
+        return None
     return _phrase(parsed, leftmost_head, right)
+
+
+# Prepositions of the place of a post, within a title ("l'ambassadeur russe en Turquie",
+# "au Burundi", "à l'ONU", "auprès de l'ONU").
+_POSTED = frozenset({"en", "au", "aux", "à", "auprès"})
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def _role_after(parsed: Parsed, mention: _Mention) -> str | None:
@@ -129,8 +142,10 @@ def _country_in(phrase: str) -> str | None:
     prefix ("russo-"), else a country or region named after "de" ("… de Chine")."""
     words = phrase.replace("’", "'").replace("-", " - ").split()
     folded = [fold(w.strip(",.()")) for w in words]
-    if any(w in data.name_lists()["holy_see"] for w in folded[:3]):
-        return "VAT"  # "pape", "souverain pontife"
+    if any(w in data.name_lists()["holy_see"] for w in folded[:3]) and not any(
+        w in _OTHER_CHURCHES for w in folded
+    ):
+        return "VAT"  # "pape", "souverain pontife" (not "le pape des coptes")
     adjectives, prefixes = data.adjectives(), data.prefixes()
     for i, word in enumerate(folded):
         if word in adjectives and not words[i][:1].isupper():
@@ -151,6 +166,13 @@ def _country_in(phrase: str) -> str | None:
         if word.startswith("d'") and word[2:] in names:
             return names[word[2:]]
     return None
+
+
+# Words of churches other than Rome's, whose head may be called "pape" (folded): "le pape
+# des coptes", "le pape copte orthodoxe", "le pape d'Alexandrie" is of no Holy See.
+_OTHER_CHURCHES = frozenset(
+    {"copte", "coptes", "orthodoxe", "orthodoxes", "alexandrie", "d'alexandrie"}
+)
 
 
 def sector_of_role(role: str) -> str | None:

@@ -20,7 +20,13 @@ from veille.events.base import (
     _verb_of,
 )
 from veille.events.codes import lexicon, noun_entry_objects
-from veille.events.phrases import _actor_of, _adjective_actor, _from_entity, possessor
+from veille.events.phrases import (
+    _actor_of,
+    _adjective_actor,
+    _from_entity,
+    possessor,
+    title_places,
+)
 from veille.events.triggers import _trigger
 from veille.nlp import Token
 
@@ -233,7 +239,10 @@ def _noun_source(index: _Index, noun: Token, code: str, clause: bool = True) -> 
     patient_noun = fold(noun.lemma) in data.name_lists()["patient_noun"]
     needed = noun_entry_objects().get(noun.lemma.lower(), frozenset())
     left = left_behind(index, noun, code)
+    titles = title_places(index, noun)
     for child in [] if patient_noun else complements:
+        if titles and id(index.entity_of.get(child.i)) in titles:
+            continue  # "les accords de Minsk": where they were made, not whose
         if child.lemma.lower() in needed and (child.lemma.lower(), "NOUN") in lexicon():
             # "la procédure de sanction contre la Pologne": what, not whose; but "le
             # déploiement de la mission de l'Union africaine": the mission's.

@@ -65,6 +65,12 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
                 left_out.update(_subtree(index, clause.i))
     phrase = [i for i in _subtree(index, token.i) if i not in left_out]
     named = [index.entity_of[i] for i in phrase if i in index.entity_of]
+    titles = title_places(index, token) if entity is None else set()
+    if titles:
+        # "l'accord de Paris", "les accords de Minsk": where the text was made, no party.
+        named = [e for e in named if id(e) not in titles]
+        if not named:
+            return _Actor()
     located = {
         id(index.entity_of[i])
         for i in phrase
@@ -152,7 +158,25 @@ def _phrase_actor(index: _Index, token: Token, without: int | None) -> _Actor:
     return actor
 
 
+def title_places(index: _Index, token: Token) -> set[int]:
+    """The places (entity ids) a document noun is named after: a bare place in its "de"
+    complement ("l'accord de Paris", "le protocole de Kyoto"; not "l'accord de la France",
+    a country's)."""
+    if token.pos != "NOUN" or fold(token.lemma) not in data.name_lists()["document"]:
+        return set()
+    return {
+        id(place)
+        for k in index.kids(token.i, "nmod")
+        if (place := index.entity_of.get(k.i)) is not None
+        and place.type in ("GPE", "LOC")
+        and _case(index, k) in _DE
+        and not index.kids(k.i, "det")
+    }
+
+
 _AGENTS = ("obl:agent", "obl:mod", "obl:arg")
+# Words of churches other than Rome's, whose head may be called "pape" (folded).
+_OTHER_CHURCHES = frozenset({"copte", "coptes", "orthodoxe", "orthodoxes", "alexandrie"})
 # Participles that tie people to a side ("liés à", "affiliés à", "appartenant à"), folded.
 _TIES = frozenset({"lier", "affilier", "appartenir", "rattacher"})
 # Verbs by which a party is led: its leader's name tells whose it is (folded).
@@ -390,6 +414,14 @@ def _org_antecedent(index: _Index, anaphor: Token, skip: Entity | None = None) -
     groupe": Al-Shabbaab), nor an international body for a noun that names none ("le
     groupe", "le parti": not the Union africaine whose troops fight it)."""
     international = fold(anaphor.lemma) in _BODY_ANAPHORS
+    if fold(anaphor.lemma) == "ong":
+        # "L'ONG Human Rights Watch publie … . L'ONG dénonce …": the NGO last named, however
+        # far back (nothing else is one).
+        for token in coref.before(index, anaphor, _NGO_REACH):
+            entity = index.entity_of.get(token.i)
+            if entity is not None and entity is not skip and _an_ngo(index, entity):
+                return entity
+        return None
     for token in coref.before(index, anaphor, 2):
         entity = index.entity_of.get(token.i)
         if entity is None or entity.type != "ORG" or entity is skip or _in_brackets(index, token):
@@ -398,6 +430,23 @@ def _org_antecedent(index: _Index, anaphor: Token, skip: Entity | None = None) -
             continue
         return entity
     return None
+
+
+# How many sentences back "l'ONG" may find the NGO it stands for: the article.
+_NGO_REACH = 100
+
+
+def _an_ngo(index: _Index, entity: Entity) -> bool:
+    """An organisation CAMEO codes as an NGO, or one the article calls one ("l'ONG X")."""
+    if entity.type != "ORG":
+        return False
+    if (entity.actor_code or "").startswith("NGO"):
+        return True
+    text = index.parsed.text
+    return any(
+        fold(text[max(0, m.start - 8) : m.start]).rstrip().endswith(("l'ong", "l’ong"))
+        for m in entity.mentions
+    )
 
 
 def _in_brackets(index: _Index, token: Token) -> bool:
@@ -483,7 +532,9 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
             break
         if adjective.code and not sector:
             return adjective
-    if fold(token.lemma) in data.name_lists()["holy_see"]:
+    if fold(token.lemma) in data.name_lists()["holy_see"] and not any(
+        fold(index.tokens[i].text) in _OTHER_CHURCHES for i in phrase
+    ):
         return _Actor(code="VAT", country="VAT")  # "le pape", "le souverain pontife"
     if fold(token.text) == "homologue":
         return _Actor(code=(country or "") + "?", country=country)  # sector of the source
