@@ -3673,3 +3673,12 @@ def test_striking_back_is_aimed_at_who_struck_first(nlp):
     answers = [v for v in events if v.trigger == "riposté"]
     assert answers and answers[0].target_country == "RUS"
     assert answers[0].source_country == "UKR"
+
+
+@pytest.mark.slow
+def test_an_act_planned_or_desired_is_no_act(nlp):
+    planned = "Selon les services français, le groupe prévoit toujours des attaques en Europe."
+    assert codes(planned) == ["138"]
+    assert codes("Le suspect avait confié son désir de tuer des policiers.") == ["138"]
+    assert codes("Selon les services français, le groupe a mené des attaques en Europe.") == ["180"]
+    assert codes("Le ministre a annoncé l'arrestation de trois suspects.") == ["173"]
