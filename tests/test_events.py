@@ -3682,3 +3682,12 @@ def test_an_act_planned_or_desired_is_no_act(nlp):
     assert codes("Le suspect avait confié son désir de tuer des policiers.") == ["138"]
     assert codes("Selon les services français, le groupe a mené des attaques en Europe.") == ["180"]
     assert codes("Le ministre a annoncé l'arrestation de trois suspects.") == ["173"]
+
+
+@pytest.mark.slow
+def test_a_trip_by_a_crowd_or_an_assailant_is_no_visit(nlp):
+    assert codes("Ensuite, l'agresseur s'est rendu vers la gare pour y prendre des otages.") == [
+        "181"
+    ]
+    assert codes("Plusieurs milliers d'Irlandais se sont rendus dans les bureaux de vote.") == []
+    assert codes("Le ministre français s'est rendu à Berlin.") == ["042"]

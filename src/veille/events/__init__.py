@@ -318,10 +318,18 @@ def _about_a_hazard(index: _Index, trigger: Token) -> bool:
 
 def _crowd(index: _Index, actor: _Actor) -> bool:
     """People named as a crowd ("des partisans", "des milliers de personnes"), with no
-    name, office or country."""
-    if actor.entity is not None or actor.code is not None or actor.token is None:
+    name, office or country; or counted by the thousand, whatever their country ("des
+    milliers de Catalans se sont rendus dans les bureaux de vote")."""
+    if actor.entity is not None or actor.token is None:
         return False
-    return fold(index.tokens[actor.token].lemma) in data.name_lists()["crowd"]
+    lemma = fold(index.tokens[actor.token].lemma)
+    if actor.code is not None:
+        return lemma in _MASSES
+    return lemma in data.name_lists()["crowd"]
+
+
+# Nouns counting people in a mass: what the mass does together is no party's act.
+_MASSES = frozenset({"millier", "centaine", "dizaine", "foule"})
 
 
 def _local_country(index: _Index, trigger: Token, code: str) -> str | None:
