@@ -3691,3 +3691,14 @@ def test_a_trip_by_a_crowd_or_an_assailant_is_no_visit(nlp):
     ]
     assert codes("Plusieurs milliers d'Irlandais se sont rendus dans les bureaux de vote.") == []
     assert codes("Le ministre français s'est rendu à Berlin.") == ["042"]
+
+
+@pytest.mark.slow
+def test_attacking_a_problem_a_policy_or_in_words_is_no_violence(nlp):
+    assert codes("Le gouvernement français s'attaque au chômage des jeunes.") == []
+    assert codes("Le candidat socialiste a attaqué le programme de son rival.") == ["111"]
+    assert codes("Le ministre allemand a attaqué la décision devant la cour fédérale.") == ["115"]
+    assert codes(
+        "Pendant la campagne, les deux candidats américains s'attaquaient personnellement."
+    ) == ["111"]
+    assert codes("Les rebelles syriens ont attaqué la ville de Homs.") == ["180"]

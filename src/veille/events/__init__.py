@@ -216,6 +216,10 @@ def _events(
         # told again or by hearsay; but "la présidente, accusée de corruption" tells the
         # charge she faces, an accusation made
         return []
+    if code[:2] == "18" and trigger.lemma in ("attaquer", "attaque") and _tackled(index, trigger):
+        return []  # "s'attaque au chômage", "à la corruption": a problem tackled, no violence
+    if code[:2] == "18" and trigger.lemma in ("attaquer", "attaque") and _in_words(index, trigger):
+        code = "111"  # "les candidats s'attaquaient personnellement", "a protesté en s'attaquant à"
     if code[:2] == "12" and _rival(index, trigger):
         return []  # "deux coalitions s'opposaient à lui": a rival in a race, no rejection
     if _faced(index, trigger):
@@ -415,6 +419,43 @@ def _guest(index: _Index, trigger: Token) -> bool:
         return entity.type in ("PER", "ORG", "GPE")
     # The head noun, not a name in its complement ("une cape brodée du Liban").
     return _names_a_party(index, guest)
+
+
+def _tackled(index: _Index, trigger: Token) -> bool:
+    """What "attaquer" (or "s'attaquer à") takes on is a social ill or a problem, not a
+    party or a place: "le gouvernement s'attaque au chômage"."""
+    return any(
+        fold(k.lemma) in _ILLS for k in index.kids(trigger.i, "obj", "obl:arg", "obl:mod", "obl")
+    )
+
+
+def _in_words(index: _Index, trigger: Token) -> bool:
+    """ "attaquer" said of words: "personnellement", "verbalement", or the manner of an act
+    of speech or protest ("a protesté en s'attaquant au fondateur de l'association")."""
+    after = index.tokens[trigger.i + 1 : trigger.i + 3]
+    if any(fold(k.text) in _VERBALLY for k in [*index.kids(trigger.i, "advmod"), *after]):
+        return True  # (the parser may hang the adverb on another: "personnellement plutôt")
+    if trigger.dep not in ("advcl", "conj", "xcomp", "obl:mod") or trigger.head == trigger.i:
+        return False
+    if not any(fold(m.text) == "en" for m in index.kids(trigger.i, "mark", "case")):
+        return False
+    return fold(index.tokens[trigger.head].lemma) in _SPEAKING
+
+
+_VERBALLY = frozenset({"personnellement", "verbalement", "publiquement", "nommement"})
+_SPEAKING = frozenset(
+    {"protester", "critiquer", "denoncer", "declarer", "repondre", "reagir", "repliquer",
+     "affirmer", "estimer", "accuser", "s'indigner", "indigner", "fustiger", "ecrire"}
+)  # fmt: skip
+
+
+# Problems and social ills one sets out to tackle (folded lemmas).
+_ILLS = frozenset(
+    {"chomage", "corruption", "pauvrete", "probleme", "fraude", "deficit", "dette",
+     "inflation", "inegalite", "racisme", "discrimination", "insecurite", "delinquance",
+     "criminalite", "pollution", "cause", "evasion", "precarite", "obesite", "misere",
+     "antisemitisme", "homophobie", "sexisme", "gaspillage", "abus", "question", "defi"}
+)  # fmt: skip
 
 
 def _names_a_party(index: _Index, noun: Token) -> bool:
