@@ -3702,3 +3702,12 @@ def test_attacking_a_problem_a_policy_or_in_words_is_no_violence(nlp):
         "Pendant la campagne, les deux candidats américains s'attaquaient personnellement."
     ) == ["111"]
     assert codes("Les rebelles syriens ont attaqué la ville de Homs.") == ["180"]
+
+
+@pytest.mark.slow
+def test_the_remit_of_an_office_is_no_act(nlp):
+    found = codes(
+        "Le ministre britannique chargé des négociations avec l'Union européenne a démissionné."
+    )
+    assert found == ["0831"]
+    assert codes("Le ministre britannique en charge des négociations a démissionné.") == ["0831"]
