@@ -3711,3 +3711,8 @@ def test_the_remit_of_an_office_is_no_act(nlp):
     )
     assert found == ["0831"]
     assert codes("Le ministre britannique en charge des négociations a démissionné.") == ["0831"]
+
+
+@pytest.mark.slow
+def test_a_reduction_of_relations_intended_is_its_matching_threat(nlp):
+    assert codes("L'Union européenne envisage des sanctions contre la Russie.") == ["1312"]
