@@ -3716,3 +3716,10 @@ def test_the_remit_of_an_office_is_no_act(nlp):
 @pytest.mark.slow
 def test_a_reduction_of_relations_intended_is_its_matching_threat(nlp):
     assert codes("L'Union européenne envisage des sanctions contre la Russie.") == ["1312"]
+
+
+@pytest.mark.slow
+def test_going_home_is_no_visit(nlp):
+    assert codes("Le député français s'est rendu chez lui après la séance.") == []
+    assert codes("Le ministre belge se rendait à son domicile.") == []
+    assert codes("Le président français s'est rendu à la résidence du roi du Maroc.") == ["042"]

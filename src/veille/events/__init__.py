@@ -220,6 +220,8 @@ def _events(
         return []  # "s'attaque au chômage", "à la corruption": a problem tackled, no violence
     if code[:2] == "18" and trigger.lemma in ("attaquer", "attaque") and _in_words(index, trigger):
         code = "111"  # "les candidats s'attaquaient personnellement", "a protesté en s'attaquant à"
+    if code == "042" and _home_bound(index, trigger):
+        return []  # "alors qu'il se rendait à son domicile", "s'est rendu chez lui"
     if code[:2] == "12" and _rival(index, trigger):
         return []  # "deux coalitions s'opposaient à lui": a rival in a race, no rejection
     if _faced(index, trigger):
@@ -419,6 +421,25 @@ def _guest(index: _Index, trigger: Token) -> bool:
         return entity.type in ("PER", "ORG", "GPE")
     # The head noun, not a name in its complement ("une cape brodée du Liban").
     return _names_a_party(index, guest)
+
+
+def _home_bound(index: _Index, trigger: Token) -> bool:
+    """A trip to one's own home or work, no visit: "se rendait à son domicile", "à son
+    bureau", "chez lui"."""
+    for k in index.kids(trigger.i, "obl:arg", "obl:mod", "obl"):
+        if _case(index, k) == "chez" and fold(k.text) in _SELF:
+            return True
+        if fold(k.lemma) in _HOMES and any(fold(d.text) in _OWN for d in index.kids(k.i, "det")):
+            return True
+    return False
+
+
+_SELF = frozenset({"lui", "elle", "eux", "elles", "soi"})
+_OWN = frozenset({"son", "sa", "ses", "leur", "leurs"})
+_HOMES = frozenset(
+    {"domicile", "maison", "appartement", "logement", "residence", "bureau", "travail",
+     "villa", "famille"}
+)  # fmt: skip
 
 
 def _tackled(index: _Index, trigger: Token) -> bool:
