@@ -3749,3 +3749,53 @@ def test_the_pope_of_another_church_is_not_the_holy_see(nlp):
     assert all(e.country != "VAT" for e in analysis.entities if e.name == "Théodore III")
     rome = veille.analyze("Le pape François a visité la Pologne.").events
     assert [v.source_country for v in rome] == ["VAT"]
+
+
+@pytest.mark.slow
+def test_an_act_planned_or_desired_is_no_act(nlp):
+    planned = "Selon les services français, le groupe prévoit toujours des attaques en Europe."
+    assert codes(planned) == ["138"]
+    assert codes("Le suspect avait confié son désir de tuer des policiers.") == ["138"]
+    assert codes("Selon les services français, le groupe a mené des attaques en Europe.") == ["180"]
+    assert codes("Le ministre a annoncé l'arrestation de trois suspects.") == ["173"]
+
+
+@pytest.mark.slow
+def test_a_trip_by_a_crowd_or_an_assailant_is_no_visit(nlp):
+    assert codes("Ensuite, l'agresseur s'est rendu vers la gare pour y prendre des otages.") == [
+        "181"
+    ]
+    assert codes("Plusieurs milliers d'Irlandais se sont rendus dans les bureaux de vote.") == []
+    assert codes("Le ministre français s'est rendu à Berlin.") == ["042"]
+
+
+@pytest.mark.slow
+def test_attacking_a_problem_a_policy_or_in_words_is_no_violence(nlp):
+    assert codes("Le gouvernement français s'attaque au chômage des jeunes.") == []
+    assert codes("Le candidat socialiste a attaqué le programme de son rival.") == ["111"]
+    assert codes("Le ministre allemand a attaqué la décision devant la cour fédérale.") == ["115"]
+    assert codes(
+        "Pendant la campagne, les deux candidats américains s'attaquaient personnellement."
+    ) == ["111"]
+    assert codes("Les rebelles syriens ont attaqué la ville de Homs.") == ["180"]
+
+
+@pytest.mark.slow
+def test_the_remit_of_an_office_is_no_act(nlp):
+    found = codes(
+        "Le ministre britannique chargé des négociations avec l'Union européenne a démissionné."
+    )
+    assert found == ["0831"]
+    assert codes("Le ministre britannique en charge des négociations a démissionné.") == ["0831"]
+
+
+@pytest.mark.slow
+def test_a_reduction_of_relations_intended_is_its_matching_threat(nlp):
+    assert codes("L'Union européenne envisage des sanctions contre la Russie.") == ["1312"]
+
+
+@pytest.mark.slow
+def test_going_home_is_no_visit(nlp):
+    assert codes("Le député français s'est rendu chez lui après la séance.") == []
+    assert codes("Le ministre belge se rendait à son domicile.") == []
+    assert codes("Le président français s'est rendu à la résidence du roi du Maroc.") == ["042"]

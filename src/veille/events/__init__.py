@@ -258,6 +258,12 @@ def _events(
         # told again or by hearsay; but "la présidente, accusée de corruption" tells the
         # charge she faces, an accusation made
         return []
+    if code[:2] == "18" and trigger.lemma in ("attaquer", "attaque") and _tackled(index, trigger):
+        return []  # "s'attaque au chômage", "à la corruption": a problem tackled, no violence
+    if code[:2] == "18" and trigger.lemma in ("attaquer", "attaque") and _in_words(index, trigger):
+        code = "111"  # "les candidats s'attaquaient personnellement", "a protesté en s'attaquant à"
+    if code == "042" and _home_bound(index, trigger):
+        return []  # "alors qu'il se rendait à son domicile", "s'est rendu chez lui"
     if code[:2] == "12" and _rival(index, trigger):
         return []  # "deux coalitions s'opposaient à lui": a rival in a race, no rejection
     if _faced(index, trigger):
@@ -360,10 +366,18 @@ def _about_a_hazard(index: _Index, trigger: Token) -> bool:
 
 def _crowd(index: _Index, actor: _Actor) -> bool:
     """People named as a crowd ("des partisans", "des milliers de personnes"), with no
-    name, office or country."""
-    if actor.entity is not None or actor.code is not None or actor.token is None:
+    name, office or country; or counted by the thousand, whatever their country ("des
+    milliers de Catalans se sont rendus dans les bureaux de vote")."""
+    if actor.entity is not None or actor.token is None:
         return False
-    return fold(index.tokens[actor.token].lemma) in data.name_lists()["crowd"]
+    lemma = fold(index.tokens[actor.token].lemma)
+    if actor.code is not None:
+        return lemma in _MASSES
+    return lemma in data.name_lists()["crowd"]
+
+
+# Nouns counting people in a mass: what the mass does together is no party's act.
+_MASSES = frozenset({"millier", "centaine", "dizaine", "foule"})
 
 
 def _local_country(index: _Index, trigger: Token, code: str) -> str | None:
@@ -449,6 +463,62 @@ def _guest(index: _Index, trigger: Token) -> bool:
         return entity.type in ("PER", "ORG", "GPE")
     # The head noun, not a name in its complement ("une cape brodée du Liban").
     return _names_a_party(index, guest)
+
+
+def _home_bound(index: _Index, trigger: Token) -> bool:
+    """A trip to one's own home or work, no visit: "se rendait à son domicile", "à son
+    bureau", "chez lui"."""
+    for k in index.kids(trigger.i, "obl:arg", "obl:mod", "obl"):
+        if _case(index, k) == "chez" and fold(k.text) in _SELF:
+            return True
+        if fold(k.lemma) in _HOMES and any(fold(d.text) in _OWN for d in index.kids(k.i, "det")):
+            return True
+    return False
+
+
+_SELF = frozenset({"lui", "elle", "eux", "elles", "soi"})
+_OWN = frozenset({"son", "sa", "ses", "leur", "leurs"})
+_HOMES = frozenset(
+    {"domicile", "maison", "appartement", "logement", "residence", "bureau", "travail",
+     "villa", "famille"}
+)  # fmt: skip
+
+
+def _tackled(index: _Index, trigger: Token) -> bool:
+    """What "attaquer" (or "s'attaquer à") takes on is a social ill or a problem, not a
+    party or a place: "le gouvernement s'attaque au chômage"."""
+    return any(
+        fold(k.lemma) in _ILLS for k in index.kids(trigger.i, "obj", "obl:arg", "obl:mod", "obl")
+    )
+
+
+def _in_words(index: _Index, trigger: Token) -> bool:
+    """ "attaquer" said of words: "personnellement", "verbalement", or the manner of an act
+    of speech or protest ("a protesté en s'attaquant au fondateur de l'association")."""
+    after = index.tokens[trigger.i + 1 : trigger.i + 3]
+    if any(fold(k.text) in _VERBALLY for k in [*index.kids(trigger.i, "advmod"), *after]):
+        return True  # (the parser may hang the adverb on another: "personnellement plutôt")
+    if trigger.dep not in ("advcl", "conj", "xcomp", "obl:mod") or trigger.head == trigger.i:
+        return False
+    if not any(fold(m.text) == "en" for m in index.kids(trigger.i, "mark", "case")):
+        return False
+    return fold(index.tokens[trigger.head].lemma) in _SPEAKING
+
+
+_VERBALLY = frozenset({"personnellement", "verbalement", "publiquement", "nommement"})
+_SPEAKING = frozenset(
+    {"protester", "critiquer", "denoncer", "declarer", "repondre", "reagir", "repliquer",
+     "affirmer", "estimer", "accuser", "s'indigner", "indigner", "fustiger", "ecrire"}
+)  # fmt: skip
+
+
+# Problems and social ills one sets out to tackle (folded lemmas).
+_ILLS = frozenset(
+    {"chomage", "corruption", "pauvrete", "probleme", "fraude", "deficit", "dette",
+     "inflation", "inegalite", "racisme", "discrimination", "insecurite", "delinquance",
+     "criminalite", "pollution", "cause", "evasion", "precarite", "obesite", "misere",
+     "antisemitisme", "homophobie", "sexisme", "gaspillage", "abus", "question", "defi"}
+)  # fmt: skip
 
 
 def _names_a_party(index: _Index, noun: Token) -> bool:

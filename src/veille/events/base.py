@@ -62,6 +62,17 @@ _INTENT_OF_CODE = {
     # A ban intended ("voudrait interdire", "veut prohiber") is a policy announced; the
     # threat of one is told by its own verb ("menace d'interdire").
     "172": "0342",
+    # Reducing relations intended is the codebook's matching threat: to break relations
+    # (1313), stop aid (1311), impose sanctions (1312: "envisage des sanctions"), halt
+    # negotiations (134) or mediation (135).
+    "161": "1313",
+    "162": "1311",
+    "1621": "1311",
+    "1622": "1311",
+    "1623": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
     # Wanting to leave an organisation or a treaty ("souhaite se retirer de la CPI") is
     # already the break told, no threat.
     "160": "160",

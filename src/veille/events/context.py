@@ -119,13 +119,30 @@ def _intention(index: _Index, trigger: Token) -> bool:
         # "souhaite renforcer sa coopération", "a proposé d'organiser un sommet", "allait
         # ouvrir des négociations"
         return True
+    if (
+        trigger.pos == "NOUN"
+        and trigger.dep == "obj"
+        and head.pos == "VERB"
+        and fold(head.lemma) in _PLANNING
+        and not index.kids(head.i, "aux:pass")
+    ):
+        return True  # "le groupe prévoit des attaques", "projette un attentat"
     return trigger.verb_form == "Inf" and head.lemma in (
         "invitation",
         "proposition",
         "projet",
         "intention",
         "volonté",
+        "désir",
+        "envie",
+        "dessein",
     )
+
+
+# Verbs whose object noun is an act planned or wished, not done ("prévoit des attaques",
+# "projette un attentat", "souhaite des négociations"); not "annoncer", whose object is
+# as often an act done ("annonce l'arrestation de").
+_PLANNING = frozenset({"prevoir", "projeter", "envisager", "vouloir", "souhaiter", "esperer"})
 
 
 def _planned(index: _Index, noun: Token) -> bool:

@@ -316,6 +316,10 @@ def _killed_by_attacks(index: _Index, triggers: dict[int, str]) -> None:
 
 def _in_role(index: _Index, token: Token) -> bool:
     head = index.tokens[token.head]
+    if token.pos == "NOUN" and head.i != token.i and fold(head.text) in _IN_CHARGE:
+        # "la secrétaire d'État chargée de l'aide aux victimes", "le ministre chargé des
+        # négociations", "en charge des négociations": the remit of an office
+        return True
     # ("le responsable des opérations" is a title; "il est responsable des attentats" not)
     return (
         token.pos == "NOUN"
@@ -324,6 +328,10 @@ def _in_role(index: _Index, token: Token) -> bool:
         and not index.kids(head.i, "cop")
         and fold(head.text) in data.role_head_words()
     )
+
+
+# Words giving an office its remit (folded): "chargé de", "en charge de".
+_IN_CHARGE = frozenset({"charge", "chargee", "charges", "chargees"})
 
 
 def _licensed(index: _Index, token: Token) -> bool:
