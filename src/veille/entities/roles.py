@@ -143,7 +143,7 @@ def _country_in(phrase: str) -> str | None:
     words = phrase.replace("’", "'").replace("-", " - ").split()
     folded = [fold(w.strip(",.()")) for w in words]
     if any(w in data.name_lists()["holy_see"] for w in folded[:3]) and not any(
-        w in _OTHER_CHURCHES for w in folded
+        w in data.name_lists()["other_church"] for w in folded
     ):
         return "VAT"  # "pape", "souverain pontife" (not "le pape des coptes")
     adjectives, prefixes = data.adjectives(), data.prefixes()
@@ -166,13 +166,6 @@ def _country_in(phrase: str) -> str | None:
         if word.startswith("d'") and word[2:] in names:
             return names[word[2:]]
     return None
-
-
-# Words of churches other than Rome's, whose head may be called "pape" (folded): "le pape
-# des coptes", "le pape copte orthodoxe", "le pape d'Alexandrie" is of no Holy See.
-_OTHER_CHURCHES = frozenset(
-    {"copte", "coptes", "orthodoxe", "orthodoxes", "alexandrie", "d'alexandrie"}
-)
 
 
 def sector_of_role(role: str) -> str | None:

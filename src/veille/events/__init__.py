@@ -33,13 +33,13 @@ from veille.data import fold
 from veille.events.actors import _actors
 from veille.events.base import (
     _DE,
-    _DEFINITE,
     _INTENT_OF_CODE,
     _INTENT_OF_ROOT,
     _PASSIVE_SUBJECT,
     BASE_CONFIDENCE,
     _Actor,
     _case,
+    _definite,
     _heads,
     _Index,
     _subtree,
@@ -167,12 +167,6 @@ def extract_events(
         elif noun:
             named.append(r)
     return tuple(replace(r, id=f"v{n}") for n, r in enumerate(kept, start=1))
-
-
-def _definite(index: _Index, noun: Token) -> bool:
-    """The act noun has the definite or demonstrative article: "l'offensive", "cette
-    attaque" (an act the reader is taken to know)."""
-    return any(fold(t.lemma) in _DEFINITE for t in index.kids(noun.i, "det"))
 
 
 def _as_told_before(record: Event, before: Sequence[Event]) -> Event:

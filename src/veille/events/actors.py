@@ -9,11 +9,12 @@ from veille.data import fold
 from veille.events import coref
 from veille.events.base import (
     _DE,
-    _DEFINITE,
     _PASSIVE_SUBJECT,
     _SUBJECT_DEPS,
     _Actor,
+    _articled,
     _case,
+    _definite,
     _has_auxiliary,
     _has_case,
     _Index,
@@ -158,7 +159,7 @@ def _object_after_aside(index: _Index, verb: Token) -> list[Token]:
     return found
 
 
-_ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "un", "une", "des"})
+_ARTICLES = frozenset({"le", "la", "l'", "les", "un", "une", "des"})  # folded
 # Nouns of a time ("la semaine dernière", "le lendemain"), folded: no object.
 _TIME_NOUNS = frozenset(
     {"semaine", "mois", "annee", "an", "jour", "journee", "matin", "soir", "soiree", "nuit",
@@ -582,7 +583,7 @@ def _told_before(index: _Index, noun: Token, code: str) -> tuple[_Actor, _Actor]
     another again); it has that act's parties."""
     if noun.dep not in (*_SUBJECT_DEPS, _PASSIVE_SUBJECT) or noun.sent == 0:
         return None
-    if not any(fold(t.lemma) in _DEFINITE for t in index.kids(noun.i, "det")):
+    if not _definite(index, noun):
         return None
     if index.kids(noun.i, "nmod", "amod", "acl"):
         return None  # "l'attaque de mardi", "l'attaque meurtrière": told anew
@@ -1054,21 +1055,16 @@ def _dative_after_aside(index: _Index, verb: Token) -> _Actor:
 
 def _is_a_country(index: _Index, token: Token) -> bool:
     """The word is (in) a country's name itself ("la Syrie"), not a phrase naming one."""
-    return any(p.label == "country" and p.start <= token.i < p.end for p in index.parsed.places)
+    return _in_a_country_name(index, token.i)
 
 
-def _articled(index: _Index, token: Token) -> bool:
-    """The phrase has a definite article ("la Syrie", "l'Ukraine")."""
-    return any(fold(d.text) in ("la", "l'", "l’", "le", "les") for d in index.kids(token.i, "det"))
+def _in_a_country_name(index: _Index, i: int) -> bool:
+    return any(p.label == "country" and p.start <= i < p.end for p in index.parsed.places)
 
 
 def _country_name(index: _Index, token: Token) -> bool:
     """The phrase is a country's name ("en Ukraine"), not a city's."""
-    return any(
-        p.label == "country" and p.start <= i < p.end
-        for p in index.parsed.places
-        for i in _subtree(index, token.i)
-    )
+    return any(_in_a_country_name(index, i) for i in _subtree(index, token.i))
 
 
 def _apposed(index: _Index, token: Token) -> _Actor | None:

@@ -22,6 +22,8 @@ _DE = frozenset({"de", "du", "des", "d'"})
 # The determiners of an act named again ("l'attaque", "cette offensive"), folded lemmas;
 # an elided article with a curly apostrophe ("l’offensive") keeps its form as lemma.
 _DEFINITE = frozenset({"le", "ce", "cet", "l'"})
+# The definite article as written, folded ("la Syrie", "l'Ukraine", "les ministres").
+_THE = frozenset({"le", "la", "l'", "les"})
 # Intentions of force are threats (13x), of anything else intents (03x).
 _INTENT_OF_ROOT = {
     "04": "036",
@@ -776,6 +778,17 @@ def _verb_of(index: _Index, token: Token) -> Token:
     while verb.pos not in ("VERB", "AUX") and verb.head != verb.i:
         verb = index.tokens[verb.head]
     return verb
+
+
+def _definite(index: _Index, noun: Token) -> bool:
+    """The noun has the definite or demonstrative article: "l'offensive", "cette attaque"
+    (an act the reader is taken to know)."""
+    return any(fold(t.lemma) in _DEFINITE for t in index.kids(noun.i, "det"))
+
+
+def _articled(index: _Index, token: Token) -> bool:
+    """The phrase has the definite article ("la Syrie", "l'Ukraine", "le gouvernement")."""
+    return any(fold(d.text) in _THE for d in index.kids(token.i, "det"))
 
 
 def _case(index: _Index, token: Token) -> str:

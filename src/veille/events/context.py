@@ -10,9 +10,9 @@ from datetime import date, timedelta
 from veille import data
 from veille.data import fold
 from veille.events.base import (
-    _DEFINITE,
     _SUBJECT_DEPS,
     _case,
+    _definite,
     _has_auxiliary,
     _Index,
     _present_lemma,
@@ -518,8 +518,7 @@ def _restated(index: _Index, trigger: Token) -> bool:
     before ("Un attentat a fait un mort vendredi. L'explosion a eu lieu à …")."""
     if trigger.pos != "NOUN" or trigger.dep not in _SUBJECT_DEPS:
         return False
-    determiners = {fold(d.lemma) for d in index.kids(trigger.i, "det")}
-    return bool(determiners & _DEFINITE)
+    return _definite(index, trigger)
 
 
 def _recent(day: str, published: str | None) -> bool:

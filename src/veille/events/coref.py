@@ -21,7 +21,15 @@ from __future__ import annotations
 
 from veille import data
 from veille.data import fold
-from veille.events.base import _PASSIVE_SUBJECT, _SUBJECT_DEPS, _case, _heads, _Index, _subtree
+from veille.events.base import (
+    _PASSIVE_SUBJECT,
+    _SUBJECT_DEPS,
+    _articled,
+    _case,
+    _heads,
+    _Index,
+    _subtree,
+)
 from veille.nlp import Token
 
 # Object clitics and their number ("le", "la", "les" are pronouns only when tagged so).
@@ -206,7 +214,7 @@ def role_antecedents(index: _Index, noun: Token) -> list[Token]:
     (the caller keeps the first that names a country)."""
     if noun.pos != "NOUN" or not _people(noun):
         return []
-    if not any(fold(d.text) in _DEFINITE for d in index.kids(noun.i, "det")):
+    if not _articled(index, noun):
         return []
     if index.kids(noun.i, "amod", "nmod", "appos", "flat:name"):
         return []
@@ -218,9 +226,6 @@ def role_antecedents(index: _Index, noun: Token) -> list[Token]:
         if token.pos == "NOUN" and token.lemma == noun.lemma:
             found.append(token)
     return found
-
-
-_DEFINITE = frozenset({"le", "la", "l'", "l’", "les"})
 
 
 def cleft_focus(index: _Index, token: Token) -> bool:

@@ -175,8 +175,6 @@ def title_places(index: _Index, token: Token) -> set[int]:
 
 
 _AGENTS = ("obl:agent", "obl:mod", "obl:arg")
-# Words of churches other than Rome's, whose head may be called "pape" (folded).
-_OTHER_CHURCHES = frozenset({"copte", "coptes", "orthodoxe", "orthodoxes", "alexandrie"})
 # Participles that tie people to a side ("liés à", "affiliés à", "appartenant à"), folded.
 _TIES = frozenset({"lier", "affilier", "appartenir", "rattacher"})
 # Verbs by which a party is led: its leader's name tells whose it is (folded).
@@ -444,7 +442,7 @@ def _an_ngo(index: _Index, entity: Entity) -> bool:
         return True
     text = index.parsed.text
     return any(
-        fold(text[max(0, m.start - 8) : m.start]).rstrip().endswith(("l'ong", "l’ong"))
+        fold(text[max(0, m.start - 8) : m.start]).rstrip().endswith("l'ong")
         for m in entity.mentions
     )
 
@@ -533,7 +531,7 @@ def _generic_actor(index: _Index, token: Token, phrase: list[int]) -> _Actor:
         if adjective.code and not sector:
             return adjective
     if fold(token.lemma) in data.name_lists()["holy_see"] and not any(
-        fold(index.tokens[i].text) in _OTHER_CHURCHES for i in phrase
+        fold(index.tokens[i].text) in data.name_lists()["other_church"] for i in phrase
     ):
         return _Actor(code="VAT", country="VAT")  # "le pape", "le souverain pontife"
     if fold(token.text) == "homologue":

@@ -902,10 +902,7 @@ def _percent(token: Token) -> bool:
 
 def _vote_share(index: _Index, token: Token) -> bool:
     """ "les électeurs se sont prononcés à 52 %": a vote, its share told."""
-    return any(
-        k.text == "%" or fold(k.lemma) == "pourcent"
-        for k in index.kids(token.i, "obl", "obl:arg", "obl:mod")
-    )
+    return any(_percent(k) for k in index.kids(token.i, "obl", "obl:arg", "obl:mod"))
 
 
 def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
@@ -923,7 +920,7 @@ def _lemmas(token: Token, lemma: str, pos: str) -> list[str]:
 
 # Prepositions that bring a noun's complement: "opposition au projet", "attentat à la
 # voiture piégée".
-_NOUN_PREPOSITIONS = frozenset({"a", "au", "aux", "de", "du", "des", "d'", "d’", "contre"})
+_NOUN_PREPOSITIONS = frozenset({"a", "au", "aux", "de", "du", "des", "d'", "contre"})
 
 
 def _noun_after_preposition(index: _Index, i: int) -> Token | None:
